@@ -1,0 +1,47 @@
+"""analystkit: read news critically — sourcing, hedging and actors, traced to the exact words.
+
+    import analystkit as ak
+    corpus = ak.load("data/articles")
+    corpus.sentences, corpus.entities
+
+Heavy dependencies (spaCy, the model, pandas) load lazily, on first use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from .about import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .corpus import Corpus
+    from .io.loader import load
+    from .nlp.model import load_model
+    from .setup import setup
+
+_LAZY = {
+    "load": ("analystkit.io.loader", "load"),
+    "Corpus": ("analystkit.corpus", "Corpus"),
+    "load_model": ("analystkit.nlp.model", "load_model"),
+    "add_components": ("analystkit.nlp.model", "add_components"),
+    "setup": ("analystkit.setup", "setup"),
+    "display": ("analystkit.display", None),
+    "errors": ("analystkit.errors", None),
+}
+
+__all__ = ["Corpus", "__version__", "add_components", "display", "errors", "load", "load_model", "setup"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module_name, attr = _LAZY[name]
+        module = import_module(module_name)
+        value = module if attr is None else getattr(module, attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'analystkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,148 @@
+"""Canonical actors for entity mentions (the ``analystkit_actors`` component).
+
+Each mention of a person, organisation, state, group or place gets the name of
+the actor it refers to, stored as the entity's ``kb_id_`` (spaCy's slot for
+entity linking) and read into the ``actor`` column of ``corpus.entities``:
+
+* states from any of their names, codes or demonyms: Russia, Russian, Russians →
+  Russia; US, U.S., America, American → United States;
+* a capital used for its government (Moscow announced…, Washington says…) → the
+  state; the same name after "in", "to", "from"… is the city and stays the city;
+* curated metonyms and aliases (Kremlin → Russia; Kiev → Kyiv);
+* people: titles stripped ("President Vladimir Putin" → Vladimir Putin), and a
+  surname or partial name joins the full name used in the same article (Putin →
+  Vladimir Putin); a surname never seen with a first name stays as written;
+* organisations: an acronym joins the full name it abbreviates in the same
+  article ("National Security Council (NSC)", later "NSC").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import capital_of, lookup, normalise
+
+#: Entity labels whose mentions are actors.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+#: Prepositions after which a capital is a place, not its government.
+LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "outside", "around", "across", "through", "toward", "towards", "via"})
+
+_TITLE_WORDS = frozenset(
+    """president vice prime minister secretary foreign defense defence deputy general gen. gen
+    colonel col. col lieutenant lt. major maj. sergeant sgt. captain capt. admiral adm. commander
+    chancellor king queen prince princess pope sen. senator rep. representative gov. governor
+    mayor ambassador spokesman spokeswoman spokesperson mr. mr mrs. mrs ms. ms dr. dr prof.
+    professor judge justice chief minister-president premier sheikh emir ayatollah lord lady
+    sir dame press national security adviser advisor former acting state u.s. us""".split()
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def clean_mention(text: str) -> str:
+    """Strip a leading article and a trailing possessive: "the Kremlin's" → "Kremlin"."""
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def strip_titles(span: Span) -> list[str]:
+    """The tokens of a person mention without leading titles and possessives."""
+    words = [t.text for t in span if not t.is_punct or t.text in (".", "-")]
+    words = [w for w in words if w not in ("'s", "’s")]
+    while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
+        words = words[1:]
+    return words
+
+
+def _join(words: list[str]) -> str:
+    return " ".join(words).replace(" .", ".").replace(" - ", "-")
+
+
+def _is_locative(span: Span) -> bool:
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ in LOCATIVE:
+        return True
+    # "in Moscow, Russia": a place followed by its country is a place.
+    after = span.doc[span.end : span.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
+
+
+def link_actors(doc: Doc) -> Doc:
+    """Set ``kb_id_`` of every actor entity of ``doc`` to its canonical actor."""
+    ents = list(doc.ents)
+    persons: list[tuple[int, list[str]]] = []
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            words = strip_titles(ent)
+            if len(words) >= 2:
+                persons.append((ent.start_char, words))
+    acronyms = _acronyms(doc, ents)
+    linked = []
+    for ent in ents:
+        if ent.label_ not in ACTOR_LABELS:
+            linked.append(ent)
+            continue
+        actor = _actor_for(ent, persons, acronyms)
+        linked.append(Span(doc, ent.start, ent.end, label=ent.label_, kb_id=actor))
+    doc.ents = linked
+    return doc
+
+
+def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[str, str]) -> str:
+    text = clean_mention(ent.text)
+    if ent.label_ == "PERSON":
+        words = strip_titles(ent)
+        return _person(words, ent.start_char, persons)
+    capital = capital_of(text)
+    if capital and ent.label_ in ("GPE", "ORG", "LOC") and not _is_locative(ent):
+        return capital
+    entry = lookup(text)
+    if entry is not None:
+        return entry.actor
+    if text in acronyms:
+        return acronyms[text]
+    return text
+
+
+def _person(words: list[str], at: int, persons: list[tuple[int, list[str]]]) -> str:
+    name = _join(words)
+    if len(words) >= 2:
+        # A partial full name ("Ron Hubbard") joins a longer one ending the same way.
+        longer = [w for _, w in persons if len(w) > len(words) and w[-len(words):] == words]
+        return _join(longer[0]) if longer else name
+    surname = words[0] if words else name
+    candidates = [(start, w) for start, w in persons if w[-1] == surname]
+    if not candidates:
+        return name
+    distinct = {_join(w) for _, w in candidates}
+    if len(distinct) == 1:
+        return distinct.pop()
+    before = [c for c in candidates if c[0] <= at]
+    chosen = max(before, key=lambda c: c[0]) if before else min(candidates, key=lambda c: c[0])
+    return _join(chosen[1])
+
+
+def _acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:
+    """Acronyms defined or implied in the article: "Full Name (FN)" or initials of a full name."""
+    found: dict[str, str] = {}
+    for ent in ents:
+        if ent.label_ not in ("ORG", "GPE", "FAC", "NORP") or len(ent) < 2:
+            continue
+        name = clean_mention(ent.text)
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper())
+        if len(initials) >= 2:
+            found.setdefault(initials, name)
+        nxt = doc[ent.end : ent.end + 3]
+        if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
+            found[nxt[1].text] = name
+    return found
+
+
+@Language.component("analystkit_actors")
+def actor_linker(doc: Doc) -> Doc:
+    return link_actors(doc)
+
+
+__all__ = ["ACTOR_LABELS", "clean_mention", "link_actors", "normalise", "strip_titles"]

