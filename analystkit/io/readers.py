@@ -28,7 +28,8 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "article_id", "doc_id", "uid", "guid"),
     "author": ("author", "authors", "byline"),
 }
-KNOWN_HEADER_KEYS = frozenset(k for names in FIELD_ALIASES.values() for k in names) | {"license", "tags", "note", "archived_url", "modified_time", "language", "lang"}
+#: A first block is a header only if one of its keys names a core field.
+KNOWN_HEADER_KEYS = frozenset(k for names in FIELD_ALIASES.values() for k in names)
 _HEADER_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_ -]{0,40}):[ \t]*(.*)$")
 
 

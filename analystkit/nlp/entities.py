@@ -128,3 +128,72 @@ def make_place_corrector(nlp: Language, name: str, add_missing: bool) -> PlaceCo
 
 
 __all__ = ["PlaceCorrector", "normalise"]
+
+
+# --------------------------------------------------------------------------- consistency
+
+#: Labels that name actors and are propagated through an article.
+_PROPAGATE = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+
+
+def make_consistent(doc: Doc) -> Doc:
+    """One sense per article: the same name gets the same label throughout.
+
+    News names a person or body in full once and then by a shorter form; the
+    small model often misses or mislabels the later mentions ("Montalvo" after
+    "Victor Montalvo" tagged GPE or nothing). Within one article:
+
+    1. a single capitalised token equal to the surname of a multi-word PERSON
+       becomes PERSON (found or relabelled);
+    2. a name tagged as an entity somewhere is tagged at its other, untagged
+       occurrences too, with the label it carries most often;
+    3. a name carrying several labels gets the most frequent one (ties: the
+       first seen).
+    """
+    ents = list(doc.ents)
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
+    votes: dict[str, dict[str, int]] = {}
+    first: dict[str, str] = {}
+    for e in ents:
+        if e.label_ in _PROPAGATE:
+            key = e.text
+            votes.setdefault(key, {}).setdefault(e.label_, 0)
+            votes[key][e.label_] += 1
+            first.setdefault(key, e.label_)
+    for name in surnames:
+        votes.setdefault(name, {})["PERSON"] = votes.get(name, {}).get("PERSON", 0) + 1000
+    best = {k: max(v.items(), key=lambda kv: (kv[1], kv[0] == first.get(k)))[0] for k, v in votes.items()}
+
+    out: list[Span] = []
+    for e in ents:
+        label = best.get(e.text, e.label_) if e.label_ in _PROPAGATE else e.label_
+        out.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
+    taken = {i for e in out for i in range(e.start, e.end)}
+    candidates = {k: v for k, v in best.items() if k[:1].isupper() and len(k) > 1}
+    if candidates:
+        from spacy.matcher import PhraseMatcher
+
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        for name in candidates:
+            matcher.add(name, [doc.vocab.strings.add(name) and _as_doc(doc, name)])
+        for match_id, start, end in matcher(doc):
+            if any(i in taken for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            if not all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in span):
+                continue
+            label = candidates[doc.vocab.strings[match_id]]
+            out.append(Span(doc, start, end, label=label))
+            taken.update(range(start, end))
+    doc.ents = filter_spans(out)
+    return doc
+
+
+def _as_doc(doc: Doc, text: str) -> Doc:
+    words = text.split(" ")
+    return Doc(doc.vocab, words=words)
+
+
+@Language.component("analystkit_consistency")
+def consistency_component(doc: Doc) -> Doc:
+    return make_consistent(doc)

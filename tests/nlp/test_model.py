@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from analystkit.errors import ModelNotFoundError
+from analystkit.nlp import model
+
+
+def test_explicit_name_wins(monkeypatch):
+    monkeypatch.setenv(model.MODEL_SETTING, "from_setting")
+    assert model.resolve_model_name("explicit") == ("explicit", "the `model` argument")
+    assert model.resolve_model_name()[0] == "from_setting"
+
+
+def test_official_model_preferred_over_default(monkeypatch):
+    monkeypatch.delenv(model.MODEL_SETTING, raising=False)
+    monkeypatch.setattr(model, "_installed", lambda name: name == "en_core_web_md")
+    assert model.resolve_model_name() == ("en_core_web_md", "an installed official model")
+    monkeypatch.setattr(model, "_installed", lambda name: False)
+    assert model.resolve_model_name() == (model.DEFAULT_MODEL, "the kit's default")
+
+
+def test_missing_model_error_says_what_to_do(monkeypatch):
+    monkeypatch.setenv(model.MODEL_SETTING, "no_such_model_xyz")
+    with pytest.raises(ModelNotFoundError, match="ANALYSTKIT_MODEL"):
+        model.load_model()
+
+
+def test_components_compose_with_any_pipeline(nlp):
+    import spacy
+
+    bare = spacy.blank("en")
+    bare.add_pipe("sentencizer")
+    model.add_components(bare)
+    assert [n for n in bare.pipe_names if n.startswith("analystkit_")] == ["analystkit_paragraphs", "analystkit_places", "analystkit_consistency", "analystkit_actors"]
+    doc = bare("First paragraph without an end\n\nSecond paragraph.")
+    assert len(list(doc.sents)) == 2
+    assert nlp.pipe_names[-1] == "analystkit_actors"
