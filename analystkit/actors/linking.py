@@ -115,7 +115,9 @@ def _person(words: list[str], at: int, persons: list[tuple[int, list[str]]]) -> 
     surname = words[0] if words else name
     candidates = [(start, w) for start, w in persons if w[-1] == surname]
     if not candidates:
-        return name
+        # A first name used alone ("Jake" for Jake Sullivan) when it fits one person only.
+        by_first = {_join(w) for _, w in persons if w[0] == surname}
+        return by_first.pop() if len(by_first) == 1 else name
     distinct = {_join(w) for _, w in candidates}
     if len(distinct) == 1:
         return distinct.pop()

@@ -27,6 +27,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels that are never overridden by the gazetteer (numbers, dates...).
 KEEP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _JOINERS = {"and", ",", "&"}
+#: Titles and transcript markers the model sometimes tags as names on their own.
+NOT_NAMES = frozenset({"mr", "mrs", "ms", "dr", "q", "sen", "rep", "gen", "prof"})
 
 
 class PlaceCorrector:
@@ -61,6 +63,8 @@ class PlaceCorrector:
     def _correct(self, doc: Doc, ent: Span, person_tokens: set[str]) -> list[Span]:
         if ent.label_ in KEEP_LABELS:
             return [ent]
+        if normalise(ent.text).rstrip(".") in NOT_NAMES:
+            return []  # "MR" of a transcript's "MR. SULLIVAN:", a lone "Q"
         entry = lookup(ent.text)
         if entry is not None:
             if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in person_tokens:
