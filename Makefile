@@ -11,7 +11,6 @@ ARTICLES ?= data/articles
 REPORTS  ?= reports
 # Notebooks compare outputs; a fixed hash seed keeps set/dict orders stable.
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 .PHONY: install report test test-unit test-notebooks notebooks evaluate lock clean
 

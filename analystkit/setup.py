@@ -3,7 +3,7 @@
 It makes notebook output readable and *deterministic* (so that nbval can
 compare a fresh run with the committed outputs): pandas display widths, a fixed
 matplotlib style and figure size, fixed random seeds, and the kit's own warnings
-shown once. It returns the settings it applied.
+shown once. What it applied is kept in ``SETTINGS``.
 """
 
 from __future__ import annotations
@@ -12,9 +12,13 @@ import os
 import random
 from typing import Any
 
+#: What the last ``setup()`` applied.
+SETTINGS: dict[str, Any] = {}
 
-def setup(*, max_rows: int = 30, max_colwidth: int = 120, figsize: tuple[float, float] = (8.0, 4.0), seed: int = 0) -> dict[str, Any]:
-    """Configure pandas, matplotlib and randomness for analysis notebooks."""
+
+def setup(*, max_rows: int = 30, max_colwidth: int = 120, figsize: tuple[float, float] = (8.0, 4.0), seed: int = 0) -> None:
+    """Configure pandas, matplotlib and randomness for analysis notebooks (returns nothing, so
+    a notebook cell ending in ``ak.setup()`` shows no output)."""
     import pandas as pd
 
     pd.set_option("display.max_rows", max_rows)
@@ -48,4 +52,4 @@ def setup(*, max_rows: int = 30, max_colwidth: int = 120, figsize: tuple[float, 
     from .errors import AnalystKitWarning
 
     warnings.simplefilter("once", AnalystKitWarning)
-    return {"max_rows": max_rows, "max_colwidth": max_colwidth, "figsize": figsize, "seed": seed}
+    SETTINGS.update(max_rows=max_rows, max_colwidth=max_colwidth, figsize=figsize, seed=seed)

@@ -79,12 +79,15 @@ def link_actors(doc: Doc) -> Doc:
             if len(words) >= 2:
                 persons.append((ent.start_char, words))
     acronyms = _acronyms(doc, ents)
+    organisations = sorted({clean_mention(e.text) for e in ents if e.label_ == "ORG" and len(e) > 1}, key=len, reverse=True)
     linked = []
     for ent in ents:
         if ent.label_ not in ACTOR_LABELS:
             linked.append(ent)
             continue
         actor = _actor_for(ent, persons, acronyms)
+        if ent.label_ == "ORG" and actor == clean_mention(ent.text):
+            actor = _short_organisation(actor, organisations)
         linked.append(Span(doc, ent.start, ent.end, label=ent.label_, kb_id=actor))
     doc.ents = linked
     return doc
@@ -92,6 +95,8 @@ def link_actors(doc: Doc) -> Doc:
 
 def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[str, str]) -> str:
     text = clean_mention(ent.text)
+    if ent.label_ in ("GPE", "NORP"):
+        text = re.sub(r"\s+\d+$", "", text)  # "Sweden 1" in a score line
     if ent.label_ == "PERSON":
         words = strip_titles(ent)
         return _person(words, ent.start_char, persons)
@@ -124,6 +129,21 @@ def _person(words: list[str], at: int, persons: list[tuple[int, list[str]]]) -> 
     before = [c for c in candidates if c[0] <= at]
     chosen = max(before, key=lambda c: c[0]) if before else min(candidates, key=lambda c: c[0])
     return _join(chosen[1])
+
+
+def _short_organisation(name: str, organisations: list[str]) -> str:
+    """A short form of one longer organisation name in the article joins it.
+
+    "Scientology" and "Church" after "Church of Scientology": the short form is the
+    longer name's last or first word(s). Ambiguous short forms stay as written.
+    """
+    words = name.split()
+    matches = {
+        full for full in organisations
+        if full != name and len(full.split()) > len(words)
+        and (full.split()[-len(words):] == words or full.split()[: len(words)] == words)
+    }
+    return matches.pop() if len(matches) == 1 else name
 
 
 def _acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:

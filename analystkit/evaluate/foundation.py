@@ -92,8 +92,10 @@ def match_mentions(gold_mentions: list[dict], predicted: list[dict]) -> list[dic
             inside = p["start"] >= g["start"] and p["end"] <= g["end"]
             covers = g["start"] >= p["start"] and g["end"] <= p["end"] and (g["end"] - g["start"]) >= 0.75 * (p["end"] - p["start"])
             nested = inside or covers
-            if nested and overlap > best_overlap:
-                best, best_overlap = p, overlap
+            # Prefer the prediction that ends where the gold mention ends (its head).
+            score = overlap + (10_000 if p["end"] == g["end"] else 0)
+            if nested and score > best_overlap:
+                best, best_overlap = p, score
         matches.append(best)
     return matches
 
