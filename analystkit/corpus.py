@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import Errors
@@ -16,6 +17,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
     from .extract.base import ArticleDoc
+
+
+#: Corpus-level tables built from the per-article ones: name → function(tables) -> DataFrame.
+#: (The actors table is one: it aggregates entities, claims and actions over the corpus.)
+def _actors_table(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
+    from .actors.table import build_actors_table
+
+    return build_actors_table(tables)
+
+
+CORPUS_TABLES: dict[str, "Callable[[dict[str, pd.DataFrame]], pd.DataFrame]"] = {"actors": _actors_table}
 
 
 class Corpus:
@@ -33,15 +45,24 @@ class Corpus:
         self._nlp = nlp
         self._tables: dict[str, pd.DataFrame] | None = None
         self._docs: OrderedDict[str, ArticleDoc] = OrderedDict()
+        #: show a progress bar over articles while extracting
         self.progress = False
+        #: read and write the on-disk row cache (:mod:`analystkit.cache`)
+        self.cache = True
+        #: how many articles the last extraction took from the cache
+        self.cache_hits = 0
 
     # ------------------------------------------------------------------ basics
     def __len__(self) -> int:
         return len(self._articles)
 
     def __repr__(self) -> str:
-        problems = int((self.load_report.status != "loaded").sum())
-        return f"<Corpus: {len(self)} articles, {problems} inputs not loaded (see .load_report)>"
+        status = self.load_report.status.value_counts()
+        n = len(self)
+        return (
+            f"<Corpus: {n} article{'s' if n != 1 else ''}; {int(status.get('skipped', 0))} input(s) skipped, "
+            f"{int(status.get('failed', 0))} failed (see .load_report)>"
+        )
 
     @property
     def nlp(self) -> "Language":
@@ -70,7 +91,7 @@ class Corpus:
     def table_names(self) -> list[str]:
         from .extract import EXTRACTORS
 
-        return ["articles", *EXTRACTORS]
+        return ["articles", *EXTRACTORS, *CORPUS_TABLES]
 
     def table(self, name: str) -> "pd.DataFrame":
         """A table by name (``"sentences"``, ``"entities"``, …)."""
@@ -101,7 +122,7 @@ class Corpus:
             raise AttributeError(name)
         from .extract import EXTRACTORS
 
-        if name in EXTRACTORS:
+        if name in EXTRACTORS or name in CORPUS_TABLES:
             return self.table(name)
         raise AttributeError(f"'Corpus' object has no attribute {name!r}")
 
@@ -115,30 +136,53 @@ class Corpus:
 
         from .extract import EXTRACTORS
 
+        per_article = self._article_rows()
         rows: dict[str, list[dict]] = {name: [] for name in EXTRACTORS}
-        for article in self.iter_docs():
-            for name, extractor in EXTRACTORS.items():
-                article.rows[name] = extractor(article)
-                rows[name].extend(article.rows[name])
+        for article_rows in per_article:
+            for name in EXTRACTORS:
+                rows[name].extend(article_rows.get(name, []))
         tables = {name: _frame(name, table_rows) for name, table_rows in rows.items()}
         articles = self._articles.copy()
         counts = tables["sentences"].groupby("article_id").size() if len(tables["sentences"]) else pd.Series(dtype=int)
         articles["n_sentences"] = articles["article_id"].map(counts).fillna(0).astype(int)
         order = [c for c in TABLES["articles"] if c in articles.columns]
         tables["articles"] = articles[order + [c for c in articles.columns if c not in order]]
+        for name, build in CORPUS_TABLES.items():
+            tables[name] = build(tables)
         return tables
 
-    def iter_docs(self, *, batch_size: int = 16) -> "Any":
-        """Parse every article once, yielding :class:`~analystkit.extract.base.ArticleDoc`."""
+    def _article_rows(self) -> list[dict[str, list[dict]]]:
+        """Every article's rows, from the cache where the article is unchanged, else parsed."""
+        from .cache import RowCache, article_key, cache_dir, fingerprint
+        from .extract import EXTRACTORS
         from .extract.base import ArticleDoc
 
         records = self._articles.to_dict(orient="records")
-        texts = (r["text"] for r in records)
-        docs = self.nlp.pipe(texts, batch_size=batch_size)
-        if self.progress:
+        cache = RowCache(cache_dir() if self.cache else None)
+        kit = fingerprint(self.nlp) if cache.folder is not None else ""
+        keys = [article_key(r["article_id"], r["text"], bool(r.get("has_headline")), kit) for r in records]
+        found: list[dict | None] = [cache.get(k) for k in keys]
+        todo = [i for i, rows in enumerate(found) if rows is None or set(rows) != set(EXTRACTORS)]
+        self.cache_hits = len(records) - len(todo)
+        docs = self.nlp.pipe((records[i]["text"] for i in todo), batch_size=16)
+        if self.progress and todo:
             from tqdm.auto import tqdm
 
-            docs = tqdm(docs, total=len(records), desc="articles", unit="article")
+            docs = tqdm(docs, total=len(todo), desc="articles", unit="article")
+        for i, doc in zip(todo, docs):
+            article = ArticleDoc.build(records[i]["article_id"], doc, records[i])
+            for name, extractor in EXTRACTORS.items():
+                article.rows[name] = extractor(article)
+            found[i] = article.rows
+            cache.put(keys[i], article.rows)
+        return [rows or {} for rows in found]
+
+    def iter_docs(self, *, batch_size: int = 16) -> "Any":
+        """Parse every article, yielding :class:`~analystkit.extract.base.ArticleDoc` (not cached)."""
+        from .extract.base import ArticleDoc
+
+        records = self._articles.to_dict(orient="records")
+        docs = self.nlp.pipe((r["text"] for r in records), batch_size=batch_size)
         for record, doc in zip(records, docs):
             yield ArticleDoc.build(record["article_id"], doc, record)
 

@@ -117,9 +117,11 @@ def bcubed(gold_labels: list[str], pred_labels: list[str]) -> dict[str, float]:
 
 
 def _entities_of(doc) -> list[dict]:
+    """Actor entities of a Doc, with the kit's nested place names when it has them."""
+    nested = list(doc.spans["analystkit_nested"]) if "analystkit_nested" in doc.spans else []
     return [
         {"start": e.start_char, "end": e.end_char, "label": e.label_, "actor": e.kb_id_ or e.text}
-        for e in doc.ents
+        for e in [*doc.ents, *nested]
         if e.label_ in ACTOR_LABELS
     ]
 

@@ -137,6 +137,8 @@ def _expand(paths: Iterable[str | os.PathLike]) -> tuple[list[_Input], list[dict
             found = [(p, p.relative_to(path)) for p in sorted(path.rglob("*")) if p.is_file()]
         elif path.is_file():
             found = [(path, Path(path.name))]
+            # The folder's sidecar applies to a file loaded on its own, too.
+            found += [(p, Path(p.name)) for p in sorted(path.parent.iterdir()) if p.is_file() and p.name.lower() in SIDECAR_NAMES]
         else:
             found = []
             for match in sorted(Path(p) for p in globmod.glob(str(raw), recursive=True)):

@@ -27,6 +27,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels that are never overridden by the gazetteer (numbers, dates...).
 KEEP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _JOINERS = {"and", ",", "&"}
+#: ``doc.spans`` keys: every gazetteer match, and the place names nested in longer names.
+GAZETTEER_KEY = "analystkit_gazetteer"
+NESTED_KEY = "analystkit_nested"
+#: Entity labels whose names may contain a place ("University of Texas", "Medical Journal of Australia").
+CONTAINER_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Titles and transcript markers the model sometimes tags as names on their own.
 NOT_NAMES = frozenset({"mr", "mrs", "ms", "dr", "q", "sen", "rep", "gen", "prof"})
 
@@ -45,18 +50,20 @@ class PlaceCorrector:
         if self._matcher is None:
             matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
             names = sorted({entry.name for entry in gazetteer().values()} | {k for k in gazetteer() if k.isascii()})
-            patterns = [self.nlp.make_doc(name) for name in names if name and len(name) > 2]
+            patterns = [self.nlp.make_doc(name) for name in names if name and (len(name) > 2 or name.isupper())]
             matcher.add("GAZETTEER", patterns)
             self._matcher = matcher
         return self._matcher
 
     def __call__(self, doc: Doc) -> Doc:
         person_tokens = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        matches = self.matcher(doc)
+        doc.spans[GAZETTEER_KEY] = [doc[start:end] for _, start, end in matches]
         ents: list[Span] = []
         for ent in doc.ents:
             ents.extend(self._correct(doc, ent, person_tokens))
         if self.add_missing:
-            ents = self._add_missing(doc, ents)
+            ents = self._add_missing(doc, ents, matches)
         doc.ents = filter_spans(ents)
         return doc
 
@@ -65,6 +72,12 @@ class PlaceCorrector:
             return [ent]
         if normalise(ent.text).rstrip(".") in NOT_NAMES:
             return []  # "MR" of a transcript's "MR. SULLIVAN:", a lone "Q"
+        if "(" in ent.text:
+            # "The World Health Organisation (WHO": the bracket ends the name; what follows
+            # inside it is an acronym of its own.
+            cut = next(t.i for t in ent if t.text == "(")
+            parts = [doc[ent.start : cut], doc[cut + 1 : ent.end]]
+            return [Span(doc, p.start, p.end, label=ent.label_) for p in parts if len(p) and not all(t.is_punct for t in p)]
         entry = lookup(ent.text)
         if entry is not None:
             if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in person_tokens:
@@ -77,13 +90,13 @@ class PlaceCorrector:
                 return [_relabel(part, e) for part, e in zip(parts, entries)]
         return [ent]
 
-    def _add_missing(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _add_missing(self, doc: Doc, ents: list[Span], matches) -> list[Span]:
         by_token: dict[int, Span] = {}
         for ent in ents:
             for i in range(ent.start, ent.end):
                 by_token[i] = ent
         added, replaced = [], set()
-        for _, start, end in self.matcher(doc):
+        for _, start, end in matches:
             span = doc[start:end]
             entry = lookup(span.text)
             if entry is None or not span[0].text[:1].isupper() and entry.kind not in ("group",):
@@ -184,13 +197,126 @@ def make_consistent(doc: Doc) -> Doc:
             if any(i in taken for i in range(start, end)):
                 continue
             span = doc[start:end]
-            if not all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in span):
+            # A proper-noun tag, or a capitalised word inside a sentence (the small tagger
+            # often calls a rare surname a common noun or even a verb).
+            if not all(t.tag_ in ("NNP", "NNPS") or t.is_punct or (t.text[:1].isupper() and not t.is_sent_start and t.pos_ != "PRON") for t in span):
                 continue
             label = candidates[doc.vocab.strings[match_id]]
             out.append(Span(doc, start, end, label=label))
             taken.update(range(start, end))
+    out = filter_spans(out)
+    out.extend(role_mentions(doc, {i for e in out for i in range(e.start, e.end)}))
+    out.extend(repeated_names(doc, {i for e in out for i in range(e.start, e.end)}))
     doc.ents = filter_spans(out)
+    doc.spans[NESTED_KEY] = nested_places(doc)
     return doc
+
+
+_NOT_NAME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday i""".split()
+)
+
+
+def repeated_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """A capitalised proper noun the model never tagged but the article repeats is a name.
+
+    Rare brand and organisation names ("Budweiser", "Tasmania") are often missed by the
+    small model. A single-word proper noun (tagged NNP, capitalised or a short acronym,
+    not a speaker label, month, day or title) that occurs at least twice inside sentences and is never
+    tagged becomes an ORG entity: the label is a guess, the mention is not.
+    """
+    counts: dict[str, list[int]] = {}
+    for token in doc:
+        if token.i in taken or token.is_sent_start or not token.text.isalnum() or token.tag_ != "NNP":
+            continue
+        if not token.text[:1].isupper() or token.lower_ in _NOT_NAME_WORDS or len(token.text) < 3:
+            continue
+        if token.is_upper and (len(token.text) > 6 or token.i + 1 < len(doc) and doc[token.i + 1].text in (":", ".")):
+            continue  # a transcript's speaker label ("SULLIVAN:"), not an acronym
+        if token.i > 0 and doc[token.i - 1].tag_ in ("NNP", "NNPS") or token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("NNP", "NNPS"):
+            continue  # part of a longer name the model did not tag: leave it alone
+        counts.setdefault(token.text, []).append(token.i)
+    lowercase = {t.lower_ for t in doc if t.text.islower()}
+    found = []
+    for text, positions in counts.items():
+        if len(positions) >= 2 and text.lower() not in lowercase:
+            found.extend(Span(doc, i, i + 1, label="ORG") for i in positions)
+    return found
+
+
+#: Capitalised titles that, after "the", refer to one person ("The President said").
+ROLE_TITLES = (
+    ("President",), ("Vice", "President"), ("Prime", "Minister"), ("Chancellor",), ("Pope",),
+    ("Foreign", "Minister"), ("Defence", "Minister"), ("Defense", "Minister"), ("Home", "Secretary"),
+    ("Foreign", "Secretary"), ("Secretary", "of", "State"), ("Secretary", "of", "Defense"),
+    ("Defense", "Secretary"), ("Attorney", "General"), ("Speaker",), ("Premier",), ("Governor",), ("Mayor",),
+)
+
+
+def role_mentions(doc: Doc, taken: set[int]) -> list[Span]:
+    """"The President", "the Prime Minister's": a capitalised title after "the" names a person.
+
+    The actor linker resolves it to the person the article introduced with that title.
+    """
+    found = []
+    for token in doc:
+        if token.lower_ != "the" or token.i + 1 >= len(doc):
+            continue
+        for title in sorted(ROLE_TITLES, key=len, reverse=True):
+            end = token.i + 1 + len(title)
+            words = tuple(t.text for t in doc[token.i + 1 : end])
+            if words == title and not any(i in taken for i in range(token.i + 1, end)):
+                following = doc[end] if end < len(doc) else None
+                if following is not None and following.tag_ in ("NNP", "NNPS") and following.text not in ("'s", "’s"):
+                    break  # "the President Biden": a title before a name, not a role mention
+                if following is not None and following.lower_ == "of":
+                    break  # "the President of France": not about one known person
+                found.append(Span(doc, token.i + 1, end, label="PERSON"))
+                break
+    return found
+
+
+def nested_places(doc: Doc) -> list[Span]:
+    """Names inside longer names: "Texas" in "University of Texas Arlington".
+
+    Two kinds: gazetteer places, and names the same article also uses on their own
+    ("Google" in "the Google Science Fair" when "Google" is an entity elsewhere).
+
+    spaCy's entities are flat, so the place a name contains is not an entity of its
+    own. These nested mentions are kept apart (``doc.spans["analystkit_nested"]``,
+    and ``nested=True`` in the entities table): a search for a place finds them, but
+    they do not count as the place acting or being mentioned in its own right.
+    """
+    containers = [e for e in doc.ents if e.label_ in CONTAINER_LABELS]
+    if not containers:
+        return []
+    found = []
+    for span in doc.spans[GAZETTEER_KEY] if GAZETTEER_KEY in doc.spans else []:
+        holder = next((e for e in containers if e.start <= span.start and span.end <= e.end and (e.start, e.end) != (span.start, span.end)), None)
+        if holder is None:
+            continue
+        entry = lookup(span.text)
+        if entry is None or entry.kind not in PLACE_KINDS or not span[0].text[:1].isupper():
+            continue
+        if not all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in span):
+            continue
+        found.append(Span(doc, span.start, span.end, label=entry.label if entry.label in PLACE_LABELS else "GPE", kb_id=entry.actor))
+    # Names the article also uses on their own: "Google" in "the Google Science Fair".
+    known = {}
+    for e in doc.ents:
+        if e.label_ in _PROPAGATE and e.label_ not in CONTAINER_LABELS - {"ORG"} and e.text[:1].isupper():
+            known.setdefault(tuple(t.text for t in e), e.label_)
+    for holder in containers:
+        words = [t.text for t in holder]
+        for name, label in known.items():
+            n = len(name)
+            if n >= len(words):
+                continue
+            for k in range(len(words) - n + 1):
+                if tuple(words[k : k + n]) == name:
+                    found.append(Span(doc, holder.start + k, holder.start + k + n, label=label))
+    return filter_spans(found)
 
 
 def _as_doc(doc: Doc, text: str) -> Doc:

@@ -1,0 +1,58 @@
+"""The row cache: unchanged articles are not re-parsed; any change re-extracts what it touches."""
+
+from __future__ import annotations
+
+import analystkit as ak
+from analystkit import cache
+
+
+def write(folder, name, text):
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_unchanged_articles_come_from_the_cache(tmp_path, monkeypatch, nlp):
+    monkeypatch.setenv(cache.CACHE_SETTING, str(tmp_path / "cache"))
+    corpus_dir = tmp_path / "articles"
+    corpus_dir.mkdir()
+    write(corpus_dir, "a.txt", "Russia ordered its troops to withdraw. Ukraine advanced.")
+    write(corpus_dir, "b.txt", "Officials said the talks failed.")
+    first = ak.load(corpus_dir, nlp=nlp)
+    sentences = first.sentences
+    assert first.cache_hits == 0
+    second = ak.load(corpus_dir, nlp=nlp)
+    assert second.sentences.equals(sentences) and second.cache_hits == 2
+    write(corpus_dir, "b.txt", "Officials said the talks had failed again.")
+    third = ak.load(corpus_dir, nlp=nlp)
+    assert "had failed again" in " ".join(third.sentences.text)
+    assert third.cache_hits == 1
+
+
+def test_cache_can_be_turned_off(tmp_path, monkeypatch, nlp):
+    monkeypatch.setenv(cache.CACHE_SETTING, "off")
+    assert cache.cache_dir() is None
+    write(tmp_path, "a.txt", "A sentence here.")
+    corpus = ak.load(tmp_path, nlp=nlp)
+    corpus.sentences
+    assert corpus.cache_hits == 0
+    again = ak.load(tmp_path, nlp=nlp)
+    again.sentences
+    assert again.cache_hits == 0
+
+
+def test_fingerprint_follows_user_files_and_keys_follow_text(tmp_path, monkeypatch, nlp):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,actor,kind,label,affiliation,source\nX,Y,state,GPE,,me\n", encoding="utf-8")
+    monkeypatch.setenv("ANALYSTKIT_ALIASES", str(aliases))
+    before = cache.fingerprint(nlp)
+    aliases.write_text("alias,actor,kind,label,affiliation,source\nX,Z,state,GPE,,me\n", encoding="utf-8")
+    assert cache.fingerprint(nlp) != before
+    assert cache.article_key("a", "text", False, "k") != cache.article_key("a", "text!", False, "k")
+    assert cache.article_key("a", "text", False, "k") != cache.article_key("a", "text", False, "k2")
+
+
+def test_a_corrupt_cache_file_is_a_miss(tmp_path):
+    rows = cache.RowCache(tmp_path)
+    rows.put("ab" * 32, {"sentences": [{"x": 1}]})
+    assert rows.get("ab" * 32) == {"sentences": [{"x": 1}]}
+    (tmp_path / "ab" / f"{'ab' * 32}.pkl").write_bytes(b"garbage")
+    assert rows.get("ab" * 32) is None
