@@ -16,6 +16,7 @@ from .about import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from .corpus import Corpus
+    from .explorer import explore
     from .io.loader import load
     from .nlp.model import load_model
     from .setup import setup
@@ -28,9 +29,15 @@ _LAZY = {
     "setup": ("analystkit.setup", "setup"),
     "display": ("analystkit.display", None),
     "errors": ("analystkit.errors", None),
+    "plots": ("analystkit.plots", None),
+    "widgets": ("analystkit.widgets", None),
+    "ledger": ("analystkit.ledger", "ledger"),
+    "write_ledger": ("analystkit.ledger", "write_ledger"),
+    "explore": ("analystkit.explorer", "explore"),
+    "explorer": ("analystkit.explorer", None),
 }
 
-__all__ = ["Corpus", "__version__", "add_components", "display", "errors", "load", "load_model", "setup"]
+__all__ = ["Corpus", "__version__", "add_components", "display", "errors", "explore", "explorer", "load", "ledger", "load_model", "plots", "setup", "widgets", "write_ledger"]
 
 
 def __getattr__(name: str) -> Any:

@@ -68,9 +68,11 @@ def fingerprint(nlp: Any) -> str:
     return digest.hexdigest()
 
 
-def article_key(article_id: str, text: str, has_headline: bool, kit: str) -> str:
+def article_key(article_id: str, text: str, has_headline: bool, kit: str, *, published: str = "") -> str:
+    """The cache key of one article's rows. ``published`` is part of it: the timeline
+    normalises relative dates ("on Wednesday") against the publication date."""
     digest = hashlib.sha256()
-    for part in (kit, article_id, "1" if has_headline else "0", text):
+    for part in (kit, article_id, "1" if has_headline else "0", text, published):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x1f")
     return digest.hexdigest()

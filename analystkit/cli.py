@@ -2,6 +2,7 @@
 
     analystkit extract PATH... --out DIR [--format csv|parquet] [--metadata CSV]
     analystkit report  PATH... --out DIR [--notebooks NAMES] [--title TEXT]
+    analystkit ledger  PATH... --out FILE.xlsx|FILE.csv [--metadata CSV]
     analystkit --version | --help
 """
 
@@ -27,12 +28,22 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--metadata", help="a CSV keyed by file name that fills or overrides article fields")
     extract.add_argument("--model", help="spaCy model name or folder (default: see ANALYSTKIT_MODEL)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
+    extract.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes, or a Dask cluster (see --scheduler)")
+    extract.add_argument("--scheduler", help="with --engine dask: a scheduler address (tcp://host:8786); default: a LocalCluster")
+    extract.add_argument("--partitions", type=int, help="with --engine dask: number of partitions (default: 4 per worker)")
 
     report = sub.add_parser("report", help="run the curated notebooks over a corpus into an HTML report", description="Execute the curated notebooks with papermill over a corpus and write self-contained HTML without code.")
     report.add_argument("paths", nargs="+", metavar="PATH")
     report.add_argument("--out", default="reports", help="output folder (default: reports)")
     report.add_argument("--notebooks", help="comma-separated notebook names (default: all curated notebooks)")
     report.add_argument("--title", default="analystkit report", help="title of the index page")
+
+    ledger = sub.add_parser("ledger", help="write the claims ledger (one row per claim) for fact-checking", description="Load articles and write the claims ledger: one row per claim with its source, hedges, dates, actors, flags and blank verdict/notes columns.")
+    ledger.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
+    ledger.add_argument("--out", required=True, help="output file: .xlsx (formatted sheet) or .csv")
+    ledger.add_argument("--metadata", help="a CSV keyed by file name that fills or overrides article fields")
+    ledger.add_argument("--model", help="spaCy model name or folder (default: see ANALYSTKIT_MODEL)")
     return parser
 
 
@@ -44,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "extract":
         return _extract(args)
+    if args.command == "ledger":
+        return _ledger(args)
     if args.command == "report":
         from .report import run_report
 
@@ -52,10 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def _extract(args: argparse.Namespace) -> int:
-    from .errors import NothingLoadedError
+def _ledger(args: argparse.Namespace) -> int:
+    from .errors import Errors, NothingLoadedError
     from .io.loader import load
+    from .ledger import ledger, write_ledger
 
+    if Path(args.out).suffix.lower() not in (".xlsx", ".csv"):
+        print(f"analystkit: {Errors.AK009.format(path=args.out)}", file=sys.stderr)
+        return 2
     nlp = None
     if args.model:
         from .nlp.model import load_model
@@ -67,6 +84,25 @@ def _extract(args: argparse.Namespace) -> int:
             corpus = load(*args.paths, metadata=args.metadata, nlp=nlp)
         except NothingLoadedError as error:
             print(f"analystkit: {error}", file=sys.stderr)
+            return 1
+    for warning in caught:
+        print(f"analystkit: warning: {warning.message}", file=sys.stderr)
+    frame = ledger(corpus)
+    path = write_ledger(frame, args.out)
+    print(f"{len(corpus)} articles, {len(frame)} claims: wrote {path}")
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .errors import NothingLoadedError
+    from .io.loader import load
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            corpus = load(*args.paths, metadata=args.metadata, model=args.model, jobs=args.jobs)
+        except NothingLoadedError as error:
+            print(f"analystkit: {error}", file=sys.stderr)
             if error.load_report is not None and len(error.load_report):
                 Path(args.out).mkdir(parents=True, exist_ok=True)
                 error.load_report.to_csv(Path(args.out) / "load_report.csv", index=False)
@@ -75,7 +111,12 @@ def _extract(args: argparse.Namespace) -> int:
     for warning in caught:
         print(f"analystkit: warning: {warning.message}", file=sys.stderr)
     corpus.progress = not args.quiet and sys.stderr.isatty()
-    written = corpus.to_files(args.out, fmt=args.format)
+    if args.engine == "dask":
+        from .distributed import extract_with_dask
+
+        written = extract_with_dask(corpus, args.out, scheduler=args.scheduler, partitions=args.partitions, fmt=args.format)
+    else:
+        written = corpus.to_files(args.out, fmt=args.format)
     report = corpus.load_report
     print(f"{len(corpus)} articles loaded, {int((report.status == 'skipped').sum())} skipped, {int((report.status == 'failed').sum())} failed")
     for path in written:

@@ -14,7 +14,6 @@ from .schema import TABLES
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from spacy.language import Language
-    from spacy.tokens import Doc
 
     from .extract.base import ArticleDoc
 
@@ -27,7 +26,13 @@ def _actors_table(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
     return build_actors_table(tables)
 
 
-CORPUS_TABLES: dict[str, "Callable[[dict[str, pd.DataFrame]], pd.DataFrame]"] = {"actors": _actors_table}
+def _integrity_table(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
+    from .integrity import build_integrity_table
+
+    return build_integrity_table(tables)
+
+
+CORPUS_TABLES: dict[str, "Callable[[dict[str, pd.DataFrame]], pd.DataFrame]"] = {"actors": _actors_table, "integrity": _integrity_table}
 
 
 class Corpus:
@@ -39,7 +44,7 @@ class Corpus:
     over all articles; later accesses are free.
     """
 
-    def __init__(self, articles: "pd.DataFrame", load_report: "pd.DataFrame", *, nlp: "Language | None" = None):
+    def __init__(self, articles: "pd.DataFrame", load_report: "pd.DataFrame", *, nlp: "Language | None" = None, jobs: int = 1, model: str | None = None):
         self._articles = articles.reset_index(drop=True)
         self.load_report = load_report
         self._nlp = nlp
@@ -51,6 +56,9 @@ class Corpus:
         self.cache = True
         #: how many articles the last extraction took from the cache
         self.cache_hits = 0
+        #: worker processes for extraction (1: this process only)
+        self.jobs = max(1, int(jobs))
+        self._model_name = model
 
     # ------------------------------------------------------------------ basics
     def __len__(self) -> int:
@@ -69,7 +77,7 @@ class Corpus:
         if self._nlp is None:
             from .nlp.model import load_model
 
-            self._nlp = load_model()
+            self._nlp = load_model(self._model_name)
         return self._nlp
 
     @property
@@ -160,22 +168,36 @@ class Corpus:
         records = self._articles.to_dict(orient="records")
         cache = RowCache(cache_dir() if self.cache else None)
         kit = fingerprint(self.nlp) if cache.folder is not None else ""
-        keys = [article_key(r["article_id"], r["text"], bool(r.get("has_headline")), kit) for r in records]
+        keys = [article_key(r["article_id"], r["text"], bool(r.get("has_headline")), kit, published=str(r.get("published") or "")) for r in records]
         found: list[dict | None] = [cache.get(k) for k in keys]
         todo = [i for i, rows in enumerate(found) if rows is None or set(rows) != set(EXTRACTORS)]
         self.cache_hits = len(records) - len(todo)
-        docs = self.nlp.pipe((records[i]["text"] for i in todo), batch_size=16)
-        if self.progress and todo:
+        for i, rows in zip(todo, self._extract_records([records[i] for i in todo])):
+            found[i] = rows
+            cache.put(keys[i], rows)
+        return [rows or {} for rows in found]
+
+    def _extract_records(self, records: list[dict]) -> "Any":
+        """Yield each record's rows, in order: in this process or in ``jobs`` worker processes."""
+        from . import parallel
+
+        bar = None
+        if self.progress and records:
             from tqdm.auto import tqdm
 
-            docs = tqdm(docs, total=len(todo), desc="articles", unit="article")
-        for i, doc in zip(todo, docs):
-            article = ArticleDoc.build(records[i]["article_id"], doc, records[i])
-            for name, extractor in EXTRACTORS.items():
-                article.rows[name] = extractor(article)
-            found[i] = article.rows
-            cache.put(keys[i], article.rows)
-        return [rows or {} for rows in found]
+            bar = tqdm(total=len(records), desc="articles", unit="article")
+        if self.jobs > 1 and len(records) >= 2 * self.jobs:
+            parallel._WORKER_NLP = self.nlp  # forked workers inherit the loaded pipeline
+            batches = parallel.extract_in_processes(records, jobs=self.jobs, model=self._model_name)
+        else:
+            batches = (parallel.extract_chunk(chunk, nlp=self.nlp) for chunk in parallel.chunks(records, 16))
+        for batch in batches:
+            for rows in batch:
+                if bar is not None:
+                    bar.update(1)
+                yield rows
+        if bar is not None:
+            bar.close()
 
     def iter_docs(self, *, batch_size: int = 16) -> "Any":
         """Parse every article, yielding :class:`~analystkit.extract.base.ArticleDoc` (not cached)."""
@@ -202,7 +224,7 @@ class Corpus:
         """A corpus of some of the articles (tables re-extracted on demand)."""
         keep = self._articles[self._articles.article_id.isin(article_ids)]
         report = self.load_report[self.load_report.article_id.isin(article_ids)]
-        return Corpus(keep, report, nlp=self._nlp)
+        return Corpus(keep, report, nlp=self._nlp, jobs=self.jobs, model=self._model_name)
 
     # ------------------------------------------------------------------ output
     def to_files(self, out: str | os.PathLike, *, fmt: str = "csv", tables: list[str] | None = None) -> list[Path]:

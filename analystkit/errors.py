@@ -33,6 +33,10 @@ class Errors:
     AK006 = "Unknown output format {fmt!r}. Use one of: {allowed}."
     AK007 = "Unknown table {name!r}. The corpus has these tables: {allowed}."
     AK008 = "No article with id {article_id!r}. Known ids start with: {known}."
+    AK009 = (
+        "Cannot write the ledger to {path!r}: the file name must end in .xlsx or .csv. Choose one of "
+        "those, e.g. `analystkit ledger data/articles --out ledger.xlsx`."
+    )
 
 
 class Warnings:
@@ -41,6 +45,10 @@ class Warnings:
     AK101 = (
         "{n_problem} of {n_total} input file(s) were not loaded or were loaded with a caveat: "
         "{examples}. Inspect `corpus.load_report` for the full list and reasons."
+    )
+    AK102 = (
+        "The integrity rule {rule} failed on article {article_id!r} ({error}); its other flags were kept. "
+        "Please report the article text with this message so the rule can be fixed."
     )
 
 

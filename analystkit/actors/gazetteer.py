@@ -44,6 +44,8 @@ class Entry:
     source: str = ""
     country: str = ""
     population: int = 0
+    #: True for the kit's curated aliases and the analyst's own (``ANALYSTKIT_ALIASES``).
+    curated: bool = False
 
 
 def normalise(name: str) -> str:
@@ -198,7 +200,7 @@ def gazetteer() -> dict[str, Entry]:
             capitals.setdefault(normalise(re.sub(r",? D\.C\.$", "", info["capital"])), canonical)
 
     for row in _curated_rows():
-        add(row["alias"], Entry(row["alias"], row["actor"], row["kind"], row["label"], row.get("affiliation", ""), row["source"], row.get("affiliation", "") or (row["actor"] if row["kind"] == "state" else "")))
+        add(row["alias"], Entry(row["alias"], row["actor"], row["kind"], row["label"], row.get("affiliation", ""), row["source"], row.get("affiliation", "") or (row["actor"] if row["kind"] == "state" else ""), curated=True))
 
     _CAPITALS.clear()
     _CAPITALS.update(capitals)

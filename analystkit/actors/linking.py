@@ -38,12 +38,14 @@ _TITLE_WORDS = frozenset(
     professor judge justice chief minister-president premier sheikh emir ayatollah lord lady
     sir dame press national security adviser advisor former acting state u.s. us""".split()
 )
+#: Labels of mentions that may be a short form of a longer organisation name.
+SHORT_FORM_LABELS = frozenset({"ORG", "LOC", "FAC", "NORP"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def clean_mention(text: str) -> str:
-    """Strip a leading article and a trailing possessive: "the Kremlin's" → "Kremlin"."""
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+    """Strip a leading article and a trailing possessive: "the Kremlin's" → "Kremlin", "a WHO" → "WHO"."""
+    text = re.sub(r"^(?:the|The|THE|an?|An?|AN?)\s+(?=\S)", "", text.strip())
     return _POSSESSIVE.sub("", text).strip()
 
 
@@ -79,27 +81,51 @@ def link_actors(doc: Doc) -> Doc:
             if len(words) >= 2:
                 persons.append((ent.start_char, words))
     acronyms = _acronyms(doc, ents)
-    organisations = sorted({clean_mention(e.text) for e in ents if e.label_ == "ORG" and len(e) > 1}, key=len, reverse=True)
+    person_words = {t.text for e in ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper()}
+    organisations = _maximal_names({
+        clean_mention(e.text) for e in ents
+        if e.label_ == "ORG" and len(e) > 1 and not any(t.text in person_words for t in e)
+    })
     linked = []
     for ent in ents:
         if ent.label_ not in ACTOR_LABELS:
             linked.append(ent)
             continue
         actor = _actor_for(ent, persons, acronyms)
-        if ent.label_ == "ORG" and actor == clean_mention(ent.text):
+        if ent.label_ in SHORT_FORM_LABELS and actor == clean_mention(ent.text) and lookup(actor) is None:
             actor = _short_organisation(actor, organisations)
         linked.append(Span(doc, ent.start, ent.end, label=ent.label_, kb_id=actor))
     doc.ents = linked
+    _link_nested(doc, linked)
     return doc
+
+
+def _link_nested(doc: Doc, ents: list[Span]) -> None:
+    """Nested names (``doc.spans["analystkit_nested"]``) take the actor of the same name used on its own."""
+    key = "analystkit_nested"
+    if key not in doc.spans or not len(doc.spans[key]):
+        return
+    actor_of = {e.text: e.kb_id_ for e in ents if e.kb_id_}
+    doc.spans[key] = [
+        span if span.kb_id_ else Span(doc, span.start, span.end, label=span.label_, kb_id=actor_of.get(span.text, clean_mention(span.text)))
+        for span in doc.spans[key]
+    ]
 
 
 def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[str, str]) -> str:
     text = clean_mention(ent.text)
-    if ent.label_ in ("GPE", "NORP"):
+    if ent.label_ in ("GPE", "NORP", "ORG"):
         text = re.sub(r"\s+\d+$", "", text)  # "Sweden 1" in a score line
     if ent.label_ == "PERSON":
+        if all(t.lower_ in _TITLE_WORDS or t.text.lower() in ("of", "the") for t in ent):
+            return _role_holder(ent) or text
         words = strip_titles(ent)
         return _person(words, ent.start_char, persons)
+    entry = lookup(text)
+    if entry is not None and entry.curated:
+        # Curated and analysts' own aliases win over the capital-for-government rule
+        # ("Washington D.C." is the city, "Kremlin" is Russia).
+        return entry.actor
     capital = capital_of(text)
     if capital and ent.label_ in ("GPE", "ORG", "LOC") and not _is_locative(ent):
         return capital
@@ -131,18 +157,49 @@ def _person(words: list[str], at: int, persons: list[tuple[int, list[str]]]) -> 
     return _join(chosen[1])
 
 
+def _role_holder(ent: Span) -> str | None:
+    """"The President" → the person the article introduced as "President X" (latest before it)."""
+    title = [t.lower_ for t in ent]
+    best = None
+    for other in ent.doc.ents:
+        if other.label_ != "PERSON" or other.start >= ent.start:
+            continue
+        words = strip_titles(other)
+        if len(words) < 2:
+            continue
+        before = [t.lower_ for t in ent.doc[max(0, other.start - len(title)) : other.start]]
+        inside = [t.lower_ for t in other[: len(title)]]
+        if before == title or inside == title:
+            best = _join(words)
+    return best
+
+
+def _maximal_names(names: set[str]) -> list[str]:
+    """The names not contained (as whole words) in a longer name of the set, longest first."""
+    return sorted((n for n in names if not any(n != m and _contains(m.split(), n.split()) for m in names)), key=len, reverse=True)
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    k = len(part)
+    return 0 < k < len(words) and any(words[i : i + k] == part for i in range(len(words) - k + 1))
+
+
 def _short_organisation(name: str, organisations: list[str]) -> str:
     """A short form of one longer organisation name in the article joins it.
 
-    "Scientology" and "Church" after "Church of Scientology": the short form is the
-    longer name's last or first word(s). Ambiguous short forms stay as written.
+    "Scientology" and "Church" after "Church of Scientology", "Supreme Court" after
+    "Italian Supreme Court of Cassation": the short form is a run of whole words of
+    exactly one longest organisation name of the article, starting with a capital.
+    Mentions labelled ORG, LOC, FAC or NORP are joined this way (the small model
+    often calls a religious or civic body a place), but never a name the gazetteer
+    knows ("Texas" in "University of Texas" stays Texas), and never into an
+    "organisation" holding a person's name from the article (a misparse such as
+    "Rathbun the Scientology"). Ambiguous short forms stay as written.
     """
     words = name.split()
-    matches = {
-        full for full in organisations
-        if full != name and len(full.split()) > len(words)
-        and (full.split()[-len(words):] == words or full.split()[: len(words)] == words)
-    }
+    if not words or not words[0][:1].isupper():
+        return name
+    matches = {full for full in organisations if _contains(full.split(), words)}
     return matches.pop() if len(matches) == 1 else name
 
 

@@ -18,6 +18,7 @@ It returns ``""`` when nothing fits, never a guess from outside the article.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,11 +36,13 @@ def is_pronoun(token: Token) -> bool:
     return lower in PERSONAL | COLLECTIVE | FIRST_PERSON or (lower in RELATIVE and token.tag_ in ("WP", "WDT"))
 
 
-def _last_entity_before(doc: Doc, char: int, labels: frozenset[str]) -> Span | None:
+def _last_entity_before(doc: Doc, char: int, labels: frozenset[str], ignore: Sequence[tuple[int, int]] = ()) -> Span | None:
     best = None
     for ent in doc.ents:
         if ent.start_char >= char:
             break
+        if any(s <= ent.start_char < e for s, e in ignore):
+            continue
         if ent.label_ in labels and ent.kb_id_:
             best = ent
     return best
@@ -50,6 +53,7 @@ def resolve_pronoun(
     *,
     previous: Sequence[tuple[int, str]] = (),
     speaker: str = "",
+    ignore: Sequence[tuple[int, int]] = (),
 ) -> str:
     """The canonical actor a pronoun source refers to, or ``""``.
 
@@ -69,15 +73,69 @@ def resolve_pronoun(
     if lower in FIRST_PERSON:
         return speaker
     if lower in PERSONAL:
-        ent = _last_entity_before(doc, token.idx, frozenset({"PERSON"}))
+        ent = _last_entity_before(doc, token.idx, frozenset({"PERSON"}), ignore)
         return ent.kb_id_ if ent is not None else ""
     if lower in COLLECTIVE:
         earlier = [actor for at, actor in previous if at < token.idx and actor]
         if earlier:
             return earlier[-1]
-        ent = _last_entity_before(doc, token.idx, COLLECTIVE_LABELS)
+        ent = _last_entity_before(doc, token.idx, COLLECTIVE_LABELS, ignore)
         return ent.kb_id_ if ent is not None else ""
     return ""
 
 
-__all__ = ["COLLECTIVE", "FIRST_PERSON", "PERSONAL", "RELATIVE", "is_pronoun", "resolve_pronoun"]
+
+# --------------------------------------------------------------------------- subjects first
+#: Pronoun forms (with possessives and reflexives) for the subject-preferring resolver.
+PERSON_FORMS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+SINGULAR_FORMS = frozenset({"it", "its", "itself"})
+PLURAL_FORMS = frozenset({"they", "them", "their", "theirs", "themselves"})
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """An actor mentioned as the subject (agent) of a clause: a candidate for later pronouns."""
+
+    token: int  # index of the mention's head token in the Doc
+    sentence: int  # sentence id of the mention
+    actor: str  # canonical actor
+    person: bool  # a person: he / she / his
+    plural: bool  # a plural group ("Russian troops", "Ukrainians"): they / their
+
+
+def resolve_from_subjects(token: Token, antecedents: Sequence[Antecedent], *, sentence: int, window: int = 3) -> str:
+    """The actor a he/she/it/they (or his/its/their) refers to, preferring earlier subjects.
+
+    Centering-style rule: a pronoun usually continues the topic, and the topic is
+    the subject of a recent clause. So the most recent *subject* actor before the
+    pronoun, at most ``window`` sentences back, that fits it wins — a person for
+    he/she/his, a singular non-person (state, organisation) for it/its, any
+    non-person for they/their (plural groups and collective bodies alike). When no
+    subject fits, the answer is :func:`resolve_pronoun`'s (the most recent suitable
+    entity, any position), and for possessives the most recent suitable entity.
+    """
+    lower = token.lower_
+    if lower not in PERSON_FORMS | SINGULAR_FORMS | PLURAL_FORMS:
+        return resolve_pronoun(token)
+    for candidate in sorted(antecedents, key=lambda a: a.token, reverse=True):
+        if candidate.token >= token.i or not candidate.actor:
+            continue
+        if sentence - candidate.sentence > window:
+            break
+        if lower in PERSON_FORMS and candidate.person:
+            return candidate.actor
+        if lower in SINGULAR_FORMS and not candidate.person and not candidate.plural:
+            return candidate.actor
+        if lower in PLURAL_FORMS and not candidate.person:
+            return candidate.actor
+    if lower in PERSONAL | COLLECTIVE:
+        return resolve_pronoun(token)
+    labels = frozenset({"PERSON"}) if lower in PERSON_FORMS else COLLECTIVE_LABELS
+    ent = _last_entity_before(token.doc, token.idx, labels)
+    return ent.kb_id_ if ent is not None else ""
+
+
+__all__ = [
+    "COLLECTIVE", "FIRST_PERSON", "PERSONAL", "RELATIVE", "Antecedent", "is_pronoun",
+    "resolve_from_subjects", "resolve_pronoun",
+]

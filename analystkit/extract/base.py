@@ -10,6 +10,15 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_TEXT_KEY = "analystkit_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds the string on every access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 @dataclass
@@ -43,7 +52,7 @@ class ArticleDoc:
     @classmethod
     def build(cls, article_id: str, doc: Doc, meta: dict[str, Any] | None = None) -> "ArticleDoc":
         meta = meta or {}
-        text = doc.text
+        text = doc_text(doc)
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         headline_end = text.find("\n") if meta.get("has_headline") else -1
         sentences: list[Sentence] = []
@@ -62,7 +71,7 @@ class ArticleDoc:
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        return doc_text(self.doc)
 
     def sentence_at(self, char: int) -> Sentence | None:
         """The sentence holding character offset ``char`` (or the one before it)."""

@@ -50,6 +50,8 @@ def load(
     *paths: str | os.PathLike,
     metadata: "str | os.PathLike | pd.DataFrame | None" = None,
     nlp: Any = None,
+    model: str | None = None,
+    jobs: int = 1,
     warn_problems: bool = True,
 ) -> "Corpus":
     """Load articles from files, folders (recursively) and glob patterns.
@@ -60,6 +62,8 @@ def load(
             override article fields (``title``, ``published``, ``outlet``, ``url``…).
             A ``metadata.csv`` inside a loaded folder is applied automatically.
         nlp: a spaCy pipeline to use instead of :func:`analystkit.load_model`.
+        model: a model name or folder for :func:`analystkit.load_model` (ignored with ``nlp``).
+        jobs: worker processes for extraction (``1``: this process only).
         warn_problems: emit one summary warning when inputs were skipped or failed.
 
     Returns:
@@ -121,7 +125,7 @@ def load(
         examples = "; ".join(f"{Path(p.path).name}{' ' + p.part if p.part else ''}: {p.status}, {p.reason}" for p in problems.head(3).itertuples())
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         warn(Warnings.AK101.format(n_problem=len(problems), n_total=len(report_df), examples=examples + more), LoadWarning)
-    return Corpus(articles, report_df, nlp=nlp)
+    return Corpus(articles, report_df, nlp=nlp, jobs=jobs, model=model)
 
 
 # --------------------------------------------------------------------------- inputs

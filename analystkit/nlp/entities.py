@@ -15,6 +15,8 @@ training: in the seed it tags Kherson as PERSON, Crimea and Odesa as ORG, and
 
 from __future__ import annotations
 
+from importlib import resources
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -27,13 +29,23 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels that are never overridden by the gazetteer (numbers, dates...).
 KEEP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _JOINERS = {"and", ",", "&"}
+#: City names from GeoNames that are also common English words: they are places only
+#: when the model itself tags them as places.
+COMMON_WORD_PLACES = frozenset(
+    line.strip() for line in resources.files("analystkit.data").joinpath("common_word_places.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 #: ``doc.spans`` keys: every gazetteer match, and the place names nested in longer names.
 GAZETTEER_KEY = "analystkit_gazetteer"
 NESTED_KEY = "analystkit_nested"
 #: Entity labels whose names may contain a place ("University of Texas", "Medical Journal of Australia").
 CONTAINER_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Titles and transcript markers the model sometimes tags as names on their own.
-NOT_NAMES = frozenset({"mr", "mrs", "ms", "dr", "q", "sen", "rep", "gen", "prof"})
+NOT_NAMES = frozenset({
+    "mr", "mrs", "ms", "dr", "q", "sen", "rep", "gen", "prof",
+    # stage directions and turn labels of transcripts
+    "laughter", "applause", "question", "crosstalk", "inaudible", "audio", "end", "moderator", "staff",
+})
 
 
 class PlaceCorrector:
@@ -79,6 +91,8 @@ class PlaceCorrector:
             parts = [doc[ent.start : cut], doc[cut + 1 : ent.end]]
             return [Span(doc, p.start, p.end, label=ent.label_) for p in parts if len(p) and not all(t.is_punct for t in p)]
         entry = lookup(ent.text)
+        if entry is not None and entry.kind == "place" and not entry.curated and ent.text in COMMON_WORD_PLACES:
+            entry = None  # "Man of the Match" is not the city of Man
         if entry is not None:
             if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in person_tokens:
                 return [ent]
@@ -100,6 +114,8 @@ class PlaceCorrector:
             span = doc[start:end]
             entry = lookup(span.text)
             if entry is None or not span[0].text[:1].isupper() and entry.kind not in ("group",):
+                continue
+            if entry.kind == "place" and not entry.curated and span.text in COMMON_WORD_PLACES:
                 continue
             overlapping = {by_token[i] for i in range(start, end) if i in by_token}
             if overlapping:
@@ -254,25 +270,29 @@ ROLE_TITLES = (
 )
 
 
+_ROLE_FIRST_WORDS = frozenset(title[0] for title in ROLE_TITLES)
+_ROLES_LONGEST_FIRST = sorted(ROLE_TITLES, key=len, reverse=True)
+
+
 def role_mentions(doc: Doc, taken: set[int]) -> list[Span]:
     """"The President", "the Prime Minister's": a capitalised title after "the" names a person.
 
     The actor linker resolves it to the person the article introduced with that title.
     """
     found = []
-    for token in doc:
-        if token.lower_ != "the" or token.i + 1 >= len(doc):
+    texts = [t.text for t in doc]
+    for i, word in enumerate(texts[:-1]):
+        if word not in ("the", "The") or texts[i + 1] not in _ROLE_FIRST_WORDS:
             continue
-        for title in sorted(ROLE_TITLES, key=len, reverse=True):
-            end = token.i + 1 + len(title)
-            words = tuple(t.text for t in doc[token.i + 1 : end])
-            if words == title and not any(i in taken for i in range(token.i + 1, end)):
+        for title in _ROLES_LONGEST_FIRST:
+            end = i + 1 + len(title)
+            if tuple(texts[i + 1 : end]) == title and not any(j in taken for j in range(i + 1, end)):
                 following = doc[end] if end < len(doc) else None
                 if following is not None and following.tag_ in ("NNP", "NNPS") and following.text not in ("'s", "’s"):
                     break  # "the President Biden": a title before a name, not a role mention
                 if following is not None and following.lower_ == "of":
                     break  # "the President of France": not about one known person
-                found.append(Span(doc, token.i + 1, end, label="PERSON"))
+                found.append(Span(doc, i + 1, end, label="PERSON"))
                 break
     return found
 
@@ -291,10 +311,14 @@ def nested_places(doc: Doc) -> list[Span]:
     containers = [e for e in doc.ents if e.label_ in CONTAINER_LABELS]
     if not containers:
         return []
+    holder_of: dict[int, Span] = {}
+    for e in containers:
+        for i in range(e.start, e.end):
+            holder_of[i] = e
     found = []
     for span in doc.spans[GAZETTEER_KEY] if GAZETTEER_KEY in doc.spans else []:
-        holder = next((e for e in containers if e.start <= span.start and span.end <= e.end and (e.start, e.end) != (span.start, span.end)), None)
-        if holder is None:
+        holder = holder_of.get(span.start)
+        if holder is None or span.end > holder.end or (holder.start, holder.end) == (span.start, span.end):
             continue
         entry = lookup(span.text)
         if entry is None or entry.kind not in PLACE_KINDS or not span[0].text[:1].isupper():

@@ -60,6 +60,7 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
     if n == 0:
         return doc
     doc[0].is_sent_start = True
+    text = doc.text
     for i in range(1, n):
         prev, token = doc[i - 1], doc[i]
         if token.is_space:
@@ -80,8 +81,8 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
         if newlines == 1 and before.text not in _TERMINAL and (token.is_title or token.is_upper):
             # A headline (or a heading line standing after a blank line) followed by
             # text on the next line: the heading is a sentence of its own.
-            line_start = doc.text.rfind("\n", 0, before.idx) + 1
-            if line_start == 0 or doc.text[max(0, line_start - 2) : line_start] == "\n\n":
+            line_start = text.rfind("\n", 0, before.idx) + 1
+            if line_start == 0 or text[max(0, line_start - 2) : line_start] == "\n\n":
                 token.is_sent_start = True
                 continue
         if token.text in _CLOSERS and before.text in _TERMINAL and not before.whitespace_:

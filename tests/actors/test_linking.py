@@ -60,3 +60,32 @@ def test_user_alias_file_is_read(tmp_path, monkeypatch):
         monkeypatch.delenv(gazetteer.ALIASES_SETTING)
         gazetteer._curated_rows.cache_clear()
         gazetteer.gazetteer.cache_clear()
+
+
+def test_short_form_joins_the_one_longer_organisation(nlp):
+    got = actors(nlp, "The Italian Supreme Court of Cassation ruled on Monday. The Supreme Court said the tax applies.")
+    assert {k for t, k in got if t == "Supreme Court"} <= {"Italian Supreme Court of Cassation"}
+
+
+def test_short_form_never_swallows_a_known_place(nlp):
+    got = actors(nlp, "The University of Texas Arlington hosted the event. Texas officials attended.")
+    assert {k for t, k in got if t == "Texas"} <= {"Texas"}
+
+
+def test_indefinite_article_stripped():
+    from analystkit.actors import clean_mention
+
+    assert clean_mention("a World Health Organisation") == "World Health Organisation"
+    assert clean_mention("An Afghan") == "Afghan"
+
+
+def test_curated_alias_beats_capital_metonymy(nlp):
+    got = actors(nlp, "The competition was held in Constitution Hall. Washington D.C. hosted teams from many countries.")
+    assert {k for t, k in got if t.startswith("Washington")} <= {"Washington, D.C."}
+
+
+def test_curated_country_aliases():
+    from analystkit.actors.gazetteer import lookup
+
+    assert lookup("Korea Republic").actor == "South Korea"
+    assert lookup("PRC").actor == "China"

@@ -1,0 +1,131 @@
+"""Which actor a noun phrase stands for: the agents and patients of actions.
+
+:func:`phrase_span` gives the words of the noun phrase headed by a token (its
+determiners, adjectives, compounds and possessor, not its relative clauses or
+prepositional phrases), and :func:`phrase_actor` the canonical actor it stands for:
+
+* the phrase's head is part of an actor entity → that entity's actor
+  ("the Kremlin" → Russia, "Putin" → Vladimir Putin);
+* the head is a group or role noun from ``data/actor_nouns.csv`` ("troops",
+  "officials", "government") modified by an actor — a demonym or name
+  ("Russian troops", "Ukrainian military official"), a possessor ("Russia's
+  forces", "its troops", resolved through ``resolve``) or an ``of`` phrase ("the
+  army of Ukraine") → that actor;
+* the head is a pronoun → what ``resolve`` says it refers to;
+* otherwise no actor: the phrase is kept as written ("bridges", "east bank").
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from .linking import ACTOR_LABELS, clean_mention
+from ..extract.base import doc_text
+
+#: Dependents that belong to the words of a noun phrase.
+PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "advmod"})
+#: Pronouns that can stand for an actor.
+ACTOR_PRONOUNS = frozenset(
+    {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "himself", "herself", "itself", "themselves"}
+)
+Resolver = Callable[[Token], str]
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> dict[str, str]:
+    """Group and role nouns (lemma → kind) that stand for the actor modifying them."""
+    with resources.files("analystkit.data").joinpath("actor_nouns.csv").open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
+    return {row["noun"].strip().lower(): row["kind"].strip() for row in csv.DictReader(lines)}
+
+
+def entity_of(token: Token) -> Span | None:
+    """The actor entity holding ``token``, if any."""
+    if token.ent_iob_ == "O" or token.ent_type_ not in ACTOR_LABELS:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def phrase_span(head: Token) -> Span:
+    """The noun phrase headed by ``head``: its left modifiers and compounds, and its entity."""
+    doc = head.doc
+    start, end = head.i, head.i + 1
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in PHRASE_DEPS and (child.i < head.i or child.dep_ in ("compound", "case")):
+                start = min(start, child.left_edge.i if child.dep_ != "advmod" else child.i)
+                end = max(end, child.i + 1)
+                stack.append(child)
+    ent = entity_of(head)
+    if ent is not None:
+        start, end = min(start, ent.start), max(end, ent.end)
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def phrase_actor(head: Token, *, resolve: Resolver | None = None) -> str:
+    """The canonical actor the phrase headed by ``head`` stands for, or ``""``."""
+    ent = entity_of(head)
+    if ent is not None:
+        return ent.kb_id_ or clean_mention(ent.text)
+    if head.lower_ in ACTOR_PRONOUNS and head.pos_ == "PRON":
+        return resolve(head) if resolve is not None else ""
+    if head.lemma_.lower() not in actor_nouns() and head.lower_ not in actor_nouns():
+        return ""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            owner = entity_of(child)
+            if owner is not None:
+                return owner.kb_id_ or clean_mention(owner.text)
+            if child.dep_ == "poss" and child.lower_ in ACTOR_PRONOUNS and resolve is not None:
+                found = resolve(child)
+                if found:
+                    return found
+            if child.dep_ == "amod":
+                # "A Ukrainian military official": the demonym may hang on another adjective.
+                for grandchild in child.children:
+                    owner = entity_of(grandchild)
+                    if owner is not None:
+                        return owner.kb_id_ or clean_mention(owner.text)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                owner = entity_of(pobj) if pobj.dep_ == "pobj" else None
+                if owner is not None:
+                    return owner.kb_id_ or clean_mention(owner.text)
+    return ""
+
+
+def phrase_label(span: Span) -> str:
+    """A phrase without an actor, as a short label: determiners and possessives dropped."""
+    words = [t for t in span if t.dep_ not in ("det", "poss", "case", "predet") and not t.is_punct]
+    if not words:
+        return span.text
+    text = doc_text(span.doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return text if any(t.pos_ == "PROPN" for t in words) else text.lower()
+
+
+def is_plural(head: Token) -> bool:
+    """A plural noun phrase ("troops", "Ukrainians"): a candidate for "they"."""
+    return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "them")
+
+
+def is_person(head: Token) -> bool:
+    """A person: a PERSON entity, or he/she."""
+    ent = entity_of(head)
+    return (ent is not None and ent.label_ == "PERSON") or head.lower_ in ("he", "she", "him", "her")
+
+
+__all__ = ["ACTOR_PRONOUNS", "actor_nouns", "entity_of", "is_person", "is_plural", "phrase_actor", "phrase_label", "phrase_span"]

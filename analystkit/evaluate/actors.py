@@ -1,0 +1,136 @@
+"""Evaluate actor clustering, pronouns included, against GUM news gold (issue 5).
+
+    python -m analystkit.evaluate.actors [--gold ../shared/eval/gum-news-dev.jsonl]
+                                         [--corpus ../shared/corpus/wikinews] [--json]
+
+Two B-cubed scores (precision / recall / F1) against the gold ``identity``:
+
+* **named** — the named gold mentions (``proper``, person / place /
+  organization, with an identity), exactly as
+  :mod:`analystkit.evaluate.foundation` scores them (its matching and B-cubed
+  code are reused);
+* **named + pronouns** — plus the gold *pronoun* mentions (``proper`` false, the
+  mention is a personal or possessive pronoun: he, she, it, they, his, its, their,
+  …) whose coreference chain (``cluster``) holds a named mention with an identity;
+  the pronoun's gold identity is that mention's. A pronoun counts with the actor the
+  kit resolves it to (:func:`analystkit.actors.pronouns.resolve_from_subjects`, the
+  resolver of the ``actions`` table) or, when it resolves to nothing, with its own
+  text — so unresolved pronouns cluster with each other, as the baseline does.
+
+The baseline for both is "each mention's own text" (articles and possessives
+stripped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .foundation import DEFAULT_CORPUS, DEFAULT_GOLD, NAMED_TYPES, _entities_of, bcubed, match_mentions, read_gold
+
+#: Gold mentions counted as pronouns (lower-cased text).
+PRONOUNS = frozenset(
+    {"he", "she", "him", "her", "his", "hers", "himself", "herself", "it", "its", "itself",
+     "they", "them", "their", "theirs", "themselves"}
+)
+
+
+def pronoun_mentions(record: dict) -> list[tuple[dict, str]]:
+    """Gold pronoun mentions whose chain has a named mention with an identity, with that identity."""
+    named_identity: dict[int, str] = {}
+    for m in record["entities"]:
+        if m["proper"] and m["identity"] and m["type"] in NAMED_TYPES:
+            named_identity.setdefault(m["cluster"], m["identity"])
+    return [
+        (m, named_identity[m["cluster"]])
+        for m in record["entities"]
+        if not m["proper"] and m["text"].lower() in PRONOUNS and m["cluster"] in named_identity
+    ]
+
+
+def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS) -> dict:
+    import analystkit as ak
+    from analystkit.actors.linking import clean_mention
+    from analystkit.actors.pronouns import resolve_from_subjects
+    from analystkit.extract.actions import _subject_antecedents
+    from analystkit.extract.base import ArticleDoc
+
+    gold = read_gold(gold_path)
+    corpus = ak.load(corpus_path, warn_problems=False)
+    by_file = {Path(p).name: a for p, a in zip(corpus.load_report.path, corpus.load_report.article_id) if a}
+    nlp = corpus.nlp
+
+    gold_named, pred_named, own_named = [], [], []
+    gold_pron, pred_pron, own_pron = [], [], []
+    resolved = 0
+    for record in gold:
+        article_id = by_file[record["file"]]
+        text = corpus.text(article_id)
+        if text != record["body"].strip():
+            raise SystemExit(f"{record['file']}: loaded text differs from the gold body; offsets would not align")
+        doc = nlp(text)
+        article = ArticleDoc.build(article_id, doc)
+        mentions = [m for m in record["entities"] if m["proper"] and m["type"] in NAMED_TYPES]
+        for g, p in zip(mentions, match_mentions(mentions, _entities_of(doc))):
+            if g["identity"]:
+                gold_named.append(g["identity"])
+                own = clean_mention(g["text"])
+                pred_named.append(p["actor"] if p is not None else own)
+                own_named.append(own)
+        antecedents = _subject_antecedents(article)
+        for g, identity in pronoun_mentions(record):
+            span = doc.char_span(g["start"], g["end"], alignment_mode="expand")
+            actor = ""
+            if span is not None and len(span):
+                token = span[0]
+                actor = resolve_from_subjects(token, antecedents, sentence=article.sentence_id_at(token.idx))
+            resolved += bool(actor)
+            gold_pron.append(identity)
+            pred_pron.append(actor or g["text"].lower())
+            own_pron.append(g["text"].lower())
+
+    return {
+        "articles": len(gold),
+        "named": {"mentions": len(gold_named), "kit": bcubed(gold_named, pred_named), "own_text": bcubed(gold_named, own_named)},
+        "with_pronouns": {
+            "mentions": len(gold_named) + len(gold_pron),
+            "pronouns": len(gold_pron),
+            "pronouns_resolved": resolved,
+            "kit": bcubed(gold_named + gold_pron, pred_named + pred_pron),
+            "own_text": bcubed(gold_named + gold_pron, own_named + own_pron),
+        },
+    }
+
+
+def format_report(result: dict) -> str:
+    n, w = result["named"], result["with_pronouns"]
+    lines = [f"GUM news dev: {result['articles']} articles", ""]
+    lines.append(f"Actor clustering, B-cubed: named mentions ({n['mentions']})")
+    for who in ("kit", "own_text"):
+        m = n[who]
+        lines.append(f"  {who:9} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
+    lines += ["", f"Actor clustering, B-cubed: named + pronoun mentions of their chains ({w['mentions']}; {w['pronouns']} pronouns, {w['pronouns_resolved']} resolved by the kit)"]
+    for who in ("kit", "own_text"):
+        m = w[who]
+        lines.append(f"  {who:9} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analystkit.evaluate.actors", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        print(f"Gold file {args.gold} not found: run from the project root, next to ../shared/.", file=sys.stderr)
+        return 2
+    result = evaluate(args.gold, args.corpus)
+    print(json.dumps(result, indent=2) if args.json else format_report(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

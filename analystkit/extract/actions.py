@@ -1,0 +1,253 @@
+"""The ``actions`` table: who did what to whom, from the dependency parse.
+
+One row per verb that has an agent or a patient: ``article_id, sentence_id,
+start, end, text`` (the verb with its particles: "blew up"; a particle after the
+object makes the span "blew the bridges up"), ``action`` (the verb's lemma with its
+particles: "blow up"), ``agent, agent_text, agent_start, agent_end,
+agent_is_actor``, ``patient, patient_text, patient_start, patient_end,
+patient_is_actor``, ``negated``, ``hedged``, ``voice`` (active / passive).
+
+``agent`` / ``patient`` is the canonical actor the phrase stands for when it
+stands for one (:func:`analystkit.actors.mentions.phrase_actor`: "Russian
+troops" → Russia, "He" → Shoigu), else the phrase as a short label ("bridges",
+"east bank"); ``*_is_actor`` tells which. A missing agent or patient has an
+empty text and offsets ``-1``.
+
+How the agent and patient are found (spaCy's ClearNLP-style dependencies):
+
+* **active**: agent = subject (``nsubj``), patient = direct object (``dobj``);
+* **passive**: patient = passive subject (``nsubjpass``), agent = the ``by``
+  phrase (``agent`` → ``pobj``): "bridges were blown up by Russian troops" →
+  (Russia, blow up, bridges); a passive without ``by`` has no agent;
+* **coordination**: a ``conj`` verb without its own subject shares its first
+  verb's subject (and voice and negation): "laid mines and blew up bridges" → two
+  actions of the same agent;
+* **xcomp chains**: the understood subject of an infinitive is the governing
+  verb's object when it has one ("ordered its troops to withdraw" → the troops
+  withdraw), else its subject ("wanted to leave");
+* **participial adjuncts** (``advcl`` -ing/-ed without a subject) share the main
+  clause's subject ("…, surrendering the capital");
+* **relative clauses**: the relative pronoun stands for the noun the clause
+  modifies ("the Russians, who have been placed …" → patient Russians; "the
+  bridges that Ukrainians targeted" → patient bridges); a reduced relative
+  (``acl`` past participle: "bridges targeted by Ukraine") is passive with the
+  noun as patient;
+* **pronouns** (he, she, it, they, its, their) are resolved within the article
+  by :func:`analystkit.actors.pronouns.resolve_from_subjects`: the most recent
+  subject actor that fits, within three sentences, else the most recent fitting
+  entity.
+
+``negated``: the verb (or, for a coordinated verb without its own auxiliary, the
+first verb) has a negation ("did not capture", "never").
+
+``hedged`` (rule): True when a cue of the ``hedges`` table lies in the action's
+clause — the verb, its own dependents (not its embedded clauses: a ``could`` in
+what someone *said* does not hedge the saying) and, for a verb governed through
+``xcomp`` / ``conj``, the governing verb's clause ("was likely to take" hedges
+"take"). ``None`` when the hedges table was not extracted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..actors.mentions import is_person, is_plural, phrase_actor, phrase_label, phrase_span
+from ..actors.pronouns import Antecedent, resolve_from_subjects
+from .base import ArticleDoc
+from .base import doc_text
+
+#: Dependents that open an embedded clause (not part of the verb's own clause).
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp", "conj", "csubj", "csubjpass"})
+#: Verbs that never head an action of their own (copulas and light auxiliaries).
+NOT_ACTIONS = frozenset({"be"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def extract_actions(article: ArticleDoc) -> list[dict]:
+    """One row per agent–action–patient of the article (see the module docstring)."""
+    doc = article.doc
+    antecedents = _subject_antecedents(article)
+    hedges = article.rows.get("hedges")
+
+    def resolve_for(token: Token) -> str:
+        return resolve_from_subjects(token, antecedents, sentence=article.sentence_id_at(token.idx))
+
+    rows = []
+    for sentence in article.sentences:
+        for verb in sentence.span:
+            if not _is_action_verb(verb):
+                continue
+            agent, patient, voice = agent_and_patient(verb)
+            if agent is None and patient is None:
+                continue
+            row = {
+                "article_id": article.article_id,
+                "sentence_id": sentence.sentence_id,
+                **_verb_span(verb),
+                "action": action_lemma(verb),
+                **_role("agent", agent, resolve_for),
+                **_role("patient", patient, resolve_for),
+                "negated": is_negated(verb),
+                "hedged": _hedged(verb, hedges) if hedges is not None else None,
+                "voice": voice,
+            }
+            rows.append(row)
+    return rows
+
+
+# --------------------------------------------------------------------------- verbs
+def _is_action_verb(token: Token) -> bool:
+    if token.pos_ != "VERB" or not token.is_alpha or token.lemma_.lower() in NOT_ACTIONS:
+        return False
+    # Adjectival participles ("US-supplied howitzers") and predicative ones ("was concerned").
+    return token.dep_ not in ("amod", "acomp", "compound")
+
+
+def action_lemma(verb: Token) -> str:
+    """The verb's lemma with its particles: "blew up" → "blow up"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def _verb_span(verb: Token) -> dict:
+    tokens = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return {"start": start, "end": end, "text": doc_text(verb.doc)[start:end]}
+
+
+def is_negated(verb: Token) -> bool:
+    """A negation on the verb, or on the verb it is coordinated with when it shares its auxiliaries."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    own_aux = any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "conj" and not own_aux and verb.head.pos_ in ("VERB", "AUX"):
+        return is_negated(verb.head)
+    return False
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    own = any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    return verb.dep_ == "conj" and not own and verb.tag_ == "VBN" and verb.head.pos_ == "VERB" and is_passive(verb.head)
+
+
+# --------------------------------------------------------------------------- roles
+def agent_and_patient(verb: Token) -> tuple[Token | None, Token | None, str]:
+    """The head tokens of the verb's agent and patient, and its voice."""
+    passive = is_passive(verb)
+    subject = _subject(verb)
+    if passive:
+        by = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return by, subject, "passive"
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None:
+        obj = _through_relative(obj)
+    # "the bridges that Ukrainians targeted": the relative pronoun object is the noun.
+    if obj is None and verb.dep_ == "relcl":
+        rel = next((c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in ("dobj", "pobj")), None)
+        if rel is not None:
+            obj = verb.head
+    return subject, obj, "active"
+
+
+def _through_relative(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT") and token.head.dep_ in ("relcl", "acl"):
+        return token.head.head
+    return token
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The (understood) subject of a verb: its own, or through coordination, control, relatives."""
+    if depth > 6:
+        return None
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own is not None:
+        if own.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        if own.dep_ == "nsubj" and own.tag_ == "EX":  # "there were reports"
+            return None
+        return own
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head is not verb:
+        return _subject(head, depth + 1)
+    if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is not None and verb.dep_ == "xcomp":
+            return obj
+        if verb.dep_ == "xcomp":
+            return _subject(head, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
+        return _subject(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return head  # reduced relative: "bridges targeted by Ukraine"
+    if verb.dep_ == "relcl":
+        return None
+    return None
+
+
+def _role(name: str, head: Token | None, resolve) -> dict:
+    if head is None:
+        return {name: "", f"{name}_text": "", f"{name}_start": -1, f"{name}_end": -1, f"{name}_is_actor": False}
+    span = phrase_span(head)
+    actor = phrase_actor(head, resolve=resolve)
+    start, end = span.start_char, span.end_char
+    return {
+        name: actor or phrase_label(span),
+        f"{name}_text": doc_text(head.doc)[start:end],
+        f"{name}_start": start,
+        f"{name}_end": end,
+        f"{name}_is_actor": bool(actor),
+    }
+
+
+# --------------------------------------------------------------------------- pronouns
+def _subject_antecedents(article: ArticleDoc) -> list[Antecedent]:
+    """Actors in subject position (named or described, not pronouns), in text order."""
+    found = []
+    for token in article.doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
+            continue
+        actor = phrase_actor(token)
+        if actor:
+            found.append(Antecedent(token.i, article.sentence_id_at(token.idx), actor, is_person(token), is_plural(token)))
+    return found
+
+
+# --------------------------------------------------------------------------- hedges
+def clause_tokens(verb: Token) -> set[int]:
+    """Token indices of the verb's own clause, plus its governing clause through xcomp/conj."""
+    tokens: set[int] = set()
+    stack = [verb]
+    while stack:
+        token = stack.pop()
+        tokens.add(token.i)
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        tokens |= clause_tokens(verb.head)
+    return tokens
+
+
+def _hedged(verb: Token, hedges: list[dict]) -> bool:
+    if not hedges:
+        return False
+    sent: Span = verb.sent
+    nearby = [h for h in hedges if h["start"] < sent.end_char and h["end"] > sent.start_char]
+    if not nearby:
+        return False
+    doc = verb.doc
+    for i in clause_tokens(verb):
+        token = doc[i]
+        if any(h["start"] < token.idx + len(token.text) and h["end"] > token.idx for h in nearby):
+            return True
+    return False
+
+
+__all__ = ["action_lemma", "agent_and_patient", "clause_tokens", "extract_actions", "is_negated", "is_passive"]

@@ -1,0 +1,763 @@
+"""The ``claims`` table: who says what — one row per claim, with its source and cue.
+
+Every declarative sentence yields at least one claim. A sentence whose content
+is attributed ("Ukrainian officials have said that ...") yields one claim per
+attribution; a sentence with none is the author's own voice (``source_type =
+"author"``, ``quote_type = "none"``).
+
+Columns (see :data:`analystkit.schema.TABLES`): ``article_id, claim_id,
+sentence_id, start, end, text`` (the claim's content), ``source_text,
+source_start, source_end, source_actor, source_type, source_subtype, cue,
+cue_start, cue_end, quote_type, note``. Offsets index the article text; an
+empty ``source_text``/``cue`` has offsets ``-1``. ``claim_id`` is
+``"<sentence_id>.<k>"``, unique within the article.
+
+How attributions are found (spaCy dependency parse + the cue lists of
+:mod:`analystkit.extract.cues`):
+
+* **reporting / belief verbs** with a subject source and a clausal content
+  (``ccomp``): ``X said (that) Y``, ``X told Z that Y``, ``X has said``,
+  ``Y, X said`` and the inverted ``Y, said X`` (the content clause precedes the
+  verb), ``X fear(s) that Y``; a verb attached to another clause as
+  ``parataxis``/``advcl`` attributes that clause; a verb with no clause takes a
+  quote in its sentence ("He said: "...""); some speech acts take their object
+  (``object_content``: "Russia denied the allegations");
+* **passive**: with an agent (``was announced by X``) X is the source; without
+  one it is vague and impersonal (``it was announced that``, ``X is said to``);
+  ``X is expected to Y`` is an attribution of belief to unstated others (vague);
+* **according to X**, and medium phrases (``in a statement``, ``in an
+  interview``) on a clause whose subject is the source;
+* **evidential nouns**: ``there were reports that Y``, ``rumors of Y had been
+  circulating``, ``Russia's claims that Y`` (the possessor is the source; no
+  possessor → vague);
+* **evidential adverbs**: ``reportedly``, ``allegedly`` → vague;
+* **colon lead-ins**: ``X: "..."`` (a verbless name before a colon and a quote),
+  and **speaker turns** in transcripts: a paragraph opening with an upper-case
+  label and a colon ("MR. SULLIVAN: ...", or the questioner's "Q") starts a turn,
+  and every sentence up to the next label is the speaker's, unless it attributes
+  its content to someone else;
+* **quotes over several sentences or paragraphs**: a sentence wholly inside a
+  quote whose speaker is named elsewhere (a paragraph that opens a quote without
+  closing it continues into the next paragraph that opens with a mark) is a
+  direct claim of that speaker. Quotation marks are paired by
+  :mod:`analystkit.extract.quotes`; unbalanced marks degrade to the paragraph
+  and are recorded in ``note``.
+
+``quote_type``: ``direct`` when (nearly) all the content is inside quotation
+marks, ``mixed`` when part of it is, ``indirect`` otherwise; ``none`` for the
+author's voice.
+
+``source_type`` and ``source_subtype``:
+
+==================== =========================================================
+named_person         official (a title or role goes with the name), person,
+                     pronoun (he/she resolved to a named person), speaker (a
+                     transcript turn's label, also a role: "THE PRESIDENT")
+named_organization   state, organization, document (a named report, outlet's
+                     story), pronoun (they/it resolved to a named body)
+unnamed              official ("Ukrainian officials", "a military official"),
+                     anonymous ("a source", "people familiar with the matter"),
+                     collective ("The Ukrainians", witnesses), expert
+                     (researchers, analysts), document ("the report", "a
+                     study"), individual (any other unnamed person: "a teacher"),
+                     questioner (a transcript's "Q"), pronoun (unresolved)
+vague                report ("reports", "rumors", "media"), impersonal ("it was
+                     announced", "X is expected to", "it is believed"), adverb
+                     ("reportedly")
+author               author (the sentence is the writer's own voice)
+==================== =========================================================
+
+``source_actor`` is the canonical actor behind the source: the linked entity of
+a named source; the state or organisation an unnamed source belongs to
+("Ukrainian officials" → Ukraine); for a pronoun, the actor it refers to
+(:func:`analystkit.actors.pronouns.resolve_pronoun`); ``""`` when the text names
+none (vague sources, the author, "people familiar with the matter").
+
+Decisions: the headline yields a claim like any sentence (usually the author's
+voice); **questions are not declarative** and yield no claim unless their
+sentence attributes something ("He asked whether ..."); verbless fragments
+("Redeployed forces.") yield no claim. An error on one sentence never stops the
+article: the sentence falls back to an author-voice claim and ``note`` says why.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.gazetteer import lookup
+from ..actors.linking import clean_mention, strip_titles
+from ..actors.pronouns import FIRST_PERSON, is_pronoun, resolve_pronoun
+from .base import ArticleDoc, Sentence
+from .cues import Cue, load_lexicon
+from .quotes import QUOTE_MARKS, Quote, find_quotes, quote_index, quoted_share, quotes_in
+from .sentences import is_fragment
+from .base import doc_text
+
+log = logging.getLogger(__name__)
+
+#: Dependency labels of a clause that is the content of a cue verb.
+CONTENT_DEPS = frozenset({"ccomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: A sentence inside a quote by at least this share of its word characters is quoted.
+INSIDE_QUOTE = 0.9
+#: Content at least this share inside quotation marks is a direct quote.
+DIRECT_SHARE = 0.9
+_PERSON_LABELS = frozenset({"PERSON"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+#: A transcript speaker label at the start of a paragraph: "MR. SULLIVAN:", "THE PRESIDENT:", "Q".
+_LABEL = re.compile(r"(?:(?P<q>Q|QUESTION|REPORTER)(?::|\s)\s*|(?P<name>[A-Z][A-Z.'’\-]*(?:\s[A-Z][A-Z.'’\-]*){0,4}):\s)")
+_TURN_TITLES = frozenset({"mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr", "the"})
+
+
+@dataclass
+class Attribution:
+    """One attribution found in a sentence (character offsets)."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    source_type: str
+    source_subtype: str
+    source_actor: str
+    note: str = ""
+    quote_type: str = ""
+    #: the adverbial clause carrying this attribution ("as officials said ..."), kept out of other contents
+    clause: tuple[int, int] | None = None
+
+
+@dataclass
+class Turn:
+    """A speaker's turn in a transcript."""
+
+    label: tuple[int, int]
+    colon: tuple[int, int] | None
+    actor: str
+    source_type: str
+    source_subtype: str
+    content_start: int  # first character after the label
+
+
+@dataclass
+class _Context:
+    article: ArticleDoc
+    quotes: list[Quote]
+    qindex: tuple[list[int], list[Quote]]
+    collective: list[tuple[int, str, str, str]] = field(default_factory=list)  # (offset, actor, type, subtype)
+    speaker: str = ""
+    #: attributions whose quote comes after their sentence ("X tweeted:"), by cue
+    pending: list[Attribution] = field(default_factory=list)
+    #: starts of sentences that only lead in to a quote (they yield no claim of their own)
+    lead_ins: set[int] = field(default_factory=set)
+
+
+# ---------------------------------------------------------------- public entry
+def extract_claims(article: ArticleDoc) -> list[dict]:
+    """Rows of the ``claims`` table for one article (see the module docstring)."""
+    text = article.text
+    quotes = find_quotes(text, article.paragraph_starts)
+    ctx = _Context(article, quotes, quote_index(quotes))
+    turns = speaker_turns(article)
+    found: dict[int, list[Attribution]] = {}
+    failures: dict[int, str] = {}
+    for sentence in article.sentences:
+        turn = turns.get(sentence.sentence_id)
+        ctx.speaker = turn.actor if turn is not None else _speaker_of_quote(ctx, found, sentence)
+        try:
+            found[sentence.sentence_id] = find_attributions(sentence.span, ctx=ctx)
+        except Exception as error:  # one odd sentence must not cost the article
+            log.warning("claims: sentence %s of %s failed: %r", sentence.sentence_id, article.article_id, error)
+            found[sentence.sentence_id] = []
+            failures[sentence.sentence_id] = f"attribution search failed ({type(error).__name__}); read as the author's voice"
+    speakers = _chain_speakers(quotes, found, ctx.pending, text)
+    rows: list[dict] = []
+    for sentence in article.sentences:
+        sid = sentence.sentence_id
+        claims = list(found.get(sid, []))
+        if not claims:
+            claims = _default_claims(article, sentence, ctx, speakers, turns.get(sid), failures.get(sid, ""))
+        for k, att in enumerate(claims):
+            rows.append(_row(article, sentence, f"{sid}.{k}", att, ctx))
+    return rows
+
+
+# ---------------------------------------------------------------- transcripts
+def speaker_turns(article: ArticleDoc) -> dict[int, Turn]:
+    """Sentence id → the transcript turn it belongs to (empty for ordinary articles).
+
+    A turn starts at a paragraph opening with a speaker label and runs to the next
+    label. Only texts with at least two labels are read as transcripts.
+    """
+    text = article.text
+    labels: list[tuple[int, Turn]] = []
+    for start in article.paragraph_starts:
+        match = _LABEL.match(text, start)
+        if not match:
+            continue
+        if match.group("q"):
+            label = (match.start("q"), match.end("q"))
+            colon = (label[1], label[1] + 1) if text[label[1] : label[1] + 1] == ":" else None
+            turn = Turn(label, colon, "", "unnamed", "questioner", match.end())
+        else:
+            label = (match.start("name"), match.end("name"))
+            words = text[label[0] : label[1]].split()
+            if not any(sum(c.isalpha() for c in w) >= 2 for w in words):
+                continue
+            actor, stype, subtype = _speaker_actor(article.doc, words)
+            turn = Turn(label, (label[1], label[1] + 1), actor, stype, subtype, match.end())
+        labels.append((start, turn))
+    if len(labels) < 2:
+        return {}
+    turns: dict[int, Turn] = {}
+    starts = [s for s, _ in labels]
+    for sentence in article.sentences:
+        before = [i for i, s in enumerate(starts) if s <= sentence.start]
+        if before:
+            turns[sentence.sentence_id] = labels[before[-1]][1]
+    return turns
+
+
+def _speaker_actor(doc: Doc, words: list[str]) -> tuple[str, str, str]:
+    """The actor of a speaker label: a surname joins a PERSON named in the text."""
+    name = [w for w in words if w.lower() not in _TURN_TITLES]
+    if not name:
+        return "", "unnamed", "speaker"
+    surname = name[-1].strip(".").lower()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.kb_id_ and ent.kb_id_.split()[-1].lower() == surname:
+            return ent.kb_id_, "named_person", "speaker"
+    # A label names the speaker even when it is a role ("THE PRESIDENT"): the transcript identifies them.
+    return " ".join(w.title() for w in words), "named_person", "speaker"
+
+
+# ---------------------------------------------------------------- per sentence
+def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
+    """The attributions in one sentence, in the order of their cues."""
+    lexicon = load_lexicon()
+    found: list[Attribution] = []
+    used_cues: set[int] = set()
+    for token in sent:
+        att: Attribution | None = None
+        lower = token.lower_
+        if lower == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
+            att = _according_to(token, sent, ctx)
+        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.verbs:
+            att = _verb_attribution(token, lexicon.verbs[token.lemma_.lower()], sent, ctx)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns:
+            cue = lexicon.nouns[token.lemma_.lower()]
+            if cue.category == "report_noun":
+                att = _noun_attribution(token, sent, ctx)
+            elif cue.category == "statement_noun":
+                att = _medium_attribution(token, sent, ctx)
+        elif token.pos_ == "ADV" and lower in lexicon.adverbs:
+            att = _adverb_attribution(token, sent, ctx)
+        if att is not None and att.content == _PENDING:
+            ctx.pending.append(att)
+            ctx.lead_ins.add(sent.start_char)
+            continue
+        if att is None or att.content[1] <= att.content[0]:
+            continue
+        if att.cue and att.cue[0] in used_cues:
+            continue
+        if any(_overlaps(att.cue, a.source) for a in found if att.cue):
+            continue  # a cue word inside an earlier source ("the report's authors")
+        if att.cue:
+            used_cues.add(att.cue[0])
+        found.append(att)
+        if att.source_type in ("named_organization", "unnamed") and att.source_actor:
+            ctx.collective.append((att.source[0] if att.source else att.content[0], att.source_actor, att.source_type, att.source_subtype))
+    if not found:
+        colon = _colon_lead_in(sent, ctx)
+        if colon is not None:
+            found.append(colon)
+    for att in found:
+        for other in found:
+            clause = other.clause
+            if other is not att and clause and att.content[0] < clause[0] < att.content[1] <= clause[1]:
+                cut = _trim(sent.doc, sent.doc.char_span(*att.content, alignment_mode="expand").start, sent.doc.char_span(*clause, alignment_mode="expand").start, sent)
+                if cut is not None:
+                    att.content = cut
+        _finish_quotes(att, sent, ctx)
+    return found
+
+
+def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attribution | None:
+    children = list(verb.children)
+    deps = {c.dep_ for c in children}
+    passive = "auxpass" in deps or "nsubjpass" in deps
+    complement = next((c for c in children if c.dep_ in CONTENT_DEPS), None)
+    if complement is None:
+        complement = _that_clause_below(verb)
+    if complement is None and cue.category == "belief" and not passive:
+        return None  # "hope to win", "felt the blast": no reported content
+    if verb.dep_ in ("amod", "compound", "xcomp", "aux"):
+        return None
+    content: tuple[int, int] | None = None
+    note = ""
+    if complement is not None:
+        content = _subtree_chars(complement, sent)
+    if passive:
+        return _passive_attribution(verb, cue, children, complement, content, sent, ctx)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        subject = verb.head  # "a message stating ...", "one poster writing ..."
+    if subject is None:
+        return None
+    if cue.category == "expectation" and complement is None:
+        xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+        if xcomp is None:
+            return None
+        content = _subtree_chars(xcomp, sent)
+    after_comma = verb.left_edge.i > sent.start and (sent.doc[verb.left_edge.i - 1].text in {",", *QUOTE_MARKS})
+    if content is None and after_comma and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
+        # "Y, X said" read with Y as the main clause, "X" and "said" hanging off it.
+        content = _trim(sent.doc, sent.start, verb.left_edge.i, sent)
+    if content is None and verb.dep_ == "advcl" and verb.i < verb.head.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        # "As X told reporters, Y": the main clause after the "as" clause.
+        content = _trim(sent.doc, verb.right_edge.i + 1, verb.head.right_edge.i + 1, sent)
+    if content is None:
+        quote = _quote_near(verb, sent, ctx)
+        if quote is not None:
+            content = quote
+    if content is None and sent.text.rstrip().endswith(":") and verb.i < sent.end - 1:
+        content = _PENDING  # "X tweeted:" with the quote in the next paragraph
+    if cue.category == "quote_only" and (content is None or content is _PENDING or not _is_quote(content, ctx)):
+        return None  # "the talks would continue": only "She continued: "..."" reports
+    if cue.category == "evidential" and complement is None and content is not None and content is not _PENDING and not _is_quote(content, ctx):
+        return None  # "found the body": an evidential verb reports a clause or a quote
+    if content is None and cue.object_content:
+        right = [c for c in children if c.i > verb.i and c.dep_ in ("dobj", "prep", "attr", "oprd")]
+        if right:
+            content = _trim(sent.doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1, sent)
+    if content is None:
+        return None
+    source = _source_span(subject, content, sent)
+    if source is None:
+        return None
+    stype, subtype, actor = classify_source(subject, source, ctx)
+    clause = _chars(sent.doc, verb.left_edge.i, verb.right_edge.i + 1) if verb.dep_ == "advcl" else None
+    return Attribution(content, _token_chars(verb), source, stype, subtype, actor, note, clause=clause)
+
+
+def _passive_attribution(verb, cue, children, complement, content, sent, ctx) -> Attribution | None:
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+    if content is None and xcomp is not None and subject is not None:
+        # "X is expected to Y", "X is believed to be Y": the content is X ... Y.
+        content = _trim(sent.doc, subject.left_edge.i, xcomp.right_edge.i + 1, sent)
+    if xcomp is not None and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in xcomp.children):
+        content = None if complement is None else content  # "must be thought out": not "X is thought to"
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if content is None and subject is not None and cue.object_content and pobj is not None:
+        content = _trim(sent.doc, subject.left_edge.i, verb.right_edge.i + 1, sent)
+    if content is None:
+        return None
+    if pobj is not None:
+        source = _source_span(pobj, content, sent)
+        if source is not None:
+            stype, subtype, actor = classify_source(pobj, source, ctx)
+            return Attribution(content, _token_chars(verb), source, stype, subtype, actor)
+    # Impersonal: "it was announced", "X is expected to". The verb group is the cue.
+    aux = [c for c in children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
+    start = aux[0].i if aux else verb.i
+    if subject is not None and subject.lower_ == "it" and subject.i < start:
+        start = subject.i
+    cue_span = (sent.doc[start].idx, verb.idx + len(verb.text))
+    return Attribution(content, cue_span, None, "vague", "impersonal", "")
+
+
+def _according_to(token: Token, sent: Span, ctx: _Context) -> Attribution | None:
+    to = token.nbor(1)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase_start, phrase_end = token.i, max(pobj.right_edge.i, to.i) + 1
+    content = _outside(sent, phrase_start, phrase_end)
+    if content is None:
+        return None
+    source = _source_span(pobj, content, sent)
+    if source is None:
+        return None
+    stype, subtype, actor = classify_source(pobj, source, ctx)
+    return Attribution(content, (token.idx, to.idx + len(to.text)), source, stype, subtype, actor)
+
+
+def _medium_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:
+    """ "In a statement, the ministry accused ...": the clause's subject is the source."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in load_lexicon().verbs:
+        return None  # a reporting verb carries the attribution itself
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+    if subject is None:
+        return None
+    content = _outside(sent, prep.left_edge.i, prep.right_edge.i + 1)
+    if content is None:
+        return None
+    source = _source_span(subject, content, sent, allow_inside=True)
+    if source is None:
+        return None
+    stype, subtype, actor = classify_source(subject, source, ctx)
+    return Attribution(content, _chars(sent.doc, prep.left_edge.i, prep.right_edge.i + 1), source, stype, subtype, actor)
+
+
+def _noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:
+    """ "There were reports that ...", "Rumors of ... had been circulating", "Russia's claims that ..."."""
+    lexicon = load_lexicon()
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lexicon.verbs:
+        return None  # "The report says ...": the verb carries it
+    if noun.dep_ == "poss":
+        return None
+    content = None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            content = _subtree_chars(child, sent)
+            break
+    if content is None and noun.lemma_.lower() in ("rumor", "rumour", "report", "word", "speculation", "allegation", "claim"):
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            content = _subtree_chars(pobj, sent)
+    if content is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is not None:
+        source = _source_span(owner, content, sent)
+        if source is not None:
+            stype, subtype, actor = classify_source(owner, source, ctx)
+            return Attribution(content, _token_chars(noun), source, stype, subtype, actor)
+    left = [c for c in noun.lefts if c.dep_ in ("det", "amod", "compound", "nummod")]
+    start = left[0].i if left else noun.i
+    definite = any(c.lower_ in _DEFINITE for c in left)
+    stype, subtype = ("unnamed", "document") if definite else ("vague", "report")
+    return Attribution(content, _token_chars(noun), _chars(sent.doc, start, noun.i + 1), stype, subtype, "")
+
+
+def _adverb_attribution(adverb: Token, sent: Span, ctx: _Context) -> Attribution | None:
+    head = adverb.head
+    content = _trim(sent.doc, head.left_edge.i, head.right_edge.i + 1, sent)
+    if content is None:
+        return None
+    return Attribution(content, _token_chars(adverb), None, "vague", "adverb", "")
+
+
+def _colon_lead_in(sent: Span, ctx: _Context) -> Attribution | None:
+    """ ``X: "..."`` — a short verbless name, a colon, then a quote."""
+    doc = sent.doc
+    for token in sent:
+        if token.text != ":" or token.i == sent.start or token.i + 1 >= sent.end:
+            continue
+        before = doc[sent.start : token.i]
+        if len(before) > 8 or any(t.pos_ in ("VERB", "AUX") for t in before):
+            return None
+        if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
+            return None
+        nxt = doc[token.i + 1]
+        if nxt.text not in QUOTE_MARKS:
+            return None
+        content = _trim(doc, token.i + 1, sent.end, sent)
+        if content is None:
+            return None
+        head = before.root
+        source = _chars(doc, before.start, before.end)
+        stype, subtype, actor = classify_source(head, source, ctx)
+        return Attribution(content, _token_chars(token), source, stype, subtype, actor)
+    return None
+
+
+#: Content of an attribution whose quote starts after its sentence ("X tweeted:" + quote).
+_PENDING = (0, 0)
+
+
+def _that_clause_below(verb: Token) -> Token | None:
+    """A "that" clause hanging below the verb's object ("told LA Weekly in a statement that ...")."""
+    frontier = [c for c in verb.children if c.dep_ in ("dobj", "prep", "npadvmod") and c.i > verb.i]
+    for _ in range(3):
+        nxt = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" and m.tag_ == "IN" for m in child.children):
+                    return child
+                if child.dep_ in ("pobj", "prep", "dobj"):
+                    nxt.append(child)
+        frontier = nxt
+    return None
+
+
+def _is_quote(content: tuple[int, int], ctx: _Context) -> bool:
+    return quoted_share(quotes_in(ctx.qindex, *content), *content, ctx.article.text) >= DIRECT_SHARE
+
+
+# ---------------------------------------------------------------- sources
+def classify_source(head: Token, source: tuple[int, int], ctx: _Context) -> tuple[str, str, str]:
+    """``(source_type, source_subtype, source_actor)`` of a source whose head is ``head``."""
+    doc = head.doc
+    lexicon = load_lexicon()
+    span = doc.char_span(*source, alignment_mode="expand")
+    tokens = list(span) if span is not None else [head]
+    ents = [e for e in doc.ents if e.start_char < source[1] and e.end_char > source[0]]
+    head_ent = next((e for e in ents if e.start <= head.i < e.end), None)
+    if is_pronoun(head) and head_ent is None:
+        return _pronoun_source(head, ctx)
+    if head_ent is not None and head_ent.label_ in _PERSON_LABELS:
+        titled = any(t.i < head_ent.start and (t.lower_ in lexicon.source_nouns or t.pos_ == "NOUN") for t in tokens) or len(strip_titles(head_ent)) < len(head_ent)
+        return "named_person", "official" if titled else "person", head_ent.kb_id_ or clean_mention(head_ent.text)
+    if head_ent is not None and head_ent.label_ in _ORG_LABELS:
+        entry = lookup(clean_mention(head_ent.text))
+        kind = "state" if head_ent.label_ == "GPE" or (entry is not None and entry.kind == "state") else "organization"
+        return "named_organization", kind, head_ent.kb_id_ or clean_mention(head_ent.text)
+    if head_ent is not None and head_ent.label_ == "NORP":
+        return "unnamed", "collective", head_ent.kb_id_ or clean_mention(head_ent.text)
+    affiliation = next((e for e in ents if e.label_ in _ORG_LABELS | {"NORP"} and e.kb_id_), None)
+    person = next((e for e in ents if e.label_ in _PERSON_LABELS), None)
+    lemma = head.lemma_.lower()
+    text = doc_text(doc)[source[0] : source[1]].lower()
+    if any(w in text for w in ("anonymity", "anonymous", "unnamed", "familiar with", "not authorized", "not authorised")):
+        return "unnamed", "anonymous", affiliation.kb_id_ if affiliation is not None else ""
+    if lemma in lexicon.source_nouns:
+        stype, subtype = lexicon.source_nouns[lemma]
+        if subtype == "report" and (any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in head.lefts) or affiliation is not None):
+            stype, subtype = "unnamed", "document"
+        if subtype == "document" and (affiliation is not None or any(t.pos_ == "PROPN" for t in tokens)):
+            return "named_organization", "document", affiliation.kb_id_ if affiliation is not None else ""
+        return stype, subtype, affiliation.kb_id_ if affiliation is not None else ""
+    if head.pos_ == "PROPN":
+        entry = lookup(clean_mention(head.text))
+        if entry is not None and entry.kind in ("state", "organization", "place", "region"):
+            return "named_organization", "state" if entry.kind == "state" else "organization", entry.actor
+        return "named_person", "person", clean_mention(" ".join(t.text for t in tokens if t.pos_ == "PROPN")) or clean_mention(head.text)
+    if person is not None and affiliation is None:
+        return "unnamed", "individual", person.kb_id_  # "a spokesman for Peskov"
+    subtype = "collective" if head.tag_ in ("NNS", "NNPS") else "individual"
+    return "unnamed", subtype, affiliation.kb_id_ if affiliation is not None else ""
+
+
+def _pronoun_source(head: Token, ctx: _Context) -> tuple[str, str, str]:
+    previous = [(at, actor) for at, actor, _, _ in ctx.collective]
+    actor = resolve_pronoun(head, previous=previous, speaker=ctx.speaker, ignore=[(q.start, q.end) for q in ctx.quotes])
+    if not actor:
+        return "unnamed", "pronoun", ""
+    if head.lower_ in FIRST_PERSON and actor == ctx.speaker:
+        return "named_person" if head.lower_ in ("i", "me") else "unnamed", "pronoun", actor
+    for _, prev_actor, stype, _ in reversed(ctx.collective):
+        if prev_actor == actor and head.lower_ in ("they", "them", "it", "we", "us"):
+            return stype, "pronoun", actor
+    ent = next((e for e in head.doc.ents if e.kb_id_ == actor and e.start_char < head.idx), None)
+    if ent is None or ent.label_ == "PERSON":
+        return "named_person", "pronoun", actor
+    if ent.label_ == "NORP":
+        return "unnamed", "pronoun", actor
+    return "named_organization", "pronoun", actor
+
+
+def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_inside: bool = False) -> tuple[int, int] | None:
+    """The source phrase headed by ``head``: its subtree, kept out of the content."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    span = _chars(doc, start, end)
+    if _overlaps(span, content) and not allow_inside:
+        # Keep only the part of the phrase on the head's side of the content.
+        if content[0] <= doc[head.i].idx < content[1]:
+            return None
+        if head.idx < content[0]:
+            end = min(end, next((t.i for t in doc[start:end] if t.idx >= content[0]), end))
+        else:
+            start = max(start, next((t.i + 1 for t in reversed(doc[start:end]) if t.idx + len(t.text) <= content[1]), start))
+        span = _chars(doc, start, end)
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    return _chars(doc, start, end)
+
+
+# ---------------------------------------------------------------- quotes
+def _quote_near(verb: Token, sent: Span, ctx: _Context) -> tuple[int, int] | None:
+    """A quote in the verb's sentence that can be its content ("He said: "..."")."""
+    inside = [q for q in quotes_in(ctx.qindex, sent.start_char, sent.end_char) if not (q.start <= verb.idx < q.end)]
+    if not inside:
+        return None
+    quote = max(inside, key=lambda q: min(q.end, sent.end_char) - max(q.start, sent.start_char))
+    start, end = max(quote.start, sent.start_char), min(quote.end, sent.end_char)
+    if len(ctx.article.text[start:end].split()) < 2 and end - start < 8:
+        return None
+    return (start, end)
+
+
+def _finish_quotes(att: Attribution, sent: Span, ctx: _Context) -> None:
+    """Widen content over the quotes it cuts into (within the sentence) and set quote_type."""
+    text = ctx.article.text
+    start, end = att.content
+    for quote in quotes_in(ctx.qindex, start, end):
+        q_start, q_end = max(quote.start, sent.start_char), min(quote.end, sent.end_char)
+        if _overlaps((q_start, q_end), att.source) or _overlaps((q_start, q_end), att.cue):
+            continue
+        start, end = min(start, q_start), max(end, q_end)
+    att.content = (start, end)
+    inside = quotes_in(ctx.qindex, start, end)
+    share = quoted_share(inside, start, end, text)
+    if share >= DIRECT_SHARE:
+        att.quote_type = "direct"
+    elif share > 0:
+        att.quote_type = "mixed"
+    else:
+        att.quote_type = "indirect"
+    notes = {q.note for q in inside if q.note}
+    if notes:
+        att.note = "; ".join(filter(None, [att.note, *sorted(notes)]))
+
+
+def _chain_speakers(quotes: list[Quote], found: dict[int, list[Attribution]], pending: Sequence[Attribution] = (), text: str = "") -> dict[int, Attribution]:
+    """Quote chain → the attribution that names its speaker (first one wins).
+
+    A lead-in whose sentence ends with a colon ("X tweeted:") speaks the quote that
+    opens right after the colon (only whitespace between them, e.g. a new paragraph).
+    """
+    speakers: dict[int, Attribution] = {}
+    for att in pending:
+        nxt = next((q for q in quotes if att.cue and q.start >= att.cue[1]), None)
+        if nxt is None or nxt.chain in speakers:
+            continue
+        gap = text[att.cue[1] : nxt.start]
+        if ":" in gap and not gap[gap.index(":") + 1 :].strip():
+            speakers[nxt.chain] = att
+    for atts in found.values():
+        for att in atts:
+            if att.source is None and att.source_type == "vague":
+                continue
+            for quote in quotes:
+                if quote.chain not in speakers and _overlaps((quote.start, quote.end), att.content):
+                    speakers[quote.chain] = att
+    return speakers
+
+
+def _speaker_of_quote(ctx: _Context, found: dict[int, list[Attribution]], sentence: Sentence) -> str:
+    """The actor speaking in an open quote chain at ``sentence`` (for "I"/"we" inside it)."""
+    chains = {q.chain for q in quotes_in(ctx.qindex, sentence.start, sentence.end)}
+    if not chains:
+        return ""
+    speakers = _chain_speakers(ctx.quotes, found, ctx.pending, ctx.article.text)
+    for chain in chains:
+        if chain in speakers:
+            return speakers[chain].source_actor
+    return ""
+
+
+# ---------------------------------------------------------------- defaults
+def _default_claims(article: ArticleDoc, sentence: Sentence, ctx: _Context, speakers: dict[int, Attribution], turn: Turn | None, failure: str) -> list[Attribution]:
+    """The claim of a sentence with no attribution of its own."""
+    text = article.text
+    start, end = sentence.start, sentence.end
+    inside = quotes_in(ctx.qindex, start, end)
+    if inside and quoted_share(inside, start, end, text) >= INSIDE_QUOTE:
+        speaker = next((speakers[q.chain] for q in inside if q.chain in speakers), None)
+        if speaker is not None:
+            notes = sorted({q.note for q in inside if q.note})
+            note = "; ".join(["continues a quote attributed elsewhere in the article", *notes])
+            return [Attribution((start, end), speaker.cue, speaker.source, speaker.source_type, speaker.source_subtype, speaker.source_actor, note, "direct")]
+    if _is_question(text[start:end]) or sentence.span.start_char in ctx.lead_ins:
+        return []
+    if turn is not None:
+        content_start = max(start, turn.content_start) if start < turn.content_start else start
+        while content_start < end and text[content_start].isspace():
+            content_start += 1
+        if content_start >= end:
+            return []  # the label alone
+        return [Attribution((content_start, end), turn.colon, turn.label, turn.source_type, turn.source_subtype, turn.actor, "a speaker's turn in a transcript", "direct")]
+    if not sentence.is_headline and is_fragment(sentence.span):
+        return []
+    return [Attribution((start, end), None, None, "author", "author", "", failure, "none")]
+
+
+def _is_question(sentence_text: str) -> bool:
+    stripped = sentence_text.rstrip().rstrip("".join(QUOTE_MARKS) + "’'")
+    return stripped.endswith("?")
+
+
+# ---------------------------------------------------------------- rows
+def _row(article: ArticleDoc, sentence: Sentence, claim_id: str, att: Attribution, ctx: _Context) -> dict:
+    text = article.text
+    start, end = att.content
+    source = att.source or (-1, -1)
+    cue = att.cue or (-1, -1)
+    return {
+        "article_id": article.article_id,
+        "claim_id": claim_id,
+        "sentence_id": sentence.sentence_id,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "source_text": text[source[0] : source[1]] if att.source else "",
+        "source_start": source[0],
+        "source_end": source[1],
+        "source_actor": att.source_actor,
+        "source_type": att.source_type,
+        "source_subtype": att.source_subtype,
+        "cue": text[cue[0] : cue[1]] if att.cue else "",
+        "cue_start": cue[0],
+        "cue_end": cue[1],
+        "quote_type": att.quote_type or "indirect",
+        "note": att.note,
+    }
+
+
+# ---------------------------------------------------------------- offsets
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _token_chars(token: Token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token.text)
+
+
+def _trim(doc: Doc, start: int, end: int, sent: Span) -> tuple[int, int] | None:
+    """Characters of tokens ``[start, end)`` inside ``sent``, without edge punctuation (quotes kept)."""
+    start, end = max(start, sent.start), min(end, sent.end)
+    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in QUOTE_MARKS):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARKS | {".", "!", "?"}):
+        end -= 1
+    if end <= start:
+        return None
+    return _chars(doc, start, end)
+
+
+def _subtree_chars(token: Token, sent: Span) -> tuple[int, int] | None:
+    return _trim(token.doc, token.left_edge.i, token.right_edge.i + 1, sent)
+
+
+def _outside(sent: Span, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence without the phrase ``[start, end)`` when it sits at an edge; else the whole sentence."""
+    doc = sent.doc
+    before = [t for t in doc[sent.start : start] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[end : sent.end] if not (t.is_punct or t.is_space)]
+    if not before:
+        return _trim(doc, end, sent.end, sent)
+    if not after:
+        return _trim(doc, sent.start, start, sent)
+    return _trim(doc, sent.start, sent.end, sent)
+
+
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+__all__ = ["Attribution", "Turn", "classify_source", "extract_claims", "find_attributions", "speaker_turns"]

@@ -1,0 +1,60 @@
+"""The attribution vocabulary: cue words and source nouns, read from the kit's data files.
+
+* ``analystkit/data/attribution_cues.csv`` — ``cue, kind, category, object_content,
+  provenance``: reporting verbs (say, tell, announce, deny, ...), belief verbs
+  (fear, believe, think), the expectation verb (expect), evidential verbs for
+  reports and studies (show, find, reveal), evidential nouns (report, rumor,
+  word, claim), medium nouns (statement, interview: "in a statement"), the
+  phrase "according to" and evidential adverbs (reportedly). ``quote_only`` verbs (continue, read) report only a quotation ("She
+  continued: "...""). ``object_content`` says whether the verb's object may be the content ("Russia denied the
+  allegations") when it has no clause.
+* ``analystkit/data/source_nouns.csv`` — ``noun, source_type, source_subtype,
+  provenance``: the head nouns of unnamed and vague sources (official, source,
+  people, researcher, report, study, ...).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Cue:
+    cue: str
+    kind: str  # verb, noun, phrase, adverb
+    category: str  # speech, quote_only, belief, expectation, evidential, report_noun, statement_noun, according_to, vague_adverb
+    object_content: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Cue]
+    nouns: dict[str, Cue]
+    adverbs: dict[str, Cue]
+    source_nouns: dict[str, tuple[str, str]]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with resources.files("analystkit.data").joinpath(name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The cue and source-noun lists (read once)."""
+    verbs: dict[str, Cue] = {}
+    nouns: dict[str, Cue] = {}
+    adverbs: dict[str, Cue] = {}
+    for row in _rows("attribution_cues.csv"):
+        cue = Cue(row["cue"].strip().lower(), row["kind"].strip(), row["category"].strip(), row["object_content"].strip() == "yes")
+        table = {"verb": verbs, "noun": nouns, "adverb": adverbs}.get(cue.kind)
+        if table is not None:
+            table.setdefault(cue.cue, cue)
+    sources = {row["noun"].strip().lower(): (row["source_type"].strip(), row["source_subtype"].strip()) for row in _rows("source_nouns.csv")}
+    return Lexicon(verbs, nouns, adverbs, sources)
+
+
+__all__ = ["Cue", "Lexicon", "load_lexicon"]

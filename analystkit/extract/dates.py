@@ -1,0 +1,214 @@
+"""Normalise a time expression against the article's publication date.
+
+:func:`normalise_time` turns what a DATE entity says ("Wednesday", "early last
+month", "a few weeks ago", "February 24", "2014") into a date range and a
+granularity, relative to the publication date:
+
+* weekdays ("on Wednesday", "last Friday", "Monday night"): the latest such day on
+  or before publication (news convention: the weekday of publication is that day),
+  the next one for a future clause ("will meet on Friday");
+* ``today`` / ``yesterday`` / ``tomorrow`` / ``tonight``;
+* counted distances ("two weeks ago", "3 days ago"; vague counts "a few" = 2–4,
+  "several" = 3–7, "a couple of" = 2): the unit ``n`` units back;
+* "the past / last N units" (a range ending at publication);
+* everything else through ``dateparser`` (BSD-3-Clause; never downloads anything),
+  with the publication date as its relative base and past dates preferred:
+  "last month", "February 24", "March 2022", "this year"; the day, week, month or
+  year it names becomes the range;
+* position words narrow the range to its first, middle or last third: "early",
+  "mid", "late", "the beginning/start/end of", "earlier this".
+
+Durations ("several more days", "two weeks", "24 hours"), vague spans ("recent
+weeks", "the day") and anything unparsable give ``None``: they date nothing. Without
+a publication date only expressions that carry their own year are normalised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+UNITS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
+#: vague counts: (fewest, most)
+VAGUE_COUNTS = {"a few": (2, 4), "few": (2, 4), "several": (3, 7), "a couple of": (2, 2), "couple of": (2, 2), "a number of": (2, 7)}
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBER_WORDS.update({"a": 1, "an": 1})
+_POSITION = re.compile(r"^(early|mid|late|the beginning of|the start of|the end of|beginning of|start of|end of|earlier|later)[\s-]+", re.I)
+_TIME_OF_DAY = re.compile(r"\s+(morning|afternoon|evening|night)$")
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_COUNT = r"(\d+|a few|few|several|a couple of|couple of|a number of|" + "|".join(NUMBER_WORDS) + r")"
+_AGO = re.compile(rf"^{_COUNT}\s+(day|week|month|year|decade)s?\s+(ago|earlier|before)$")
+_PAST_N = re.compile(rf"^(?:the\s+)?(past|last|previous)\s+{_COUNT}\s+(day|week|month|year)s?$")
+_DURATION = re.compile(rf"^(?:(?:{_COUNT}|more|many|recent|some|the)\s+)*(?:more\s+)?(second|minute|hour|day|week|month|year|decade)s?$")
+_DECADE = re.compile(r"^(?:the\s+)?(1[6-9]\d|20\d)0s$")
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    start: dt.date
+    end: dt.date
+    granularity: str  # day, week, month, year, decade, range
+
+    def overlaps(self, other: "TimeValue", *, slack_days: int = 1) -> bool:
+        """True when the two ranges overlap or lie within ``slack_days`` of each other."""
+        slack = dt.timedelta(days=slack_days)
+        return self.start <= other.end + slack and other.start <= self.end + slack
+
+
+def normalise_time(expression: str, published: dt.date | None, *, future: bool = False) -> TimeValue | None:
+    """The date range ``expression`` names, relative to ``published`` (see the module docstring)."""
+    text = re.sub(r"\s+", " ", expression.strip().lower().replace("’", "'"))
+    text = re.sub(r"^(on|in|at|since|until|by|from|during|throughout)\s+", "", text)
+    text = re.sub(r"'s$", "", text).strip(" .,;:")
+    position = None
+    match = _POSITION.match(text)
+    if match:
+        position = match.group(1).lower()
+        text = text[match.end():]
+    if text.startswith("the ") and not _DECADE.match(text):
+        text = text[4:]
+    if not text or not re.search(r"[a-z0-9]", text):
+        return None
+    if published is None and not _YEAR.search(text):
+        return None
+    value = _parse(text, published, future=future)
+    if value is None:
+        return None
+    return _narrow(value, position) if position else value
+
+
+def _parse(text: str, base: dt.date | None, *, future: bool) -> TimeValue | None:
+    decade = _DECADE.match(text)
+    if decade:
+        first = int(decade.group(1)) * 10
+        return TimeValue(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "decade")
+    if _DURATION.match(text) and not _YEAR.search(text):
+        return None  # "several more days", "two weeks", "weeks": a length of time, not a point
+    if base is not None:
+        simple = _relative(text, base, future=future)
+        if simple is not None:
+            return simple
+    return _dateparser(text, base)
+
+
+def _relative(text: str, base: dt.date, *, future: bool) -> TimeValue | None:
+    day = dt.timedelta(days=1)
+    text = _TIME_OF_DAY.sub("", text)
+    if text in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return TimeValue(base, base, "day")
+    if text in ("yesterday", "last night"):
+        return TimeValue(base - day, base - day, "day")
+    if text == "tomorrow":
+        return TimeValue(base + day, base + day, "day")
+    weekday = re.fullmatch(r"(?:(last|this|next|past)\s+)?(" + "|".join(WEEKDAYS) + ")", text)
+    if weekday:
+        which, name = weekday.groups()
+        target = WEEKDAYS.index(name)
+        if which == "next" or (future and which != "last"):
+            offset = (target - base.weekday()) % 7 or 7
+            date = base + offset * day
+        else:
+            offset = (base.weekday() - target) % 7
+            if which == "last" and offset == 0:
+                offset = 7
+            date = base - offset * day
+        return TimeValue(date, date, "day")
+    ago = _AGO.match(text)
+    if ago:
+        low, high = _count(ago.group(1))
+        unit = ago.group(2)
+        latest = _shift(base, unit, -low)
+        earliest = _shift(base, unit, -high)
+        if low == high:
+            return _unit_range(latest, unit)
+        return TimeValue(_unit_range(earliest, unit).start, _unit_range(latest, unit).end, unit)
+    past = _PAST_N.match(text)
+    if past:
+        _, high = _count(past.group(2))
+        return TimeValue(_shift(base, past.group(3), -high), base, "range")
+    return None
+
+
+def _count(word: str) -> tuple[int, int]:
+    if word.isdigit():
+        return int(word), int(word)
+    if word in VAGUE_COUNTS:
+        return VAGUE_COUNTS[word]
+    return NUMBER_WORDS[word], NUMBER_WORDS[word]
+
+
+def _shift(date: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "month":
+        month = date.month - 1 + n
+        year = date.year + month // 12
+        month = month % 12 + 1
+        return dt.date(year, month, min(date.day, 28))
+    if unit in ("year", "decade"):
+        return dt.date(date.year + n * (10 if unit == "decade" else 1), date.month, min(date.day, 28))
+    return date + dt.timedelta(days=n * UNITS[unit])
+
+
+def _unit_range(date: dt.date, unit: str) -> TimeValue:
+    """The whole day / week (Monday–Sunday) / month / year holding ``date``."""
+    if unit == "week":
+        start = date - dt.timedelta(days=date.weekday())
+        return TimeValue(start, start + dt.timedelta(days=6), "week")
+    if unit == "month":
+        start = date.replace(day=1)
+        following = _shift(start, "month", 1)
+        return TimeValue(start, following - dt.timedelta(days=1), "month")
+    if unit in ("year", "decade"):
+        return TimeValue(dt.date(date.year, 1, 1), dt.date(date.year, 12, 31), "year")
+    return TimeValue(date, date, "day")
+
+
+@lru_cache(maxsize=4)
+def _parser(base: dt.date | None):
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    else:
+        settings["REQUIRE_PARTS"] = ["year"]
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser(text: str, base: dt.date | None) -> TimeValue | None:
+    if not re.search(r"[a-z]{3,}|\d", text):
+        return None
+    try:
+        data = _parser(base).get_date_data(text)
+    except Exception:  # noqa: BLE001 - a parser failure dates nothing
+        return None
+    found = data.date_obj
+    if found is None or (found.hour, found.minute, found.second) not in ((0, 0, 0),) and not re.search(r"\d:\d|a\.?m\.?|p\.?m\.?|noon|midnight|morning|evening|night", text):
+        return None
+    period = data.period or "day"
+    date = found.date()
+    if period in ("year", "month", "week"):
+        return _unit_range(date, period)
+    if _YEAR.fullmatch(text):
+        return _unit_range(date, "year")
+    return TimeValue(date, date, "day")
+
+
+def _narrow(value: TimeValue, position: str) -> TimeValue:
+    """The first, middle or last third of a range ("early last month" → the 1st–10th)."""
+    if position in ("earlier", "later"):
+        return value  # "earlier this month": anywhere in it up to now, kept whole
+    days = (value.end - value.start).days + 1
+    if days < 3:
+        return value
+    third = days // 3
+    if position in ("early", "the beginning of", "the start of", "beginning of", "start of"):
+        return TimeValue(value.start, value.start + dt.timedelta(days=third - 1), value.granularity)
+    if position == "mid":
+        return TimeValue(value.start + dt.timedelta(days=third), value.end - dt.timedelta(days=third), value.granularity)
+    return TimeValue(value.end - dt.timedelta(days=third - 1), value.end, value.granularity)
+
+
+__all__ = ["TimeValue", "normalise_time"]

@@ -1,0 +1,175 @@
+"""The hedge lexicon: one row per cue, with its category, probability and provenance.
+
+The lexicon ships as ``analystkit/data/hedge_lexicon.csv``. Its columns:
+
+``cue``
+    The words as they appear in text, lower case ("may", "is expected to",
+    "there were reports that"). A single word matches its lemma or its exact
+    form ("seem" matches "seems", "seemed"); in a multiword cue every word also
+    matches its inflections ("were" matches "is", "was"), and one adverb may stand
+    between two words ("there were *also* reports that", "is *widely* expected to"),
+    unless it is a degree word ("very", "highly", "most", "almost", …) that would
+    make it a different phrase.
+``category``
+    ``modal``, ``epistemic_verb``, ``adverb_adjective``, ``estimative_phrase``,
+    ``expectation``, ``evidential`` or ``conditional`` (see :data:`CATEGORIES`).
+``probability``
+    0–1: the probability a reader hears in the cue. The median of the survey in
+    ``wep_perception.csv`` where the phrase is covered, else an estimate.
+``probability_source``
+    Where the number comes from: ``wep_perception median (n=46)`` or
+    ``estimate: <reason>``.
+``band``, ``standard``
+    The ICD 203 band (``likely 55-80%``, ``ICD-203``) where the phrase is an
+    ICD 203 word (``wep_bands.csv``); empty otherwise.
+``context``
+    The name of the context rule the cue must pass (empty: none); see
+    :mod:`analystkit.extract.hedges` for what each does.
+``on_negation``
+    What a negated cue means: ``invert`` (probability becomes 1 − p: "not likely"),
+    ``keep`` ("may not" is still a possibility) or ``drop`` ("could not" is not a
+    hedge, "no doubt" is a booster).
+``profile``
+    ``news`` (used always) or ``broad`` (only with ``profile="broad"``: cues the
+    SFU review corpus counts as speculation — "would", "or", "should" — that are
+    not hedges in news).
+``notes``
+    Free text for analysts.
+
+To extend or override the lexicon, point the ``ANALYSTKIT_HEDGE_LEXICON`` setting
+(an environment variable) at a CSV file with the same columns: its rows are
+appended, and a row whose ``cue`` is already in the lexicon replaces it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_SETTING = "ANALYSTKIT_HEDGE_LEXICON"
+DATA = Path(__file__).resolve().parent.parent / "data"
+LEXICON_PATH = DATA / "hedge_lexicon.csv"
+PERCEPTION_PATH = DATA / "wep_perception.csv"
+BANDS_PATH = DATA / "wep_bands.csv"
+
+#: The categories a cue may have, with what they hold.
+CATEGORIES: dict[str, str] = {
+    "modal": "modal verbs of possibility: may, might, could (and 'can' in its possibility sense)",
+    "epistemic_verb": "verbs of belief or appearance with a clause: appear, seem, suggest, believe, fear",
+    "adverb_adjective": "likely, possibly, potentially, apparently, probably, perhaps",
+    "estimative_phrase": "the calibrated words of intelligence standards: almost certainly, a roughly even chance, unlikely",
+    "expectation": "is expected to, expect, anticipate",
+    "evidential": "unconfirmed reports and hearsay: reportedly, there were reports that, rumors, it is believed",
+    "conditional": "if / unless opening a clause that qualifies the claim",
+}
+CONTEXTS = frozenset({"", "modal", "can", "clausal", "predicative", "conditional", "evidential_noun", "report_noun", "alternative", "attributive"})
+NEGATION_RULES = frozenset({"invert", "keep", "drop"})
+PROFILES = ("news", "broad")
+COLUMNS = ("cue", "category", "probability", "probability_source", "band", "standard", "context", "on_negation", "profile", "notes")
+
+
+@dataclass(frozen=True)
+class HedgeCue:
+    """One row of the hedge lexicon."""
+
+    cue: str
+    category: str
+    probability: float
+    probability_source: str
+    band: str = ""
+    standard: str = ""
+    context: str = ""
+    on_negation: str = "invert"
+    profile: str = "news"
+    notes: str = ""
+
+    @property
+    def words(self) -> list[str]:
+        return self.cue.split()
+
+
+def _read(path: str | os.PathLike) -> list[HedgeCue]:
+    import csv
+
+    cues = []
+    with open(path, newline="", encoding="utf-8") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            missing = [c for c in ("cue", "category", "probability") if not (row.get(c) or "").strip()]
+            if missing:
+                raise ValueError(f"{path}, line {line}: the hedge lexicon needs {', '.join(missing)}")
+            cue = HedgeCue(
+                cue=" ".join(row["cue"].lower().split()),
+                category=row["category"].strip(),
+                probability=float(row["probability"]),
+                probability_source=(row.get("probability_source") or "").strip() or "estimate: analyst's lexicon",
+                band=(row.get("band") or "").strip(),
+                standard=(row.get("standard") or "").strip(),
+                context=(row.get("context") or "").strip(),
+                on_negation=(row.get("on_negation") or "").strip() or "invert",
+                profile=(row.get("profile") or "").strip() or "news",
+                notes=(row.get("notes") or "").strip(),
+            )
+            problems = validate_cue(cue)
+            if problems:
+                raise ValueError(f"{path}, line {line} ({cue.cue!r}): " + "; ".join(problems))
+            cues.append(cue)
+    return cues
+
+
+def validate_cue(cue: HedgeCue) -> list[str]:
+    """What is wrong with a lexicon row (empty when it is valid)."""
+    problems = []
+    if cue.category not in CATEGORIES:
+        problems.append(f"category {cue.category!r} is not one of {', '.join(CATEGORIES)}")
+    if not 0.0 <= cue.probability <= 1.0:
+        problems.append(f"probability {cue.probability} is not between 0 and 1")
+    if cue.context not in CONTEXTS:
+        problems.append(f"context {cue.context!r} is not one of {', '.join(sorted(CONTEXTS - {''}))} or empty")
+    if cue.on_negation not in NEGATION_RULES:
+        problems.append(f"on_negation {cue.on_negation!r} is not one of {', '.join(sorted(NEGATION_RULES))}")
+    if cue.profile not in PROFILES:
+        problems.append(f"profile {cue.profile!r} is not one of {', '.join(PROFILES)}")
+    if bool(cue.band) != bool(cue.standard):
+        problems.append("band and standard go together")
+    return problems
+
+
+def load_hedge_lexicon(path: str | os.PathLike | None = None, *, extra: str | os.PathLike | None = None) -> list[HedgeCue]:
+    """The hedge lexicon: the shipped CSV (or ``path``), plus the analyst's rows.
+
+    ``extra`` defaults to the file named by the ``ANALYSTKIT_HEDGE_LEXICON``
+    setting; its rows are appended, replacing shipped rows with the same ``cue``.
+    """
+    if extra is None:
+        extra = os.environ.get(LEXICON_SETTING, "").strip() or None
+    return list(_load_cached(str(path or LEXICON_PATH), str(extra) if extra else None))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, extra: str | None) -> tuple[HedgeCue, ...]:
+    by_cue: dict[str, HedgeCue] = {c.cue: c for c in _read(path)}
+    if extra:
+        for cue in _read(extra):
+            by_cue.pop(cue.cue, None)
+            by_cue[cue.cue] = cue
+    return tuple(by_cue.values())
+
+
+def load_perception() -> "pd.DataFrame":  # noqa: F821
+    """The survey of how readers hear probability phrases (MIT, © 2016 Zoni Nation)."""
+    import pandas as pd
+
+    return pd.read_csv(PERCEPTION_PATH)
+
+
+def load_bands(*, standard: str | None = "ICD-203") -> "pd.DataFrame":  # noqa: F821
+    """The official probability bands of estimative words (percent), for one standard or all."""
+    import pandas as pd
+
+    bands = pd.read_csv(BANDS_PATH)
+    return bands if standard is None else bands[bands.standard == standard].reset_index(drop=True)
+
+
+__all__ = ["CATEGORIES", "HedgeCue", "LEXICON_SETTING", "load_bands", "load_hedge_lexicon", "load_perception", "validate_cue"]

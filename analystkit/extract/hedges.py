@@ -1,0 +1,545 @@
+"""The ``hedges`` table: hedge cues with calibrated probabilities, and claim certainty.
+
+Columns: ``article_id, sentence_id, claim_id, start, end, text, lemma, category,
+probability, band, standard, negated, cue_id`` — one row per hedge cue, with
+``articles.text[start:end] == text``.
+
+* ``lemma`` is the lexicon entry the cue matched ("is likely to" for "was likely
+  to"); ``cue_id`` its row number in the lexicon (0-based).
+* ``probability`` (0–1) is the probability a reader hears in the cue for the claim
+  it qualifies: the median of the reader survey in ``data/wep_perception.csv``
+  where the phrase is covered, else a documented estimate (see
+  ``data/hedge_lexicon.csv``, column ``probability_source``).
+* ``band`` / ``standard``: the US ICD 203 band ("likely 55-80%", "ICD-203") when
+  the phrase is an ICD 203 word, else empty.
+* ``negated``: a negation governs the cue; the probability has been turned into
+  1 − p ("not likely" 0.30) or kept ("may not" is still a possibility).
+
+The kit adds two columns to the ``claims`` table (when there is one):
+
+``claims.hedged``
+    True when at least one hedge cue qualifies the claim (lies inside the claim's
+    span, or failing any claim containing it, in the claim's sentence).
+``claims.certainty``
+    0–1, from :func:`certainty`: 1.0 for an unhedged claim (the writer or source
+    asserts it), otherwise the lowest cue probability, discounted by each further
+    cue — stacked cues lower certainty.
+
+How cues are found: the lexicon's phrases are matched on word forms and lemmas by
+:func:`match_cues` (one pass over the tokens, indexed by first word), then each match must pass its
+context rule and the general rules below. Overlapping matches keep the longest.
+
+Context rules (the lexicon's ``context`` column):
+
+``modal``
+    The word is a modal auxiliary (tag MD), and not "May" the month: a DATE
+    entity, a number next to it, or a capitalised "May" inside a sentence; and not
+    a sentence-initial modal before its subject ("May the best team win": a wish).
+``can``
+    "can" is at most a weak hedge (0.60), counted only in its possibility sense. It is
+    read as *ability* — and skipped — when its subject is an actor: a personal
+    pronoun (I, we, you, he, she, they, who), a PERSON / ORG / NORP / GPE entity,
+    or a noun naming people or institutions ("troops", "officials"); or when it has
+    no subject. An inanimate or expletive subject ("the fighting can take weeks",
+    "it can be difficult") is a possibility. ``profile="broad"`` counts every "can".
+``clausal``
+    Epistemic verbs hedge only when they take a clause or infinitive ("they fear
+    the withdrawal could be coercion", "appears to be"), or stand parenthetically
+    ("Russia, I think, will …"); "I believe in", "appeared on television" are not
+    hedges.
+``predicative``
+    "possible", "probable" only as predicates or with a clause ("it is possible
+    that"), not "as soon as possible".
+``conditional``
+    "if" / "unless" opening an adverbial clause (dependency ``mark`` under an
+    ``advcl``): the claim holds only if the condition does. Not "asked if" (an
+    indirect question), "even if" (concessive: the claim holds anyway) or "as if".
+``evidential_noun``
+    "rumors", "speculation" used as nouns.
+``report_noun``
+    plural "reports" in an evidential frame: "there were reports", "reports
+    say / claim / emerge …", "according to reports", "reports that …" ("reports
+    suggest" is the cue "suggest").
+``attributive``
+    "alleged" as an adjective ("alleged war crimes"), not the verb "alleged that".
+``alternative``
+    (broad profile only) "or" as a coordinator.
+
+General rules:
+
+* **Negation** — a ``neg`` dependent ("not", "n't", "never", "no") of the cue or of
+  the word it attaches to, before the cue (for modals: anywhere on their verb).
+  The lexicon's ``on_negation`` says what it does: ``invert`` ("not likely" →
+  1 − 0.70 = 0.30, band from the ICD 203 scale for that value), ``keep`` ("may not"),
+  ``drop`` ("could not" is a negated ability or an impossibility; "no doubt" and
+  "I don't doubt" are boosters, not hedges). "unlikely" is its own lexicon entry (0.20).
+* **Questions** — a cue in a question ("Do you think they will withdraw?") is
+  skipped: a question asks, it does not qualify a claim. The clause ends at the
+  first ".", "!" or "?" after the cue.
+"""
+
+from __future__ import annotations
+
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .base import ArticleDoc
+from .hedge_lexicon import HedgeCue, load_bands, load_hedge_lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from spacy.vocab import Vocab
+
+COLUMNS = ("article_id", "sentence_id", "claim_id", "start", "end", "text", "lemma", "category", "probability", "band", "standard", "negated", "cue_id")
+
+
+#: adverbs that may not stand inside a multiword cue: they make another phrase.
+_DEGREE_WORDS = ["very", "highly", "most", "more", "less", "least", "almost", "nearly", "quite", "extremely", "not", "n't", "n’t", "never", "hardly", "barely", "so", "too", "as"]
+_DEGREE_SET = frozenset(_DEGREE_WORDS)
+_NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "nt"})
+_ABILITY_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one", "someone", "anyone", "everyone", "nobody", "us", "me"})
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: nouns naming people or institutions: a "can" with one of these as subject is ability.
+_AGENT_NOUNS = frozenset({
+    "people", "person", "official", "officer", "troop", "force", "soldier", "army", "military", "government",
+    "president", "minister", "leader", "country", "nation", "state", "administration", "team", "user", "reader",
+    "customer", "player", "man", "woman", "child", "kid", "family", "resident", "civilian", "citizen", "ally",
+    "partner", "company", "firm", "authority", "police", "commander", "unit", "staff", "member", "group", "side",
+})
+#: verbs that make "reports" evidential ("reports say"); "suggest", "indicate" are cues themselves.
+_REPORT_VERBS = frozenset({"say", "claim", "emerge", "circulate", "allege", "swirl", "spread"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
+#: a cue with one of these relations is negated by a negation on its head word.
+_INHERITS_NEGATION = frozenset({"acomp", "attr", "oprd", "advmod", "aux", "auxpass", "xcomp", "amod", "expl", "nsubj", "nsubjpass"})
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """One hedge cue found in a Doc (character and token offsets in that Doc)."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    category: str
+    probability: float
+    band: str
+    standard: str
+    negated: bool
+    cue_id: int
+    token_start: int
+    token_end: int
+
+
+# ---------------------------------------------------------------------------- certainty
+def certainty(probabilities: Iterable[float]) -> float:
+    """How certain a claim is, 0–1, from the probabilities of the hedge cues on it.
+
+    * no cue: 1.0 — the claim is asserted;
+    * one cue: its probability ("likely" → 0.70);
+    * several cues: the lowest probability, discounted by each further cue p by a
+      factor (1 + p) / 2 — so every extra hedge lowers certainty, a weak one
+      ("likely", 0.70 → ×0.85) less than a strong one ("may", 0.50 → ×0.75).
+      "could still potentially" (0.45, 0.45) gives 0.45 × 0.725 = 0.33.
+
+    The result is rounded to 4 decimals (so tables compare exactly).
+    """
+    values = sorted(float(p) for p in probabilities)
+    if not values:
+        return 1.0
+    for p in values:
+        if not 0.0 <= p <= 1.0:
+            raise ValueError(f"a probability must lie between 0 and 1, not {p}")
+    result = values[0]
+    for p in values[1:]:
+        result *= (1.0 + p) / 2.0
+    return round(result, 4)
+
+
+# ---------------------------------------------------------------------------- matching
+def _lexicon(profile: str, lexicon: Sequence[HedgeCue] | None) -> tuple[HedgeCue, ...]:
+    if profile not in ("news", "broad"):
+        raise ValueError(f"profile must be 'news' or 'broad', not {profile!r}")
+    cues = tuple(lexicon) if lexicon is not None else tuple(load_hedge_lexicon())
+    return cues
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer():
+    from ..nlp.model import load_model
+
+    return load_model()
+
+
+@lru_cache(maxsize=4096)
+def _word_forms(phrase: str) -> tuple[tuple[str, ...], ...]:
+    """For each word of a multiword cue: the word and its lemma (in context)."""
+    words = phrase.split()
+    if len(words) == 1:
+        return ((words[0],),)
+    doc = _lemmatizer()(phrase)
+    if len(doc) != len(words):
+        return tuple((w,) for w in words)
+    return tuple(tuple(dict.fromkeys((w, t.lemma_.lower()))) for w, t in zip(words, doc))
+
+
+@lru_cache(maxsize=8)
+def _cue_index(cues: tuple[HedgeCue, ...]) -> dict[str, list[tuple[int, tuple[tuple[str, ...], ...]]]]:
+    """First word form → (cue index, forms of every word) for every cue."""
+    index: dict[str, list[tuple[int, tuple[tuple[str, ...], ...]]]] = {}
+    for number, cue in enumerate(cues):
+        forms = _word_forms(cue.cue)
+        for form in forms[0]:
+            index.setdefault(form, []).append((number, forms))
+    return index
+
+
+def match_cues(doc: Doc, cues: tuple[HedgeCue, ...]) -> list[tuple[int, int, int]]:
+    """``(cue index, start, end)`` token spans where a cue's words occur in order.
+
+    Each word matches by its lower-case form or its lemma; between two words of a
+    multiword cue one adverb may stand ("could *still* potentially"), unless it is a
+    degree adverb that makes another phrase ("very likely"). One pass over the
+    tokens with a dictionary from first words to cues: no per-token predicates.
+    """
+    index = _cue_index(cues)
+    lower = [t.lower_ for t in doc]
+    lemma = [t.lemma_.lower() for t in doc]
+    pos = [t.pos_ for t in doc]
+    n = len(lower)
+    found: list[tuple[int, int, int]] = []
+    for i in range(n):
+        candidates = index.get(lower[i], []) + (index.get(lemma[i], []) if lemma[i] != lower[i] else [])
+        seen = set()
+        for number, forms in candidates:
+            if number in seen:
+                continue
+            seen.add(number)
+            ends = [i + 1]
+            for word_forms in forms[1:]:
+                next_ends = []
+                for j in ends:
+                    for k in (j, j + 1):
+                        if k >= n:
+                            continue
+                        if k == j + 1 and (pos[j] != "ADV" or lower[j] in _DEGREE_SET):
+                            continue
+                        if lower[k] in word_forms or lemma[k] in word_forms:
+                            next_ends.append(k + 1)
+                ends = next_ends
+                if not ends:
+                    break
+            for end in sorted(set(ends)):
+                found.append((number, i, end))
+    found.sort(key=lambda m: (m[1], m[2], m[0]))
+    return found
+
+
+def find_hedges(doc: Doc | Span, *, profile: str = "news", lexicon: Sequence[HedgeCue] | None = None) -> list[Hedge]:
+    """The hedge cues of a parsed text, in text order.
+
+    Args:
+        doc: a Doc (or a Span of one) parsed by the kit's pipeline (tags, lemmas,
+            dependencies and entities are used).
+        profile: ``"news"`` (the default: hedges that qualify news claims) or
+            ``"broad"`` (adds the review-genre speculation cues of the SFU corpus —
+            "would", "should", "must", "or", every "can" — for comparison).
+        lexicon: cues to use instead of the shipped lexicon (plus the
+            ``ANALYSTKIT_HEDGE_LEXICON`` file).
+    """
+    cues = _lexicon(profile, lexicon)
+    whole = doc.doc if isinstance(doc, Span) else doc
+    lo, hi = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(whole))
+    candidates: list[tuple[Span, int, Token | None]] = []
+    for index, start, end in match_cues(whole, cues):
+        if start < lo or end > hi:
+            continue
+        cue = cues[index]
+        if cue.profile == "broad" and profile != "broad":
+            continue
+        span = whole[start:end]
+        if span[-1].pos_ == "ADV" and len(span) > len(cue.words) and span[-1].lower_ not in cue.words:
+            continue  # an optional adverb at the edge
+        if len(span) > len(cue.words) and any(t.lower_ in _DEGREE_SET and t.lower_ not in cue.words for t in span[1:-1]):
+            continue  # a degree adverb inside makes another phrase ("likely" vs "very likely")
+        if not _passes(cue, span, profile):
+            continue
+        modal = span[0].tag_ == "MD" and len(span) == 1
+        negator = _negator(span, modal=modal)
+        if negator is not None and cue.on_negation == "drop" and not (modal and profile == "broad"):
+            continue
+        if profile == "news" and _in_question(span):
+            continue
+        candidates.append((whole.char_span(span.start_char, span.end_char, label=str(index)), index, negator))
+    chosen = {(s.start, s.end) for s in filter_spans([c[0] for c in candidates])}
+    hedges = []
+    seen: set[tuple[int, int]] = set()
+    for span, index, negator in sorted(candidates, key=lambda c: (c[0].start, c[0].end)):
+        if (span.start, span.end) not in chosen or (span.start, span.end) in seen:
+            continue
+        seen.add((span.start, span.end))
+        hedges.append(_hedge(cues[index], index, span, negator))
+    return hedges
+
+
+def _hedge(cue: HedgeCue, index: int, span: Span, negator: Token | None) -> Hedge:
+    doc = span.doc
+    start_token, end_token = span.start, span.end
+    probability, band, standard = cue.probability, cue.band, cue.standard
+    if negator is not None:
+        if negator.i == span.start - 1:
+            start_token = negator.i
+        elif negator.i == span.end:
+            end_token = negator.i + 1
+        if cue.on_negation == "invert":
+            probability = round(1.0 - probability, 4)
+            band, standard = _icd_band(probability) if cue.band else ("", "")
+    text_span = doc[start_token:end_token]
+    return Hedge(
+        start=text_span.start_char,
+        end=text_span.end_char,
+        text=text_span.text,
+        lemma=cue.cue,
+        category=cue.category,
+        probability=probability,
+        band=band,
+        standard=standard,
+        negated=negator is not None,
+        cue_id=index,
+        token_start=start_token,
+        token_end=end_token,
+    )
+
+
+@lru_cache(maxsize=1)
+def _icd_rows() -> tuple[tuple[str, float, float], ...]:
+    bands = load_bands(standard="ICD-203").drop_duplicates(["lower", "upper"])
+    return tuple((r.phrase, float(r.lower), float(r.upper)) for r in bands.itertuples())
+
+
+def _icd_band(probability: float) -> tuple[str, str]:
+    """The ICD 203 band holding a probability (0–1), as ("likely 55-80%", "ICD-203")."""
+    percent = probability * 100
+    for phrase, lower, upper in _icd_rows():
+        if lower <= percent <= upper:
+            return f"{phrase} {lower:g}-{upper:g}%", "ICD-203"
+    return "", ""
+
+
+# ---------------------------------------------------------------------------- context rules
+def _passes(cue: HedgeCue, span: Span, profile: str) -> bool:
+    token = span[0] if len(span) == 1 else span.root
+    rule = cue.context
+    if rule == "modal":
+        return _is_modal(token)
+    if rule == "can":
+        return _is_modal(token) and (profile == "broad" or _is_possibility_can(token))
+    if rule == "clausal":
+        return _takes_clause(token)
+    if rule == "predicative":
+        return _is_predicative(token)
+    if rule == "conditional":
+        return _is_conditional(token)
+    if rule == "evidential_noun":
+        return token.pos_ in ("NOUN", "PROPN")
+    if rule == "report_noun":
+        return _is_report_frame(token)
+    if rule == "attributive":
+        return token.pos_ == "ADJ" or token.dep_ == "amod"
+    if rule == "alternative":
+        return token.dep_ == "cc" or token.pos_ == "CCONJ"
+    return True
+
+
+def _is_modal(token: Token) -> bool:
+    if token.tag_ != "MD":
+        return False
+    if token.lower_ == "may":
+        if token.ent_type_ == "DATE":
+            return False
+        doc = token.doc
+        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if any(n.like_num for n in neighbours):
+            return False  # "May 9", "9 May"
+        if token.text == "May" and token.i != token.sent.start and doc[token.i - 1].text not in ('"', "“", "'", "‘", "(", "-", "—", ":"):
+            return False  # capitalised mid-sentence: the month
+    first = next((t for t in token.sent if not (t.is_punct or t.is_space)), None)
+    if first is not None and token.i == first.i and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > token.i for c in token.head.children):
+        return False  # "May the best team win": a wish (a question is skipped anyway)
+    return True
+
+
+def _is_possibility_can(token: Token) -> bool:
+    verb = token.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.dep_ == "expl" or subject.dep_ == "csubj":
+        return True
+    if subject.lower_ in _ABILITY_PRONOUNS:
+        return False
+    if subject.ent_type_ in _ACTOR_LABELS:
+        return False
+    if subject.lemma_.lower() in _AGENT_NOUNS:
+        return False
+    return True
+
+
+def _takes_clause(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ == "parataxis":
+        return True
+    for child in token.children:
+        if child.dep_ in _CLAUSE_DEPS:
+            return True
+        if child.dep_ == "expl":
+            return True  # "it appears", "it seems"
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("as", "like", "though", "if") for g in child.children):
+            return True  # "seems as if", "looks like"
+    return False
+
+
+def _is_predicative(token: Token) -> bool:
+    if token.dep_ in ("acomp", "attr", "oprd", "ROOT"):
+        return True
+    if any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in ("that", "to")
+
+
+def _is_conditional(token: Token) -> bool:
+    if token.dep_ != "mark" or token.head.dep_ not in ("advcl",):
+        return False
+    previous = token.nbor(-1) if token.i > 0 else None
+    return previous is None or previous.lower_ not in ("even", "as", "what")
+
+
+def _is_report_frame(token: Token) -> bool:
+    if token.tag_ != "NNS" or token.pos_ != "NOUN":
+        return False
+    head = token.head
+    if head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+        return True  # "there were reports"
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _REPORT_VERBS:
+        return True  # "reports say", "reports suggest"
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True  # "according to reports"
+    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children) for c in token.children)
+
+
+def _negator(span: Span, *, modal: bool) -> Token | None:
+    """The negation governing a cue, if any (see the module notes)."""
+    doc = span.doc
+    anchors = list(span)
+    if span.root.head.i != span.root.i and span.root.dep_ in _INHERITS_NEGATION:
+        anchors.append(span.root.head)  # "is not likely", "could not", "will not likely"
+    for anchor in anchors:
+        for child in anchor.children:
+            if span.start <= child.i < span.end:
+                continue
+            is_neg = child.dep_ == "neg" or (child.lower_ in _NEGATORS and child.dep_ in ("det", "advmod", "neg"))
+            if is_neg and (modal or child.i < span.start):
+                return child
+    if modal and span.end < len(doc) and doc[span.end].lower_ in _NEGATORS:
+        return doc[span.end]  # "can’t", "could not" even when the parse attaches it elsewhere
+    if span.root.dep_ == "pobj" and span.root.head.lower_ == "without":
+        return span.root.head  # "without (a) doubt"
+    if span.start > 0 and doc[span.start - 1].lower_ in _NEGATORS and doc[span.start - 1].lower_ != "no":
+        return doc[span.start - 1]
+    if span.start > 0 and doc[span.start - 1].lower_ == "no" and span[0].pos_ == "NOUN":
+        return doc[span.start - 1]
+    return None
+
+
+def _in_question(span: Span) -> bool:
+    sentence = span[0].sent
+    for token in sentence.doc[span.end : sentence.end]:
+        if token.text in _SENTENCE_END:
+            return token.text == "?"
+        if token.text.startswith("?"):
+            return True
+    last = [t for t in sentence if not t.is_space]
+    return bool(last) and last[-1].text.endswith("?")
+
+
+# ---------------------------------------------------------------------------- the table
+def extract_hedges(article: ArticleDoc, *, profile: str = "news") -> list[dict]:
+    """One row per hedge cue of an article; adds ``hedged`` / ``certainty`` to its claims."""
+    claims = article.rows.get("claims")
+    rows = []
+    for hedge in find_hedges(article.doc, profile=profile):
+        sentence_id = article.sentence_id_at(hedge.start)
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "sentence_id": sentence_id,
+                "claim_id": _claim_for(claims, hedge.start, hedge.end, sentence_id) if claims is not None else None,
+                "start": hedge.start,
+                "end": hedge.end,
+                "text": hedge.text,
+                "lemma": hedge.lemma,
+                "category": hedge.category,
+                "probability": hedge.probability,
+                "band": hedge.band,
+                "standard": hedge.standard,
+                "negated": hedge.negated,
+                "cue_id": hedge.cue_id,
+            }
+        )
+    if claims is not None:
+        by_claim: dict[object, list[float]] = {}
+        for row in rows:
+            if row["claim_id"] is not None:
+                by_claim.setdefault(row["claim_id"], []).append(row["probability"])
+        for claim in claims:
+            probabilities = by_claim.get(claim.get("claim_id"), [])
+            claim["hedged"] = bool(probabilities)
+            claim["certainty"] = certainty(probabilities)
+    return rows
+
+
+def _claim_for(claims: list[dict], start: int, end: int, sentence_id: int):
+    """The claim whose span holds [start, end) (the tightest), else the nearest in the sentence."""
+    holding = [c for c in claims if c.get("start") is not None and c["start"] <= start and end <= c["end"]]
+    if holding:
+        return min(holding, key=lambda c: c["end"] - c["start"])["claim_id"]
+    same = [c for c in claims if c.get("sentence_id") == sentence_id]
+    if not same:
+        return None
+
+    def distance(claim: dict) -> int:
+        return max(claim["start"] - end, start - claim["end"], 0)
+
+    return min(same, key=lambda c: (distance(c), c["start"]))["claim_id"]
+
+
+def sentence_certainty(hedges: "pd.DataFrame", sentences: "pd.DataFrame") -> "pd.DataFrame":
+    """Each sentence with its hedge count, cues and :func:`certainty` (1.0 when unhedged)."""
+    out = sentences[["article_id", "sentence_id", "start", "end", "text"]].copy()
+    grouped = hedges.groupby(["article_id", "sentence_id"]) if len(hedges) else None
+    cues: dict[tuple, str] = {}
+    values: dict[tuple, float] = {}
+    counts: dict[tuple, int] = {}
+    if grouped is not None:
+        for key, group in grouped:
+            cues[key] = "; ".join(group.sort_values("start")["text"])
+            values[key] = certainty(group["probability"])
+            counts[key] = len(group)
+    keys = list(zip(out["article_id"], out["sentence_id"]))
+    out["n_hedges"] = [counts.get(k, 0) for k in keys]
+    out["cues"] = [cues.get(k, "") for k in keys]
+    out["certainty"] = [values.get(k, 1.0) for k in keys]
+    return out
+
+
+__all__ = ["COLUMNS", "Hedge", "certainty", "extract_hedges", "find_hedges", "sentence_certainty"]

@@ -1,0 +1,177 @@
+"""Speed, memory, scaling, parallelism and cache benchmark of the extraction.
+
+    .venv/bin/python benchmarks/bench.py                 # quick: 100 / 200 releases
+    .venv/bin/python benchmarks/bench.py --n 1833        # the whole White House 2022 corpus
+    .venv/bin/python benchmarks/bench.py --only speed    # one measurement
+
+Over ``../shared/corpus/whitehouse-2022/`` (1,833 releases, Markdown with front
+matter), sorted by file name, the first N articles (a documented, deterministic
+subset). Each measurement prints one row; the closing table is Markdown, ready for
+``benchmarks/README.md``:
+
+* speed — (a) bare ``nlp.pipe`` with the same model and no kit components over the
+  same texts, (b) the full extraction into every table, cache off, one process;
+  articles/s, tokens/s and the ratio (b)/(a);
+* memory — peak RSS of a fresh process extracting 100 articles and N articles;
+* linear — extraction time for N/2 and for N articles (ratio should be ≤ 2.1);
+* jobs — extraction with 2 worker processes against 1 (speed-up, identical tables);
+* cache — the same corpus extracted twice with the row cache on (second run's share);
+* import — time of ``import analystkit`` in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "whitehouse-2022"
+
+
+def corpus_files(corpus: Path, n: int) -> list[Path]:
+    return sorted(corpus.glob("*.md"))[:n]
+
+
+def load(files: list[Path]):
+    import warnings
+
+    import analystkit as ak
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ak.load(*files)
+
+
+def time_extraction(files: list[Path], *, jobs: int = 1, cache: str = "off") -> tuple[float, object]:
+    os.environ["ANALYSTKIT_CACHE"] = cache
+    corpus = load(files)
+    corpus.jobs = jobs
+    corpus.nlp  # load the model outside the timing
+    start = time.perf_counter()
+    corpus.articles
+    return time.perf_counter() - start, corpus
+
+
+def bench_speed(files: list[Path]) -> dict:
+    import analystkit as ak
+
+    corpus = load(files)
+    texts = corpus._articles.text.tolist()
+    bare = ak.load_model(components=False)
+    list(bare.pipe(texts[:5]))
+    start = time.perf_counter()
+    tokens = sum(len(doc) for doc in bare.pipe(texts, batch_size=16))
+    bare_s = time.perf_counter() - start
+    full_s, _ = time_extraction(files)
+    return {
+        "articles": len(texts), "tokens": tokens,
+        "bare_s": round(bare_s, 1), "full_s": round(full_s, 1),
+        "bare_articles_per_s": round(len(texts) / bare_s, 1), "full_articles_per_s": round(len(texts) / full_s, 1),
+        "bare_tokens_per_s": round(tokens / bare_s), "full_tokens_per_s": round(tokens / full_s),
+        "ratio": round(full_s / bare_s, 3),
+    }
+
+
+def peak_rss_mb(n: int, corpus: Path) -> float:
+    code = (
+        "import resource, sys; sys.path.insert(0, %r); import bench; "
+        "files = bench.corpus_files(bench.Path(%r), %d); bench.time_extraction(files); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    ) % (str(Path(__file__).parent), str(corpus), n)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, "ANALYSTKIT_CACHE": "off"})
+    return int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def bench_memory(n: int, corpus: Path) -> dict:
+    small, large = peak_rss_mb(min(100, n), corpus), peak_rss_mb(n, corpus)
+    return {"rss_100_mb": round(small), f"rss_{n}_mb": round(large), "ratio": round(large / small, 3)}
+
+
+def bench_linear(files: list[Path]) -> dict:
+    half, _ = time_extraction(files[: len(files) // 2])
+    full, _ = time_extraction(files)
+    return {"n_half": len(files) // 2, "half_s": round(half, 1), "n": len(files), "full_s": round(full, 1), "ratio": round(full / half, 3)}
+
+
+def bench_jobs(files: list[Path]) -> dict:
+    one, c1 = time_extraction(files, jobs=1)
+    two, c2 = time_extraction(files, jobs=2)
+    same = all(c1.table(n).equals(c2.table(n)) for n in c1.table_names)
+    return {"one_s": round(one, 1), "two_s": round(two, 1), "speedup": round(one / two, 3), "identical": same}
+
+
+def bench_cache(files: list[Path]) -> dict:
+    folder = tempfile.mkdtemp(prefix="ak-bench-cache-")
+    first, _ = time_extraction(files, cache=folder)
+    second, corpus = time_extraction(files, cache=folder)
+    return {"first_s": round(first, 1), "second_s": round(second, 2), "share": round(second / first, 4), "hits": corpus.cache_hits}
+
+
+def bench_import() -> dict:
+    times = []
+    for _ in range(5):
+        out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import analystkit"], capture_output=True, text=True, check=True)
+        last = [line for line in out.stderr.splitlines() if line.rstrip().endswith("| analystkit")]
+        times.append(int(last[-1].split("|")[1]) / 1e6)
+    return {"import_s": round(min(times), 4)}
+
+
+def machine() -> str:
+    try:
+        import threadpoolctl
+
+        blas = ",".join(sorted({i.get("internal_api", "") for i in threadpoolctl.threadpool_info()}))
+    except ImportError:  # pragma: no cover
+        blas = "?"
+    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, BLAS {blas}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--n", type=int, default=200, help="articles (first N by file name); default 200")
+    parser.add_argument("--only", choices=("speed", "memory", "linear", "jobs", "cache", "import"), action="append")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(Path(__file__).parent))
+    files = corpus_files(args.corpus, args.n)
+    if not files:
+        print(f"no .md files in {args.corpus}", file=sys.stderr)
+        return 2
+    wanted = args.only or ["speed", "memory", "linear", "jobs", "cache", "import"]
+    results: dict[str, dict] = {}
+    for name in wanted:
+        start = time.perf_counter()
+        if name == "speed":
+            results[name] = bench_speed(files)
+        elif name == "memory":
+            results[name] = bench_memory(len(files), args.corpus)
+        elif name == "linear":
+            results[name] = bench_linear(files)
+        elif name == "jobs":
+            results[name] = bench_jobs(files)
+        elif name == "cache":
+            results[name] = bench_cache(files)
+        elif name == "import":
+            results[name] = bench_import()
+        print(f"{name:7} {json.dumps(results[name])}  ({time.perf_counter() - start:.0f} s)", flush=True)
+    print(f"\nMachine: {machine()}; corpus: first {len(files)} files of {args.corpus.name}\n")
+    print("| measurement | result | target |\n|---|---|---|")
+    targets = {"speed": "ratio ≤ 1.20", "memory": "ratio ≤ 1.5", "linear": "ratio ≤ 2.1", "jobs": "speed-up ≥ 1.6, identical", "cache": "share ≤ 0.05", "import": "≤ 0.3 s"}
+    for name, value in results.items():
+        print(f"| {name} | {', '.join(f'{k}={v}' for k, v in value.items())} | {targets[name]} |")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine(), "n": len(files), "results": results}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The actions table on constructed sentences: one test per construction of issue 5."""
+
+from __future__ import annotations
+
+from analystkit.extract.actions import extract_actions
+
+
+def triples(article, text):
+    rows = extract_actions(article(text))
+    return [(r["agent"], r["action"], r["patient"], r["voice"]) for r in rows], rows
+
+
+def test_passive_with_by_agent(article):
+    got, rows = triples(article, "Bridges were blown up by Russian troops.")
+    assert ("Russia", "blow up", "bridges", "passive") in got
+    row = rows[0]
+    assert row["agent_text"] == "Russian troops" and row["agent_is_actor"] and not row["patient_is_actor"]
+
+
+def test_passive_without_agent_has_none(article):
+    got, _ = triples(article, "The bridges were destroyed.")
+    assert ("", "destroy", "bridges", "passive") in got
+
+
+def test_coordinated_verbs_are_two_actions_of_one_agent(article):
+    got, _ = triples(article, "Russian troops laid mines and blew up bridges.")
+    assert ("Russia", "lay", "mines", "active") in got
+    assert ("Russia", "blow up", "bridges", "active") in got
+
+
+def test_xcomp_chain_takes_the_object_as_agent(article):
+    got, rows = triples(article, "Russia ordered its troops to withdraw from the city.")
+    assert ("Russia", "order", "Russia", "active") in got  # its troops -> Russia
+    withdraw = next(r for r in rows if r["action"] == "withdraw")
+    assert withdraw["agent_text"] == "its troops" and withdraw["agent"] == "Russia"
+
+
+def test_relative_clause_subject_is_the_modified_noun(article):
+    got, _ = triples(article, "The Ukrainians, who shelled the bridge, entered the city.")
+    assert ("Ukraine", "shell", "bridge", "active") in got
+
+
+def test_relative_clause_object_is_the_modified_noun(article):
+    got, _ = triples(article, "The soldiers that Russia sent attacked Kyiv.")
+    assert ("Russia", "send", "soldiers", "active") in got
+    assert ("soldiers", "attack", "Kyiv", "active") in got
+
+
+def test_pronoun_agent_resolved_to_earlier_subject(article):
+    text = "Defence Minister Sergei Shoigu met Colonel General Sergei Surovikin. He issued a retreat order."
+    got, rows = triples(article, text)
+    issue = next(r for r in rows if r["action"] == "issue")
+    assert issue["agent_text"] == "He"
+    assert issue["agent"] == "Sergei Shoigu"  # the subject, not the more recent object
+
+
+def test_they_resolved_within_sentence(article):
+    _, rows = triples(article, "Russian troops blew up bridges as they retreated.")
+    retreat = next(r for r in rows if r["action"] == "retreat")
+    assert retreat["agent"] == "Russia" and retreat["agent_is_actor"]
+
+
+def test_negation(article):
+    _, rows = triples(article, "Ukraine did not capture the city. Russia captured the town.")
+    by_agent = {r["agent"]: r for r in rows if r["action"] == "capture"}
+    assert by_agent["Ukraine"]["negated"] is True
+    assert by_agent["Russia"]["negated"] is False
+
+
+def test_particles_kept_in_lemma_and_span(article):
+    _, rows = triples(article, "The soldiers blew up the bridge.")
+    row = next(r for r in rows if r["action"] == "blow up")
+    assert row["text"] == "blew up"
+
+
+def test_offsets_index_the_text(article):
+    text = "Bridges were blown up by Russian troops, and Ukraine did not retreat."
+    doc = article(text)
+    for row in extract_actions(doc):
+        assert text[row["start"] : row["end"]] == row["text"]
+        for role in ("agent", "patient"):
+            if row[f"{role}_start"] >= 0:
+                assert text[row[f"{role}_start"] : row[f"{role}_end"]] == row[f"{role}_text"]
+            else:
+                assert row[f"{role}_text"] == ""
+
+
+def test_hedged_when_a_cue_is_in_the_clause(article):
+    from analystkit.extract.hedges import extract_hedges
+
+    doc = article("Russian troops may withdraw from the city. Ukraine captured the town.")
+    doc.rows["hedges"] = extract_hedges(doc)
+    rows = {r["action"]: r for r in extract_actions(doc)}
+    assert rows["withdraw"]["hedged"] is True
+    assert rows["capture"]["hedged"] is False
+
+
+def test_hedged_is_none_without_hedges_table(article):
+    rows = extract_actions(article("Ukraine captured the town."))
+    assert rows and rows[0]["hedged"] is None

@@ -1,0 +1,281 @@
+"""The claims table: one test per attribution pattern, on constructed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import analystkit as ak
+from analystkit.actors.pronouns import resolve_pronoun
+from analystkit.extract.base import ArticleDoc
+from analystkit.extract.claims import extract_claims
+from analystkit.extract.quotes import NOTE_UNCLOSED, find_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return ak.load_model()
+
+
+@pytest.fixture(scope="module")
+def claims(nlp):
+    def run(text: str) -> list[dict]:
+        rows = extract_claims(ArticleDoc.build("t", nlp(text)))
+        for row in rows:  # offsets are sacred
+            assert text[row["start"] : row["end"]] == row["text"]
+            if row["source_start"] >= 0:
+                assert text[row["source_start"] : row["source_end"]] == row["source_text"]
+            if row["cue_start"] >= 0:
+                assert text[row["cue_start"] : row["cue_end"]] == row["cue"]
+        return rows
+
+    return run
+
+
+def attributed(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if r["source_type"] != "author"]
+
+
+def only(rows: list[dict]) -> dict:
+    found = attributed(rows)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_x_said_that_y(claims):
+    row = only(claims("The minister said that the army would leave the city."))
+    assert row["source_text"] == "The minister"
+    assert row["cue"] == "said"
+    assert "the army would leave the city" in row["text"]
+    assert row["quote_type"] == "indirect"
+    assert row["source_type"] == "unnamed" and row["source_subtype"] == "official"
+
+
+def test_y_comma_x_said(claims):
+    row = only(claims("The army will leave the city, the minister said."))
+    assert row["source_text"] == "the minister"
+    assert row["text"] == "The army will leave the city"
+
+
+def test_inverted_said_x(claims):
+    row = only(claims("The army will leave the city, said Defence Minister Oleksii Reznikov."))
+    assert row["source_text"].endswith("Oleksii Reznikov")
+    assert row["source_type"] == "named_person"
+    assert row["source_actor"] == "Oleksii Reznikov"
+    assert row["text"] == "The army will leave the city"
+
+
+def test_x_told_y_that(claims):
+    row = only(claims("Kremlin spokesman Dmitry Peskov told reporters that the decision was final."))
+    assert row["cue"] == "told"
+    assert row["source_actor"] == "Dmitry Peskov"
+    assert row["source_type"] == "named_person" and row["source_subtype"] == "official"
+    assert "reporters" not in row["text"] and "the decision was final" in row["text"]
+
+
+def test_according_to(claims):
+    row = only(claims("According to the United Nations, more than a million people have fled the region."))
+    assert row["cue"] == "According to"
+    assert row["source_type"] == "named_organization"
+    assert row["text"].startswith("more than a million people")
+
+
+def test_in_a_statement(claims):
+    row = only(claims("In a statement, the Foreign Ministry accused Kyiv of shelling the plant."))
+    assert "Foreign Ministry" in row["source_text"]
+    assert row["cue"] in ("accused", "In a statement")
+    assert "shelling the plant" in row["text"]
+
+
+def test_in_a_statement_without_reporting_verb(claims):
+    row = only(claims("The ministry, in a statement on Tuesday, rejected the accusations as absurd."))
+    assert row["cue"].startswith("in a statement")
+    assert row["source_text"] == "The ministry"
+
+
+def test_x_has_said(claims):
+    row = only(claims("Ukrainian officials have said that any withdrawal may be a trap."))
+    assert row["source_text"] == "Ukrainian officials"
+    assert row["source_type"] == "unnamed" and row["source_subtype"] == "official"
+    assert row["source_actor"] == "Ukraine"
+
+
+def test_colon_lead_in(claims):
+    row = only(claims('Zelensky: "We will not give up our land."'))
+    assert row["cue"] == ":"
+    assert row["source_text"] == "Zelensky"
+    assert row["quote_type"] == "direct"
+    assert row["text"] == '"We will not give up our land."'
+
+
+def test_multi_sentence_quote(claims):
+    rows = claims('"We will hold the line. We have no choice," the commander said. The town was quiet.')
+    quoted = attributed(rows)
+    assert len(quoted) == 2
+    assert {r["source_text"] for r in quoted} == {"the commander"}
+    assert all(r["quote_type"] == "direct" for r in quoted)
+    assert rows[-1]["source_type"] == "author"
+
+
+def test_multi_paragraph_quote(claims):
+    text = 'The mayor said: "The water is back in most districts.\n\n"Power will take another week. We ask for patience."\n\nThe river rose.'
+    rows = claims(text)
+    quoted = attributed(rows)
+    assert len(quoted) == 3
+    assert {r["source_text"] for r in quoted} == {"The mayor"}
+    assert rows[-1]["source_type"] == "author"
+
+
+def test_mixed_quote(claims):
+    row = only(claims('The minister said the offensive was "going according to plan" despite the losses.'))
+    assert row["quote_type"] == "mixed"
+
+
+def test_direct_quote(claims):
+    row = only(claims('"The bridge is gone," the governor said.'))
+    assert row["quote_type"] == "direct"
+    assert row["text"] == '"The bridge is gone,"'
+
+
+def test_passive_it_was_announced(claims):
+    row = only(claims("It was announced that the talks had failed."))
+    assert row["source_type"] == "vague" and row["source_subtype"] == "impersonal"
+    assert row["source_text"] == "" and row["source_start"] == -1
+    assert "announced" in row["cue"]
+    assert "the talks had failed" in row["text"]
+
+
+def test_there_were_reports_that(claims):
+    row = only(claims("There were also reports that Russian flags were lowered from the buildings."))
+    assert row["source_type"] == "vague" and row["cue"] == "reports"
+    assert "Russian flags were lowered" in row["text"]
+
+
+def test_rumors_had_been_circulating(claims):
+    row = only(claims("Rumors of a withdrawal from the city had been circulating for weeks."))
+    assert row["source_type"] == "vague"
+    assert row["source_text"] == "Rumors"
+    assert "a withdrawal from the city" in row["text"]
+
+
+def test_reportedly(claims):
+    row = only(claims("The general was reportedly dismissed on Friday."))
+    assert row["source_type"] == "vague" and row["cue"] == "reportedly"
+
+
+def test_x_fears_that(claims):
+    row = only(claims("Local farmers fear that the dam will burst."))
+    assert row["cue"] == "fear"
+    assert row["source_type"] == "unnamed"
+    assert "the dam will burst" in row["text"]
+
+
+def test_x_is_expected_to(claims):
+    row = only(claims("The army is expected to advance slowly."))
+    assert row["source_type"] == "vague" and row["source_subtype"] == "impersonal"
+    assert row["text"].startswith("The army") and "advance slowly" in row["text"]
+
+
+def test_nested_belief_after_said_with_pronoun(claims):
+    rows = attributed(claims("Ukrainian officials have repeatedly said they fear the withdrawal could be a trap."))
+    by_cue = {r["cue"]: r for r in rows}
+    assert set(by_cue) == {"said", "fear"}
+    assert by_cue["fear"]["source_text"] == "they"
+    assert by_cue["fear"]["source_actor"] == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source_type", "subtype"),
+    [
+        ("A Ukrainian military official in the area said the troops laid mines.", "unnamed", "official"),
+        ("A source who spoke on condition of anonymity said the deal was close.", "unnamed", "anonymous"),
+        ("People familiar with the matter said the deal was close.", "unnamed", "anonymous"),
+        ("The Ukrainians also said the deal was close.", "unnamed", "collective"),
+        ("Reports said the deal was close.", "vague", "report"),
+        ("Sergei Shoigu said the deal was close.", "named_person", "person"),
+        ("The Kremlin said the deal was close.", "named_organization", None),
+        ("Germany said the deal was close.", "named_organization", "state"),
+    ],
+)
+def test_source_types(claims, sentence, source_type, subtype):
+    row = only(claims(sentence))
+    assert row["source_type"] == source_type
+    if subtype:
+        assert row["source_subtype"] == subtype
+
+
+def test_unattributed_sentence_is_author_voice(claims):
+    rows = claims("Russian troops crossed the river on Monday.")
+    assert len(rows) == 1
+    assert rows[0]["source_type"] == "author" and rows[0]["quote_type"] == "none"
+    assert rows[0]["cue"] == "" and rows[0]["cue_start"] == -1
+
+
+def test_question_yields_no_claim(claims):
+    rows = claims("Will the army leave the city? The army left the city.")
+    assert [r["sentence_id"] for r in rows] == [1]
+
+
+def test_several_attributions_in_one_sentence(claims):
+    rows = claims("The minister said the bridge was safe, but engineers warned that it could collapse.")
+    assert {r["cue"] for r in attributed(rows)} == {"said", "warned"}
+    assert len({r["claim_id"] for r in rows}) == len(rows)
+
+
+def test_pronoun_source_resolved_to_person(claims):
+    rows = claims("Kremlin spokesman Dmitry Peskov met reporters on Monday. He said the talks would continue.")
+    row = only(rows)
+    assert row["source_text"] == "He"
+    assert row["source_actor"] == "Dmitry Peskov"
+    assert row["source_type"] == "named_person" and row["source_subtype"] == "pronoun"
+
+
+def test_resolve_pronoun_skips_names_inside_quotes(nlp):
+    text = 'Angela Merkel met the press. "Ask Emmanuel Macron," she joked. She said the talks were over.'
+    doc = nlp(text)
+    she = [t for t in doc if t.text == "She"][0]
+    quotes = [(q.start, q.end) for q in find_quotes(text)]
+    assert resolve_pronoun(she, ignore=quotes) == "Angela Merkel"
+    assert resolve_pronoun(she) != "Angela Merkel"  # without the hint the quoted name wins
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister said: "We will win.\n\nThe river rose.',
+        '“The bridge is gone, the governor said. "It is "gone".\n\nThen" nothing.',
+        'He said "yes.\n\n"',
+        '"',
+        "",
+    ],
+)
+def test_unbalanced_quotes_never_break(claims, text):
+    rows = claims(text)
+    assert isinstance(rows, list)
+
+
+def test_unclosed_quote_degrades_to_paragraph_and_is_noted(claims):
+    rows = claims('The minister said: "We will win. We always win.\n\nThe river rose.')
+    quoted = attributed(rows)
+    assert len(quoted) == 2
+    assert all(NOTE_UNCLOSED in r["note"] for r in quoted)
+    assert rows[-1]["source_type"] == "author"
+
+
+def test_transcript_speaker_turns(claims):
+    text = (
+        "Jake Sullivan briefed reporters.\n\nMR. SULLIVAN: Thanks, everyone. The President will travel on Monday.\n\n"
+        "He will meet the allies.\n\nQ Will he meet Xi?\n\nMR. SULLIVAN: He will. That is settled."
+    )
+    rows = claims(text)
+    turns = [r for r in rows if r["source_text"] == "MR. SULLIVAN"]
+    assert len(turns) == 5
+    assert {r["source_actor"] for r in turns} == {"Jake Sullivan"}
+    assert not any(r["text"].startswith("SULLIVAN") or r["text"].startswith("MR.") for r in turns)
+    assert not any("Xi" in r["text"] for r in rows)  # the question yields no claim
+
+
+def test_headline_is_a_claim(nlp):
+    text = "Army leaves city\n\nThe army left the city on Monday."
+    article = ArticleDoc.build("t", nlp(text), {"has_headline": True})
+    rows = extract_claims(article)
+    assert rows[0]["sentence_id"] == 0 and rows[0]["source_type"] == "author"
