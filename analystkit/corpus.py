@@ -56,6 +56,8 @@ class Corpus:
         self.cache = True
         #: how many articles the last extraction took from the cache
         self.cache_hits = 0
+        #: short actor forms joined to a longer name across articles (:mod:`analystkit.actors.corpus_links`)
+        self.corpus_aliases: dict[str, str] = {}
         #: worker processes for extraction (1: this process only)
         self.jobs = max(1, int(jobs))
         self._model_name = model
@@ -155,6 +157,9 @@ class Corpus:
         articles["n_sentences"] = articles["article_id"].map(counts).fillna(0).astype(int)
         order = [c for c in TABLES["articles"] if c in articles.columns]
         tables["articles"] = articles[order + [c for c in articles.columns if c not in order]]
+        from .actors.corpus_links import link_across_articles
+
+        self.corpus_aliases = link_across_articles(tables)
         for name, build in CORPUS_TABLES.items():
             tables[name] = build(tables)
         return tables

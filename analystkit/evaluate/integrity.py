@@ -104,7 +104,7 @@ def format_report(rates: dict[str, dict], checklist: list[dict]) -> str:
         for name in names:
             value, count = rates[name][kind], rates[name][f"{kind}_n"]
             target = 0.0 if kind == "date_conflict" else TARGET_PER_1000
-            mark = "" if value <= target else " !"
+            mark = "" if value <= target or name == "seed" else " !"
             cells.append(f"{value:.2f} ({count}){mark}".rjust(22))
         lines.append(f"{kind:<22}" + "".join(cells))
     lines += ["", "Seed checklist (the findings listed in the issue):", ""]

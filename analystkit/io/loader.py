@@ -76,6 +76,7 @@ def load(
 
     from ..corpus import Corpus
 
+    paths = tuple(_flatten(paths))
     if not paths:
         raise NothingLoadedError(Errors.AK003.format(paths="(no paths given)", summary="Pass at least one file, folder or glob."))
     inputs, report = _expand(paths)
@@ -129,6 +130,17 @@ def load(
 
 
 # --------------------------------------------------------------------------- inputs
+
+
+def _flatten(paths) -> list:
+    """Paths may be given one by one or as lists (``ak.load(["a", "b"])``, as papermill passes)."""
+    flat = []
+    for item in paths:
+        if isinstance(item, (list, tuple, set)):
+            flat.extend(_flatten(sorted(item, key=str) if isinstance(item, set) else item))
+        else:
+            flat.append(item)
+    return flat
 
 
 def _expand(paths: Iterable[str | os.PathLike]) -> tuple[list[_Input], list[dict]]:

@@ -84,10 +84,12 @@ class PlaceCorrector:
             return [ent]
         if normalise(ent.text).rstrip(".") in NOT_NAMES:
             return []  # "MR" of a transcript's "MR. SULLIVAN:", a lone "Q"
-        if "(" in ent.text:
+        if len(ent) > 1 and ent[0].text == "Q" and ent.label_ == "PERSON":
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "Q Karine": a transcript's question marker
+        cut = next((t.i for t in ent if t.text == "("), None)
+        if cut is not None:
             # "The World Health Organisation (WHO": the bracket ends the name; what follows
             # inside it is an acronym of its own.
-            cut = next(t.i for t in ent if t.text == "(")
             parts = [doc[ent.start : cut], doc[cut + 1 : ent.end]]
             return [Span(doc, p.start, p.end, label=ent.label_) for p in parts if len(p) and not all(t.is_punct for t in p)]
         entry = lookup(ent.text)

@@ -119,15 +119,26 @@ def test_explore_in_jupyterlab_updates_on_click(browser, lab):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     remote: list[str] = []
     page.on("request", lambda request: remote.append(request.url) if not request.url.startswith((lab, "data:", "about:", "blob:", "ws://127.0.0.1")) else None)
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        check_explorer(page, lab)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / "explore-jupyterlab-failure.png"), full_page=False)
+        raise
+    page.screenshot(path=str(ARTIFACTS / "explore-jupyterlab.png"), full_page=False)
+    assert not remote, remote
+
+
+def check_explorer(page, lab: str) -> None:
     page.goto(f"{lab}/lab/tree/explore.ipynb", wait_until="domcontentloaded")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-Toolbar-kernelStatus", timeout=60_000)
+    # the kernel is up when the status bar says so
+    page.wait_for_function("() => /Idle/.test(document.querySelector('.jp-StatusBar-Widget, #jp-main-statusbar')?.innerText || '')", timeout=90_000)
     page.locator(".jp-Notebook .jp-Cell").first.click()
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_text("Run All Cells", exact=True).click()
 
-    status = page.locator(".ak-explore-status")
-    status.wait_for(timeout=60_000)
+    page.locator(".ak-explore-status").wait_for(timeout=90_000)
     page.wait_for_function("() => document.querySelector('.ak-explore-status')?.innerText.includes('5 of 5 claims')", timeout=30_000)
     rows = page.locator(".ak-explore-table tr[data-row]")
     assert rows.count() == 5
@@ -146,6 +157,3 @@ def test_explore_in_jupyterlab_updates_on_click(browser, lab):
     assert "<b>bold</b>" in reading.inner_text()  # the article's markup shows as text, escaped
     assert reading.locator("b:text('bold')").count() == 0
 
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "explore-jupyterlab.png"), full_page=False)
-    assert not remote, remote

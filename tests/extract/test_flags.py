@@ -59,15 +59,15 @@ def test_terminated_paragraphs_and_interruptions_are_not_split(article):
 def test_unintroduced_person(article):
     text = (
         "The ministry announced new measures on Monday.\n\n"
-        "Kovalenko issued a statement during a meeting with officials. He was worried about supplies."
+        "Petrenko issued a statement during a meeting with officials. He was worried about supplies."
     )
     flags = [f for f in run(article, text) if f["kind"] == "unintroduced_person"]
-    assert [f["text"] for f in flags] == ["Kovalenko"]
+    assert [f["text"] for f in flags] == ["Petrenko"]
 
 
 def test_introduced_person_is_not_flagged(article):
-    full = "Defence Minister Oleh Kovalenko spoke on Monday.\n\nKovalenko issued a statement. He was worried about supplies."
-    role = "The ministry spoke on Monday.\n\nDefence Minister Kovalenko issued a statement. He was worried about supplies."
+    full = "Defence Minister Oleh Petrenko spoke on Monday.\n\nPetrenko issued a statement. He was worried about supplies."
+    role = "The ministry spoke on Monday.\n\nDefence Minister Petrenko issued a statement. He was worried about supplies."
     assert "unintroduced_person" not in kinds(run(article, full))
     assert "unintroduced_person" not in kinds(run(article, role))
 

@@ -133,3 +133,9 @@ def test_parse_date_and_slugify():
     assert str(parse_date("November 9, 2022")) == "2022-11-09"
     assert parse_date("not a date") is None
     assert slugify("../../etc/Passwd File") == "etc-passwd-file"
+
+
+def test_paths_as_a_list(tmp_path):
+    for name in ("x.txt", "y.txt"):
+        (tmp_path / name).write_text("Some text here.", encoding="utf-8")
+    assert len(ak.load([tmp_path / "x.txt", tmp_path / "y.txt"])) == 2

@@ -1,0 +1,77 @@
+"""Joining an actor's short forms across the articles of a corpus.
+
+Within an article, "Putin" after "Vladimir Putin" already becomes Vladimir Putin
+(:mod:`analystkit.actors.linking`). Across articles, one text may say only "Putin"
+and another "Vladimir Putin", one "Scientology" and another "Church of Scientology".
+After extraction, :func:`link_across_articles` rewrites such short forms to the one
+longer actor name of the same kind that the corpus contains:
+
+* a one-word person actor ("Putin") → the only multi-word person actor whose last
+  word it is ("Vladimir Putin"); if the corpus knows two (two Smiths), it stays;
+* a shorter organisation actor → the only longer organisation actor that ends with
+  its words ("Scientology" → "Church of Scientology"; not "Senate" → "Senate
+  Foreign Relations Committee", a part of it); title words ("President") never join;
+* names the gazetteer knows (states, places, curated aliases) are never rewritten.
+
+A surname the corpus never shows with a first name stays as written (the seed's
+"Shoigu"). The rewrite applies to ``entities.actor``, ``claims.source_actor`` and
+the agent / patient of ``actions`` consistently.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .gazetteer import lookup
+from .linking import _TITLE_WORDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+#: Columns holding canonical actors, by table.
+ACTOR_COLUMNS = {"entities": ("actor",), "claims": ("source_actor",), "actions": ("agent", "patient")}
+
+
+def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
+    """Short actor name → the one longer actor name it stands for in this corpus."""
+    if entities is None or not len(entities) or "actor" not in entities:
+        return {}
+    named = entities[entities.actor.astype(bool)]
+    if "nested" in named:
+        named = named[~named.nested.astype(bool)]
+    persons = sorted(set(named.loc[named.label == "PERSON", "actor"]))
+    organisations = sorted(set(named.loc[named.label == "ORG", "actor"]))
+    aliases: dict[str, str] = {}
+    full_persons = [p for p in persons if len(p.split()) > 1]
+    for name in persons:
+        words = name.split()
+        if len(words) != 1 or lookup(name) is not None:
+            continue
+        matches = {full for full in full_persons if full.split()[-1] == name}
+        if len(matches) == 1:
+            aliases[name] = matches.pop()
+    for name in organisations:
+        words = name.split()
+        if lookup(name) is not None:
+            continue
+        if all(w.lower() in _TITLE_WORDS for w in words):
+            continue
+        matches = {full for full in organisations if len(full.split()) > len(words) and full.split()[-len(words):] == words}
+        if len(matches) == 1:
+            aliases[name] = matches.pop()
+    return aliases
+
+
+def link_across_articles(tables: dict[str, "pd.DataFrame"]) -> dict[str, str]:
+    """Rewrite short actor forms in place across the tables; return the mapping used."""
+    aliases = corpus_aliases(tables.get("entities"))
+    if not aliases:
+        return aliases
+    for table, columns in ACTOR_COLUMNS.items():
+        frame = tables.get(table)
+        if frame is None or not len(frame):
+            continue
+        for column in columns:
+            if column in frame:
+                frame[column] = frame[column].map(lambda value: aliases.get(value, value) if isinstance(value, str) else value)
+    return aliases
