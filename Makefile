@@ -11,8 +11,11 @@ ARTICLES ?= data/articles
 REPORTS  ?= reports
 # Notebooks compare outputs; a fixed hash seed keeps set/dict orders stable.
 export PYTHONHASHSEED := 0
+# The row cache lives in the checkout (git-ignored): tests and reports start from what
+# this clone extracted, and the notebooks reuse the unit tests' extraction.
+export ANALYSTKIT_CACHE ?= $(CURDIR)/.analystkit-cache
 
-.PHONY: install report test test-unit test-notebooks notebooks evaluate lock clean
+.PHONY: install report test test-unit test-notebooks notebooks evaluate bench lock clean
 
 install: $(STAMP)
 
@@ -43,10 +46,16 @@ evaluate: install
 	$(BIN)/python -m analystkit.evaluate.foundation
 	$(BIN)/python -m analystkit.evaluate.sourcing
 	$(BIN)/python -m analystkit.evaluate.hedging
+	$(BIN)/python -m analystkit.evaluate.actors
+	$(BIN)/python -m analystkit.evaluate.integrity
+
+# Speed, memory, scaling, jobs and cache over the White House 2022 corpus (see benchmarks/README.md).
+bench: install
+	$(BIN)/python benchmarks/bench.py --n 200
 
 # Regenerate the lock from the current environment (after changing dependencies).
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^analystkit' > requirements.lock
 
 clean:
-	rm -rf $(REPORTS) .pytest_cache
+	rm -rf $(REPORTS) .pytest_cache .analystkit-cache test-artifacts
