@@ -167,6 +167,7 @@ class Corpus:
     def _article_rows(self) -> list[dict[str, list[dict]]]:
         """Every article's rows, from the cache where the article is unchanged, else parsed."""
         from .cache import RowCache, article_key, cache_dir, fingerprint
+        from .parallel import ERROR_KEY
         from .extract import EXTRACTORS
         from .extract.base import ArticleDoc
 
@@ -177,10 +178,29 @@ class Corpus:
         found: list[dict | None] = [cache.get(k) for k in keys]
         todo = [i for i, rows in enumerate(found) if rows is None or set(rows) != set(EXTRACTORS)]
         self.cache_hits = len(records) - len(todo)
+        failures: dict[str, str] = {}
         for i, rows in zip(todo, self._extract_records([records[i] for i in todo])):
             found[i] = rows
-            cache.put(keys[i], rows)
+            if ERROR_KEY in rows:
+                failures[records[i]["article_id"]] = rows.pop(ERROR_KEY)
+            else:
+                cache.put(keys[i], rows)
+        if failures:
+            self._report_failures(failures)
         return [rows or {} for rows in found]
+
+    def _report_failures(self, failures: dict[str, str]) -> None:
+        """Mark articles whose extraction failed in the load report, and warn once."""
+        from .errors import LoadWarning, Warnings, warn
+
+        report = self.load_report.copy()
+        for article_id, reason in failures.items():
+            mask = report.article_id == article_id
+            report.loc[mask, "status"] = "failed"
+            report.loc[mask, "reason"] = reason
+        self.load_report = report
+        examples = "; ".join(f"{a}: {r}" for a, r in list(failures.items())[:3])
+        warn(Warnings.AK101.format(n_problem=len(failures), n_total=len(report), examples=examples), LoadWarning)
 
     def _extract_records(self, records: list[dict]) -> "Any":
         """Yield each record's rows, in order: in this process or in ``jobs`` worker processes."""

@@ -17,20 +17,45 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 _WORKER_NLP: Any = None
+#: Key of an article's rows that carries the error when its extraction failed.
+ERROR_KEY = "_error"
 
 
 def extract_chunk(records: Sequence[dict], *, model: str | None = None, nlp: Any = None, batch_size: int = 16) -> list[dict[str, list[dict]]]:
-    """Parse ``records`` and return, per record, ``{table: rows}`` for every extractor."""
+    """Parse ``records`` and return, per record, ``{table: rows}`` for every extractor.
+
+    An article whose parsing or extraction raises keeps empty rows for what failed and
+    says why under :data:`ERROR_KEY`; the other articles are not affected.
+    """
     from .extract import EXTRACTORS
     from .extract.base import ArticleDoc
 
     if nlp is None:
         nlp = _worker_nlp(model)
+    texts = [r["text"] for r in records]
+    try:
+        docs: list = list(nlp.pipe(texts, batch_size=batch_size))
+    except Exception:  # one bad article must not take the chunk down: parse one by one
+        docs = []
+        for text in texts:
+            try:
+                docs.append(nlp(text))
+            except Exception as error:
+                docs.append(error)
     results = []
-    for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=batch_size)):
+    for record, doc in zip(records, docs):
+        rows: dict[str, list[dict]] = {name: [] for name in EXTRACTORS}
+        if isinstance(doc, Exception):
+            rows[ERROR_KEY] = f"parsing failed: {type(doc).__name__}: {doc}"
+            results.append(rows)
+            continue
         article = ArticleDoc.build(record["article_id"], doc, record)
         for name, extractor in EXTRACTORS.items():
-            article.rows[name] = extractor(article)
+            try:
+                article.rows[name] = extractor(article)
+            except Exception as error:
+                article.rows[name] = []
+                article.rows[ERROR_KEY] = f"{name} extraction failed: {type(error).__name__}: {error}"
         results.append(article.rows)
     return results
 

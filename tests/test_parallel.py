@@ -27,3 +27,35 @@ def test_cli_jobs(tmp_path, monkeypatch):
         (folder / name).write_text(text, encoding="utf-8")
     assert main(["extract", str(folder), "--out", str(tmp_path / "out"), "--jobs", "2", "--quiet"]) == 0
     assert len(pd.read_csv(tmp_path / "out" / "sentences.csv")) >= 8
+
+
+def test_a_failing_article_does_not_stop_the_batch(tmp_path, monkeypatch):
+    import warnings
+
+    from analystkit import extract
+
+    monkeypatch.setenv("ANALYSTKIT_CACHE", "off")
+    for name, text in TEXTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    original = extract.EXTRACTORS["entities"]
+
+    def fragile(article):
+        if "Brussels" in article.text:
+            raise ValueError("boom")
+        return original(article)
+
+    monkeypatch.setitem(extract.EXTRACTORS, "entities", fragile)
+    corpus = ak.load(tmp_path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        entities = corpus.entities
+    assert set(entities.article_id) == {"a", "b", "c"}  # d failed, the others are there
+    assert len(corpus.sentences[corpus.sentences.article_id == "d"]) >= 1
+    row = corpus.load_report.set_index("article_id").loc["d"]
+    assert row.status == "failed" and "entities extraction failed: ValueError: boom" in row.reason
+    assert any("boom" in str(w.message) for w in caught)
+
+
+def test_entity_names_with_odd_whitespace_do_not_break_the_pipeline(nlp):
+    doc = nlp("The  Acme  Corporation  Group said so. Later the  Acme  Corporation  Group  left.")
+    assert doc.text.count("Acme") == 2

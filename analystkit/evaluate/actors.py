@@ -23,12 +23,10 @@ stripped).
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
-from .foundation import DEFAULT_CORPUS, DEFAULT_GOLD, NAMED_TYPES, _entities_of, bcubed, match_mentions, read_gold
+from .foundation import DEFAULT_CORPUS, DEFAULT_GOLD, NAMED_TYPES, _entities_of, bcubed, gold_cli, match_mentions, read_gold
 
 #: Gold mentions counted as pronouns (lower-cased text).
 PRONOUNS = frozenset(
@@ -119,17 +117,7 @@ def format_report(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analystkit.evaluate.actors", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = parser.parse_args(argv)
-    if not args.gold.exists():
-        print(f"Gold file {args.gold} not found: run from the project root, next to ../shared/.", file=sys.stderr)
-        return 2
-    result = evaluate(args.gold, args.corpus)
-    print(json.dumps(result, indent=2) if args.json else format_report(result))
-    return 0
+    return gold_cli("python -m analystkit.evaluate.actors", __doc__, evaluate, format_report, argv)
 
 
 if __name__ == "__main__":

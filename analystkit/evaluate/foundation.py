@@ -206,8 +206,9 @@ def format_report(result: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analystkit.evaluate.foundation", description=__doc__.split("\n\n")[0])
+def gold_cli(prog: str, doc: str, evaluate_fn, format_fn, argv: list[str] | None = None) -> int:
+    """The command line shared by the GUM evaluations: --gold, --corpus, --json."""
+    parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -215,9 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.gold.exists():
         print(f"Gold file {args.gold} not found: run from the project root, next to ../shared/.", file=sys.stderr)
         return 2
-    result = evaluate(args.gold, args.corpus)
-    print(json.dumps(result, indent=2) if args.json else format_report(result))
+    result = evaluate_fn(args.gold, args.corpus)
+    print(json.dumps(result, indent=2) if args.json else format_fn(result))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return gold_cli("python -m analystkit.evaluate.foundation", __doc__, evaluate, format_report, argv)
 
 
 if __name__ == "__main__":

@@ -116,7 +116,7 @@ def load(
     articles = _articles_frame(records)
 
     problems = report_df[(report_df.status != "loaded") | (report_df.reason != "")]
-    problems = problems[~problems.reason.str.startswith("metadata sidecar")]
+    problems = problems[~problems.reason.str.startswith("metadata sidecar") & (problems.reason != "documentation file, not an article")]
     if articles.empty:
         summary = "; ".join(f"{p.path}: {p.reason}" for p in report_df.itertuples()) or "No files found."
         raise NothingLoadedError(
@@ -218,7 +218,7 @@ def decode(data: bytes) -> tuple[str | None, str, str]:
 
 def _load_file(item: _Input, report: list[dict], overrides: dict[str, dict]) -> list[dict]:
     path = item.path
-    if path.name.lower() in IGNORED_NAMES:
+    if path.name.lower() in IGNORED_NAMES or re.match(r"(readme|license|licence|copying|notice)\b", path.name.lower()):
         report.append(_row(item, "skipped", "documentation file, not an article", ""))
         return []
     reader = reader_for(path)

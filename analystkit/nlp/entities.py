@@ -189,13 +189,16 @@ def make_consistent(doc: Doc) -> Doc:
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
     votes: dict[str, dict[str, int]] = {}
     first: dict[str, str] = {}
+    words: dict[str, list[str]] = {}
     for e in ents:
         if e.label_ in _PROPAGATE:
             key = e.text
+            words.setdefault(key, [t.text for t in e])
             votes.setdefault(key, {}).setdefault(e.label_, 0)
             votes[key][e.label_] += 1
             first.setdefault(key, e.label_)
     for name in surnames:
+        words.setdefault(name, [name])
         votes.setdefault(name, {})["PERSON"] = votes.get(name, {}).get("PERSON", 0) + 1000
     best = {k: max(v.items(), key=lambda kv: (kv[1], kv[0] == first.get(k)))[0] for k, v in votes.items()}
 
@@ -210,7 +213,7 @@ def make_consistent(doc: Doc) -> Doc:
 
         matcher = PhraseMatcher(doc.vocab, attr="ORTH")
         for name in candidates:
-            matcher.add(name, [doc.vocab.strings.add(name) and _as_doc(doc, name)])
+            matcher.add(name, [Doc(doc.vocab, words=words[name])])
         for match_id, start, end in matcher(doc):
             if any(i in taken for i in range(start, end)):
                 continue
@@ -343,11 +346,6 @@ def nested_places(doc: Doc) -> list[Span]:
                 if tuple(words[k : k + n]) == name:
                     found.append(Span(doc, holder.start + k, holder.start + k + n, label=label))
     return filter_spans(found)
-
-
-def _as_doc(doc: Doc, text: str) -> Doc:
-    words = text.split(" ")
-    return Doc(doc.vocab, words=words)
 
 
 @Language.component("analystkit_consistency")

@@ -139,3 +139,14 @@ def test_paths_as_a_list(tmp_path):
     for name in ("x.txt", "y.txt"):
         (tmp_path / name).write_text("Some text here.", encoding="utf-8")
     assert len(ak.load([tmp_path / "x.txt", tmp_path / "y.txt"])) == 2
+
+
+def test_licence_and_readme_files_are_skipped_with_a_reason(tmp_path):
+    (tmp_path / "a.txt").write_text("An article body.", encoding="utf-8")
+    (tmp_path / "LICENSE-CC0.txt").write_text("Creative Commons Legal Code", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About this folder", encoding="utf-8")
+    corpus = ak.load(tmp_path)
+    assert corpus.article_ids == ["a"]
+    skipped = corpus.load_report[corpus.load_report.status == "skipped"]
+    assert set(skipped.path.str.split("/").str[-1]) == {"LICENSE-CC0.txt", "README.md"}
+    assert (skipped.reason == "documentation file, not an article").all()
