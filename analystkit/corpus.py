@@ -86,6 +86,19 @@ class Corpus:
     def article_ids(self) -> list[str]:
         return self._articles["article_id"].tolist()
 
+    def focus(self, article_id: str | None = None) -> str:
+        """The article to look at closely: ``article_id`` if the corpus has it, else the
+        article with the most claims (ties: corpus order). Notebooks call this right after
+        loading, so a report over any corpus has a focus article."""
+        if article_id in set(self.article_ids):
+            return article_id
+        claims = self.table("claims") if "claims" in self.table_names else None
+        if claims is not None and len(claims):
+            counts = claims.groupby("article_id", sort=False).size()
+            order = {a: i for i, a in enumerate(self.article_ids)}
+            return max(counts.index, key=lambda a: (counts[a], -order.get(a, 0)))
+        return self.article_ids[0]
+
     def text(self, article_id: str) -> str:
         """The text of one article (what every offset indexes)."""
         return self._article_row(article_id)["text"]

@@ -61,3 +61,10 @@ def test_actors_are_canonical(sample_corpus):
     assert actor("US") == {"United States"}
     assert actor("Shoigu") == {"Shoigu"}  # never introduced by full name: stays as written
     assert actor("Russian-backed separatists") == {"Russian-backed separatists"}
+
+
+def test_focus_falls_back_to_the_article_with_most_claims(sample_corpus):
+    assert sample_corpus.focus(SEED_ID) == SEED_ID
+    other = sample_corpus.focus("not-in-this-corpus")
+    counts = sample_corpus.claims.groupby("article_id").size()
+    assert other == counts.idxmax()

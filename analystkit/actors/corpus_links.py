@@ -42,23 +42,30 @@ def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
     persons = sorted(set(named.loc[named.label == "PERSON", "actor"]))
     organisations = sorted(set(named.loc[named.label == "ORG", "actor"]))
     aliases: dict[str, str] = {}
-    full_persons = [p for p in persons if len(p.split()) > 1]
+    by_surname: dict[str, set[str]] = {}
+    for full in persons:
+        words = full.split()
+        if len(words) > 1:
+            by_surname.setdefault(words[-1], set()).add(full)
     for name in persons:
-        words = name.split()
-        if len(words) != 1 or lookup(name) is not None:
+        if " " in name or lookup(name) is not None:
             continue
-        matches = {full for full in full_persons if full.split()[-1] == name}
+        matches = by_surname.get(name, set())
         if len(matches) == 1:
-            aliases[name] = matches.pop()
+            aliases[name] = next(iter(matches))
+    # Longer organisation names indexed by each of their proper word-suffixes.
+    by_suffix: dict[tuple[str, ...], set[str]] = {}
+    for full in organisations:
+        words = full.split()
+        for k in range(1, len(words)):
+            by_suffix.setdefault(tuple(words[-k:]), set()).add(full)
     for name in organisations:
         words = name.split()
-        if lookup(name) is not None:
+        if lookup(name) is not None or all(w.lower() in _TITLE_WORDS for w in words):
             continue
-        if all(w.lower() in _TITLE_WORDS for w in words):
-            continue
-        matches = {full for full in organisations if len(full.split()) > len(words) and full.split()[-len(words):] == words}
+        matches = by_suffix.get(tuple(words), set())
         if len(matches) == 1:
-            aliases[name] = matches.pop()
+            aliases[name] = next(iter(matches))
     return aliases
 
 
