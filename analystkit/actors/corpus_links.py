@@ -32,6 +32,12 @@ if TYPE_CHECKING:  # pragma: no cover
 ACTOR_COLUMNS = {"entities": ("actor",), "claims": ("source_actor",), "actions": ("agent", "patient")}
 
 
+def looks_like_full_name(words: list[str]) -> bool:
+    """Two to four capitalised words ("Vladimir Putin", "Antony J. Blinken"), not a
+    misparsed title such as "National Co-Chair of Women for Biden"."""
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
 def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
     """Short actor name → the one longer actor name it stands for in this corpus."""
     if entities is None or not len(entities) or "actor" not in entities:
@@ -45,7 +51,7 @@ def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
     by_surname: dict[str, set[str]] = {}
     for full in persons:
         words = full.split()
-        if len(words) > 1:
+        if looks_like_full_name(words):
             by_surname.setdefault(words[-1], set()).add(full)
     for name in persons:
         if " " in name or lookup(name) is not None:

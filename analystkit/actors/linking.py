@@ -78,7 +78,7 @@ def link_actors(doc: Doc) -> Doc:
     for ent in ents:
         if ent.label_ == "PERSON":
             words = strip_titles(ent)
-            if len(words) >= 2:
+            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
                 persons.append((ent.start_char, words))
     acronyms = _acronyms(doc, ents)
     person_words = {t.text for e in ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper()}
