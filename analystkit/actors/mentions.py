@@ -48,10 +48,15 @@ def entity_of(token: Token) -> Span | None:
     """The actor entity holding ``token``, if any."""
     if token.ent_iob_ == "O" or token.ent_type_ not in ACTOR_LABELS:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    # Walk the token's own entity by its IOB tags (``doc.ents`` would build every span).
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_, kb_id=token.ent_kb_id_)
 
 
 def phrase_span(head: Token) -> Span:

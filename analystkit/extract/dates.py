@@ -177,6 +177,7 @@ def _parser(base: dt.date | None):
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@lru_cache(maxsize=4096)
 def _dateparser(text: str, base: dt.date | None) -> TimeValue | None:
     if not re.search(r"[a-z]{3,}|\d", text):
         return None

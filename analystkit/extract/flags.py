@@ -390,19 +390,31 @@ def _stem(word: str) -> str:
     return word.lower()[:5]
 
 
-def _earlier_words(doc, before: int) -> tuple[set[str], set[str]]:
-    from .timeline import event_class
+def _content_words(doc) -> list[tuple[int, str, str, str]]:
+    """(offset, lemma, event class, stem) of the content words of ``doc``, computed once per Doc."""
+    cached = doc.user_data.get("analystkit_content_words")
+    if cached is None:
+        from .timeline import event_class
 
+        cached = []
+        for token in doc:
+            if token.is_alpha and not token.is_stop:
+                lemma = token.lemma_.lower()
+                kind = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
+                cached.append((token.idx, lemma, event_class(lemma, kind), _stem(token.text) if len(token.text) >= 5 else ""))
+        doc.user_data["analystkit_content_words"] = cached
+    return cached
+
+
+def _earlier_words(doc, before: int) -> tuple[set[str], set[str]]:
     lemmas, stems = set(), set()
-    for token in doc:
-        if token.idx >= before:
+    for idx, lemma, event, stem in _content_words(doc):
+        if idx >= before:
             break
-        if token.is_alpha and not token.is_stop:
-            lemma = token.lemma_.lower()
-            lemmas.add(lemma)
-            lemmas.add(event_class(lemma, "verb" if token.pos_ in ("VERB", "AUX") else "noun"))
-            if len(token.text) >= 5:
-                stems.add(_stem(token.text))
+        lemmas.add(lemma)
+        lemmas.add(event)
+        if stem:
+            stems.add(stem)
     return lemmas, stems
 
 

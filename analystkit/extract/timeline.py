@@ -151,11 +151,19 @@ def extract_timeline(article: ArticleDoc) -> list[dict]:
 
 
 def sentence_actors(span: Span) -> list[str]:
-    """Distinct entity actors of a sentence, in order."""
+    """Distinct entity actors of a sentence, in order (read from the tokens' entity tags)."""
     seen: list[str] = []
-    for ent in span.ents:
-        if ent.label_ in ACTOR_ENTITY_LABELS:
-            actor = ent.kb_id_ or ent.text
+    doc = span.doc
+    for token in span:
+        if token.ent_type_ not in ACTOR_ENTITY_LABELS:
+            continue
+        if token.ent_iob_ == "B" or token.i == span.start:
+            actor = token.ent_kb_id_
+            if not actor:
+                end = token.i + 1
+                while end < len(doc) and doc[end].ent_iob_ == "I":
+                    end += 1
+                actor = doc[token.i : end].text
             if actor not in seen:
                 seen.append(actor)
     return seen
