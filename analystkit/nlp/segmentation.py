@@ -61,40 +61,49 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
         return doc
     doc[0].is_sent_start = True
     text = doc.text
+    # Plain lists: creating a spaCy Token per attribute access dominates otherwise.
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    is_space = [t.is_space for t in doc]
+    idx = [t.idx for t in doc]
+    punct_after = {":", ";", ",", "-", "—", "–"}
     for i in range(1, n):
-        prev, token = doc[i - 1], doc[i]
-        if token.is_space:
+        if is_space[i]:
             continue
         # The previous non-space token, and the whitespace between them.
         j = i - 1
-        gap = prev.whitespace_
-        while j >= 0 and doc[j].is_space:
-            gap = doc[j].text + doc[j].whitespace_ + gap
+        gap = spaces[j]
+        while j >= 0 and is_space[j]:
+            gap = words[j] + spaces[j] + gap
             j -= 1
         if j < 0:
             continue
-        before = doc[j]
-        newlines = gap.count("\n")
-        if newlines >= 2:
-            token.is_sent_start = True
-            continue
-        if newlines == 1 and before.text not in _TERMINAL and (token.is_title or token.is_upper):
-            # A headline (or a heading line standing after a blank line) followed by
-            # text on the next line: the heading is a sentence of its own.
-            line_start = text.rfind("\n", 0, before.idx) + 1
-            if line_start == 0 or text[max(0, line_start - 2) : line_start] == "\n\n":
-                token.is_sent_start = True
+        before = words[j]
+        if "\n" in gap:
+            newlines = gap.count("\n")
+            if newlines >= 2:
+                doc[i].is_sent_start = True
                 continue
-        if token.text in _CLOSERS and before.text in _TERMINAL and not before.whitespace_:
+            token = doc[i]
+            if before not in _TERMINAL and (token.is_title or token.is_upper):
+                # A headline (or a heading line standing after a blank line) followed by
+                # text on the next line: the heading is a sentence of its own.
+                line_start = text.rfind("\n", 0, idx[j]) + 1
+                if line_start == 0 or text[max(0, line_start - 2) : line_start] == "\n\n":
+                    token.is_sent_start = True
+                    continue
+        word = words[i]
+        if word in _CLOSERS and before in _TERMINAL and not spaces[j]:
             # `Called "Black."`: the quote closes the sentence, it does not open the next.
-            token.is_sent_start = False
+            doc[i].is_sent_start = False
             continue
-        if before.text in _OPENERS or before.text in {":", ";", ",", "-", "—", "–"}:
-            token.is_sent_start = False
+        if before in _OPENERS or before in punct_after:
+            doc[i].is_sent_start = False
             continue
-        if _is_abbreviation(before.text) and not token.is_sent_start:
+        if before.endswith(".") and _is_abbreviation(before):
             # "U.S. President", "Gen. Surovikin": not a boundary (an initialism that really
             # ends a sentence is left to the parser when the next word is a function word).
-            if token.tag_ in ("NNP", "NNPS") or token.text[:1].isdigit():
+            token = doc[i]
+            if not token.is_sent_start and (token.tag_ in ("NNP", "NNPS") or word[:1].isdigit()):
                 token.is_sent_start = False
     return doc
