@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .gazetteer import lookup
-from .linking import _TITLE_WORDS
+from .linking import TITLE_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -67,7 +67,7 @@ def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
             by_suffix.setdefault(tuple(words[-k:]), set()).add(full)
     for name in organisations:
         words = name.split()
-        if lookup(name) is not None or all(w.lower() in _TITLE_WORDS for w in words):
+        if lookup(name) is not None or all(w.lower() in TITLE_WORDS for w in words):
             continue
         matches = by_suffix.get(tuple(words), set())
         if len(matches) == 1:

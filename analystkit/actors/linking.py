@@ -30,7 +30,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 #: Prepositions after which a capital is a place, not its government.
 LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "outside", "around", "across", "through", "toward", "towards", "via"})
 
-_TITLE_WORDS = frozenset(
+TITLE_WORDS = frozenset(
     """president vice prime minister secretary foreign defense defence deputy general gen. gen
     colonel col. col lieutenant lt. major maj. sergeant sgt. captain capt. admiral adm. commander
     chancellor king queen prince princess pope sen. senator rep. representative gov. governor
@@ -53,7 +53,7 @@ def strip_titles(span: Span) -> list[str]:
     """The tokens of a person mention without leading titles and possessives."""
     words = [t.text for t in span if not t.is_punct or t.text in (".", "-")]
     words = [w for w in words if w not in ("'s", "’s")]
-    while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
+    while len(words) > 1 and words[0].lower() in TITLE_WORDS:
         words = words[1:]
     return words
 
@@ -117,7 +117,7 @@ def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[s
     if ent.label_ in ("GPE", "NORP", "ORG"):
         text = re.sub(r"\s+\d+$", "", text)  # "Sweden 1" in a score line
     if ent.label_ == "PERSON":
-        if all(t.lower_ in _TITLE_WORDS or t.text.lower() in ("of", "the") for t in ent):
+        if all(t.lower_ in TITLE_WORDS or t.text.lower() in ("of", "the") for t in ent):
             return _role_holder(ent) or text
         words = strip_titles(ent)
         return _person(words, ent.start_char, persons)
@@ -224,4 +224,4 @@ def actor_linker(doc: Doc) -> Doc:
     return link_actors(doc)
 
 
-__all__ = ["ACTOR_LABELS", "clean_mention", "link_actors", "normalise", "strip_titles"]
+__all__ = ["ACTOR_LABELS", "TITLE_WORDS", "clean_mention", "link_actors", "normalise", "strip_titles"]

@@ -35,7 +35,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .gazetteer import lookup
-from .linking import _TITLE_WORDS, clean_mention
+from .linking import TITLE_WORDS, clean_mention
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -74,7 +74,7 @@ def is_title_run(between: str) -> bool:
     words = _WORD.findall(between)
     if len(words) > MAX_TITLE_WORDS or re.sub(r"[\w.’'\s-]", "", between):
         return False
-    return all(w.lower() in _TITLE_WORDS or w[:1].isupper() or w.lower() in _ROLE_WORDS for w in words)
+    return all(w.lower() in TITLE_WORDS or w[:1].isupper() or w.lower() in _ROLE_WORDS for w in words)
 
 
 #: Lower-case role nouns that go between a state and a name ("Kremlin spokesman Dmitry Peskov").

@@ -115,10 +115,10 @@ def reporting_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
-    from ..actors.linking import _TITLE_WORDS
+    from ..actors.linking import TITLE_WORDS
     from ..actors.mentions import actor_nouns
 
-    words = set(_TITLE_WORDS) | set(actor_nouns())
+    words = set(TITLE_WORDS) | set(actor_nouns())
     with resources.files("analystkit.data").joinpath("source_nouns.csv").open(encoding="utf-8") as handle:
         lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
     words |= {row["noun"].strip().lower() for row in csv.DictReader(lines)}

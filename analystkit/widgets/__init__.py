@@ -1,13 +1,5 @@
-"""Interactive filters for the notebooks (ipywidgets), one module per topic."""
+"""Interactive filters for the notebooks (ipywidgets), one module per topic, loaded on first use."""
 
+from .._lazy import submodule_loader
 
-def __getattr__(name: str):
-    """Topic modules load on first use: ``ak.widgets.sourcing``."""
-    from importlib import import_module
-
-    if name.startswith("_"):
-        raise AttributeError(name)
-    try:
-        return import_module(f"{__name__}.{name}")
-    except ModuleNotFoundError as error:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from error
+__getattr__ = submodule_loader(__name__)
