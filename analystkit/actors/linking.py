@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import capital_of, lookup, normalise
+from .nouns import actor_nouns
 
 #: Entity labels whose mentions are actors.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -38,6 +39,29 @@ TITLE_WORDS = frozenset(
     professor judge justice chief minister-president premier sheikh emir ayatollah lord lady
     sir dame press national security adviser advisor former acting state u.s. us""".split()
 )
+#: Portfolio and rank words that form a title with a following title noun ("Defence
+#: Minister", "Shadow Home Secretary", "Interior Minister"): the small model often tags
+#: them as an organisation on their own.
+PORTFOLIO_WORDS = frozenset(
+    """defence defense foreign home interior finance justice health education trade economy
+    economic energy environment agriculture transport culture treasury shadow deputy prime vice
+    labor employment industry communications information intelligence security""".split()
+)
+#: Role nouns that, capitalised, head a person's title in apposition ("Cres Eastman,
+#: Director of the study"; "Chairman of the Centre") or come before a name.
+ROLE_NOUNS = frozenset(
+    """director chairman chairwoman chairperson chair ceo founder co-founder head leader
+    commissioner coordinator executive officer president secretary minister ambassador
+    spokesman spokeswoman spokesperson envoy chief adviser advisor governor mayor""".split()
+)
+#: Common nouns that, after an organisation's name, only say what kind of body it is
+#: ("the Scientology organization", "the M5S party", "the Sea Org group").
+ORGANISATION_HEADS = frozenset(
+    """organization organisation group party movement church company firm agency network
+    association foundation institute alliance coalition militia magazine newspaper website""".split()
+)
+#: Particles of surnames that stay when leading lower-case role words are stripped ("de Klerk").
+NAME_PARTICLES = frozenset("de van von der den da di du la le bin al ibn el dos das del".split())
 #: Labels of mentions that may be a short form of a longer organisation name.
 SHORT_FORM_LABELS = frozenset({"ORG", "LOC", "FAC", "NORP"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -50,12 +74,24 @@ def clean_mention(text: str) -> str:
 
 
 def strip_titles(span: Span) -> list[str]:
-    """The tokens of a person mention without leading titles and possessives."""
+    """The tokens of a person mention without leading titles, role words and possessives.
+
+    "President Vladimir Putin" → Vladimir Putin; "goalkeeper Mouez Hassen",
+    "co-founder Mark Zuckerberg", "Shadow Home Secretary Yvette Cooper" → the name
+    (lower-case words before the name are its role; "de Klerk" keeps its particle).
+    """
     words = [t.text for t in span if not t.is_punct or t.text in (".", "-")]
     words = [w for w in words if w not in ("'s", "’s")]
-    while len(words) > 1 and words[0].lower() in TITLE_WORDS:
+    while len(words) > 1 and _is_title_word(words[0]):
         words = words[1:]
     return words
+
+
+def _is_title_word(word: str) -> bool:
+    lower = word.lower()
+    if lower in TITLE_WORDS or lower in PORTFOLIO_WORDS or lower in ROLE_NOUNS or word == "-":
+        return True
+    return word.islower() and word.isalpha() and lower not in NAME_PARTICLES
 
 
 def _join(words: list[str]) -> str:
@@ -71,6 +107,19 @@ def _is_locative(span: Span) -> bool:
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 
 
+def _modifies_thing(span: Span) -> bool:
+    """A name modifying a noun that is not an actor: "the Taipei lantern festival", "the Moscow metro".
+
+    There a capital is the city; before an actor noun ("Moscow officials") it stays
+    the government.
+    """
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod") or head.i == root.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return head.lemma_.lower() not in actor_nouns() and head.lower_ not in actor_nouns()
+
+
 def link_actors(doc: Doc) -> Doc:
     """Set ``kb_id_`` of every actor entity of ``doc`` to its canonical actor."""
     ents = list(doc.ents)
@@ -83,8 +132,8 @@ def link_actors(doc: Doc) -> Doc:
     acronyms = _acronyms(doc, ents)
     person_words = {t.text for e in ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper()}
     organisations = _maximal_names({
-        clean_mention(e.text) for e in ents
-        if e.label_ == "ORG" and len(e) > 1 and not any(t.text in person_words for t in e)
+        _name_of(e) for e in ents
+        if e.label_ == "ORG" and len(_name_of(e).split()) > 1 and not any(t.text in person_words for t in e)
     })
     linked = []
     for ent in ents:
@@ -92,12 +141,43 @@ def link_actors(doc: Doc) -> Doc:
             linked.append(ent)
             continue
         actor = _actor_for(ent, persons, acronyms)
-        if ent.label_ in SHORT_FORM_LABELS and actor == clean_mention(ent.text) and lookup(actor) is None:
+        if ent.label_ in SHORT_FORM_LABELS and actor == _name_of(ent) and lookup(actor) is None:
             actor = _short_organisation(actor, organisations)
         linked.append(Span(doc, ent.start, ent.end, label=ent.label_, kb_id=actor))
+    linked = _link_appositions(doc, linked)
     doc.ents = linked
     _link_nested(doc, linked)
     return doc
+
+
+def _is_role_only(ent: Span) -> bool:
+    """A PERSON mention without a name in it: "coach", "the president", "Home Secretary"."""
+    return ent.label_ == "PERSON" and all(_is_title_word(t.text) or not t.is_alpha for t in ent)
+
+
+def _link_appositions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A role in apposition to a named person takes that person's actor.
+
+    "Hernan Dario Gomez, Panama coach", "a Scientology attorney, Kendrick Moxon",
+    "Director of the study, and Chairman of the Centre" (a role coordinated with one).
+    """
+    person_at = {i: e.kb_id_ for e in ents if e.label_ == "PERSON" and not _is_role_only(e) for i in range(e.start, e.end)}
+    if not person_at:
+        return ents
+    out = []
+    for ent in ents:
+        if _is_role_only(ent):
+            root = ent.root
+            while root.dep_ == "conj" and root.head.i != root.i and root.head.i not in person_at:
+                root = root.head
+            person = person_at.get(root.head.i, "") if root.dep_ == "appos" else ""
+            if not person:
+                named = [c for c in root.children if c.dep_ == "appos" and c.i in person_at]
+                person = person_at[named[0].i] if named else ""
+            if person:
+                ent = Span(doc, ent.start, ent.end, label=ent.label_, kb_id=person)
+        out.append(ent)
+    return out
 
 
 def _link_nested(doc: Doc, ents: list[Span]) -> None:
@@ -112,12 +192,19 @@ def _link_nested(doc: Doc, ents: list[Span]) -> None:
     ]
 
 
+def _name_of(ent: Span) -> str:
+    """The name in a mention: articles, possessives and a generic head noun dropped ("the Scientology organization" → Scientology)."""
+    if ent.label_ != "PERSON" and len(ent) > 1 and ent[-1].is_lower and ent[-1].lower_ in ORGANISATION_HEADS:
+        return clean_mention(ent[:-1].text)
+    return clean_mention(ent.text)
+
+
 def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[str, str]) -> str:
-    text = clean_mention(ent.text)
+    text = _name_of(ent)
     if ent.label_ in ("GPE", "NORP", "ORG"):
         text = re.sub(r"\s+\d+$", "", text)  # "Sweden 1" in a score line
     if ent.label_ == "PERSON":
-        if all(t.lower_ in TITLE_WORDS or t.text.lower() in ("of", "the") for t in ent):
+        if all(_is_title_word(t.text) or t.lower_ in ROLE_NOUNS for t in ent):
             return _role_holder(ent) or text
         words = strip_titles(ent)
         return _person(words, ent.start_char, persons)
@@ -127,7 +214,7 @@ def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[s
         # ("Washington D.C." is the city, "Kremlin" is Russia).
         return entry.actor
     capital = capital_of(text)
-    if capital and ent.label_ in ("GPE", "ORG", "LOC") and not _is_locative(ent):
+    if capital and ent.label_ in ("GPE", "ORG", "LOC") and not _is_locative(ent) and not _modifies_thing(ent):
         return capital
     entry = lookup(text)
     if entry is not None:
@@ -224,4 +311,4 @@ def actor_linker(doc: Doc) -> Doc:
     return link_actors(doc)
 
 
-__all__ = ["ACTOR_LABELS", "TITLE_WORDS", "clean_mention", "link_actors", "normalise", "strip_titles"]
+__all__ = ["ACTOR_LABELS", "NAME_PARTICLES", "ORGANISATION_HEADS", "PORTFOLIO_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "clean_mention", "link_actors", "normalise", "strip_titles"]

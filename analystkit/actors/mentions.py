@@ -17,14 +17,12 @@ prepositional phrases), and :func:`phrase_actor` the canonical actor it stands f
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from .linking import ACTOR_LABELS, clean_mention
+from .nouns import actor_nouns
 from ..extract.base import doc_text
 
 #: Dependents that belong to the words of a noun phrase.
@@ -34,14 +32,6 @@ ACTOR_PRONOUNS = frozenset(
     {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "himself", "herself", "itself", "themselves"}
 )
 Resolver = Callable[[Token], str]
-
-
-@lru_cache(maxsize=1)
-def actor_nouns() -> dict[str, str]:
-    """Group and role nouns (lemma → kind) that stand for the actor modifying them."""
-    with resources.files("analystkit.data").joinpath("actor_nouns.csv").open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
-    return {row["noun"].strip().lower(): row["kind"].strip() for row in csv.DictReader(lines)}
 
 
 def entity_of(token: Token) -> Span | None:

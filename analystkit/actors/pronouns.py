@@ -36,14 +36,27 @@ def is_pronoun(token: Token) -> bool:
     return lower in PERSONAL | COLLECTIVE | FIRST_PERSON or (lower in RELATIVE and token.tag_ in ("WP", "WDT"))
 
 
+#: Prepositions that make a place name a location ("arrived in Washington", "from Herat").
+_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "across", "through", "outside", "around", "via"})
+
+
+def _is_location(ent: Span) -> bool:
+    """A place named as where something happens, not as an actor: "in Washington", "from Herat, their home"."""
+    root = ent.root
+    while root.dep_ == "appos" and root.head.i != root.i:
+        root = root.head
+    return ent.label_ in ("GPE", "LOC", "FAC") and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
 def _last_entity_before(doc: Doc, char: int, labels: frozenset[str], ignore: Sequence[tuple[int, int]] = ()) -> Span | None:
+    """The latest entity before ``char`` with one of ``labels``; places named as locations are skipped."""
     best = None
     for ent in doc.ents:
         if ent.start_char >= char:
             break
         if any(s <= ent.start_char < e for s, e in ignore):
             continue
-        if ent.label_ in labels and ent.kb_id_:
+        if ent.label_ in labels and ent.kb_id_ and not _is_location(ent):
             best = ent
     return best
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..actors.gazetteer import Entry, gazetteer, lookup, normalise
+from ..actors.linking import ORGANISATION_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_WORDS
 
 PLACE_KINDS = frozenset({"place", "region", "state"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -184,19 +185,29 @@ def make_consistent(doc: Doc) -> Doc:
        occurrences too, with the label it carries most often;
     3. a name carrying several labels gets the most frequent one (ties: the
        first seen).
+
+    Then titles and roles: a portfolio word tagged as an organisation inside a title
+    ("Defence" in "Defence Minister") is dropped (:func:`title_fragments`); a person's
+    title or role right before the name joins the name ("goalkeeper Mouez Hassen",
+    :func:`extend_person_titles`); "the President" and an apposition ("Hernan Dario
+    Gomez, Panama coach") become role mentions of a person (:func:`role_mentions`,
+    :func:`appositive_roles`).
     """
-    ents = list(doc.ents)
+    ents = [e for e in doc.ents if not is_title_fragment(e)]
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
     votes: dict[str, dict[str, int]] = {}
     first: dict[str, str] = {}
     words: dict[str, list[str]] = {}
     for e in ents:
         if e.label_ in _PROPAGATE:
-            key = e.text
-            words.setdefault(key, [t.text for t in e])
-            votes.setdefault(key, {}).setdefault(e.label_, 0)
-            votes[key][e.label_] += 1
-            first.setdefault(key, e.label_)
+            # "the Sea Org" also teaches "Sea Org" (as in "the Sea Org group").
+            forms = [e, e[1:]] if len(e) > 1 and e[0].lower_ == "the" else [e]
+            for form in forms:
+                key = form.text
+                words.setdefault(key, [t.text for t in form])
+                votes.setdefault(key, {}).setdefault(e.label_, 0)
+                votes[key][e.label_] += 1
+                first.setdefault(key, e.label_)
     for name in surnames:
         words.setdefault(name, [name])
         votes.setdefault(name, {})["PERSON"] = votes.get(name, {}).get("PERSON", 0) + 1000
@@ -220,17 +231,147 @@ def make_consistent(doc: Doc) -> Doc:
             span = doc[start:end]
             # A proper-noun tag, or a capitalised word inside a sentence (the small tagger
             # often calls a rare surname a common noun or even a verb).
-            if not all(t.tag_ in ("NNP", "NNPS") or t.is_punct or (t.text[:1].isupper() and not t.is_sent_start and t.pos_ != "PRON") for t in span):
+            # An acronym the article tagged elsewhere counts anywhere ("WHO say…" opening a sentence).
+            if not all(
+                t.tag_ in ("NNP", "NNPS") or t.is_punct or (t.text[:1].isupper() and not t.is_sent_start and t.pos_ != "PRON")
+                or (t.is_upper and t.is_alpha and len(t.text) > 1)
+                for t in span
+            ):
                 continue
             label = candidates[doc.vocab.strings[match_id]]
             out.append(Span(doc, start, end, label=label))
             taken.update(range(start, end))
-    out = filter_spans(out)
+    out = extend_organisation_heads(extend_person_titles(filter_spans(out)))
     out.extend(role_mentions(doc, {i for e in out for i in range(e.start, e.end)}))
+    out.extend(appositive_roles(out, {i for e in out for i in range(e.start, e.end)}))
     out.extend(repeated_names(doc, {i for e in out for i in range(e.start, e.end)}))
     doc.ents = filter_spans(out)
     doc.spans[NESTED_KEY] = nested_places(doc)
     return doc
+
+
+#: Nouns that head a title after a portfolio word ("Defence Minister", "Home Secretary").
+TITLE_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries", "commissioner", "spokesman", "spokeswoman", "spokesperson", "envoy", "chief", "adviser", "advisor", "ambassador", "general"})
+
+
+def is_title_fragment(ent: Span) -> bool:
+    """Portfolio words tagged as a name inside a title: "Defence" in "Defence Minister", "The Home" in "The Home Secretary"."""
+    if ent.label_ == "PERSON" or ent.label_ in KEEP_LABELS:
+        return False
+    words = [t for t in ent if t.lower_ != "the"]
+    if not words or not all(t.text[:1].isupper() and t.lower_ in PORTFOLIO_WORDS for t in words):
+        return False
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ in TITLE_HEADS
+
+
+def _is_role_token(token) -> bool:
+    """A word of a person's title or role: a title word, or a lower-case common noun."""
+    lower = token.lower_
+    if lower in TITLE_WORDS or lower in PORTFOLIO_WORDS or lower in ROLE_NOUNS or lower in TITLE_HEADS:
+        return True
+    return token.tag_ == "NN" and token.is_alpha and token.is_lower and lower not in _NOT_ROLE_NOUNS
+
+
+#: Lower-case nouns that are not a role when they precede a name ("the match Nabil…" never is).
+_NOT_ROLE_NOUNS = frozenset({"year", "week", "day", "month", "time", "today", "tonight", "morning", "evening", "night", "statement", "interview", "report"})
+
+
+def extend_person_titles(ents: list[Span]) -> list[Span]:
+    """A person's title or role right before the name joins the mention.
+
+    "goalkeeper Mouez Hassen", "co-founder Mark Zuckerberg", "Shadow Home Secretary
+    Yvette Cooper", "Defence Minister Sergei Shoigu": the words before a PERSON
+    entity that are title words or lower-case common nouns attached to the name in
+    the parse (a compound of it, or the noun the name is in apposition to) become
+    part of the mention; the actor linker strips them again for the name. Possessors
+    and other entities ("Tunisia's", "Russian") stay outside.
+    """
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        start = ent.start
+        if ent.label_ == "PERSON":
+            members = set(range(ent.start, ent.end))
+            i = ent.start - 1
+            while i >= 0 and i not in taken:
+                token = doc[i]
+                # "co" "-" "founder": the pieces of a hyphenated role word.
+                glued = i + 1 in members and i + 1 < ent.start and (token.text == "-" or doc[i + 1].text == "-" and not token.whitespace_)
+                attached = token.head.i in members or ent.root.head.i == i and ent.root.dep_ == "appos"
+                if not (glued or (_is_role_token(token) and attached)):
+                    break
+                members.add(i)
+                start = i
+                i -= 1
+            while start < ent.start and not doc[start].is_alpha:
+                start += 1
+        out.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
+    return out
+
+
+def extend_organisation_heads(ents: list[Span]) -> list[Span]:
+    """An organisation's name and the generic noun it modifies are one mention.
+
+    "the Scientology organization", "the M5S party": an ORG (or a LOC the gazetteer
+    does not know: the small model often calls a movement a place) that is a compound
+    of the lower-case noun right after it, from :data:`ORGANISATION_HEADS`, takes that
+    noun in; the actor linker drops it again for the actor's name.
+    """
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            after is not None and after.i not in taken and ent.label_ in ("ORG", "LOC")
+            and after.is_lower and after.lower_ in ORGANISATION_HEADS and ent.root.head.i == after.i
+            and ent.root.dep_ == "compound" and (ent.label_ == "ORG" or lookup(ent.text) is None)
+        ):
+            ent = Span(doc, ent.start, ent.end + 1, label=ent.label_, kb_id=ent.kb_id_)
+        out.append(ent)
+    return out
+
+
+def appositive_roles(ents: list[Span], taken: set[int]) -> list[Span]:
+    """A role in apposition to a named person is a mention of that person.
+
+    "Hernan Dario Gomez, Panama coach, said…", "Kendrick Moxon, a Scientology
+    attorney", "the president of the Lombardy region, Roberto Maroni,", "Cres
+    Eastman, Director of the study and Chairman of the Centre": the noun heading the
+    apposition (with its role-word modifiers; a name inside it — "Panama" — stays a
+    mention of its own) becomes a PERSON mention; the actor linker gives it the
+    person's actor. Only singular common nouns and title words, and roles coordinated
+    with them.
+    """
+    found = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        candidates = [t for t in root.children if t.dep_ == "appos" and t.i >= ent.end]
+        if root.dep_ == "appos" and root.head.i < ent.start:
+            candidates.append(root.head)
+        candidates += [c for t in list(candidates) for c in t.children if c.dep_ == "conj"]
+        for token in candidates:
+            if token.i in taken or not _is_role_token(token) or token.tag_ not in ("NN", "NNP"):
+                continue
+            start = token.i
+            while start - 1 >= 0 and start - 1 not in taken and doc_token_is_modifier(ent.doc[start - 1], token):
+                start -= 1
+            found.append(Span(ent.doc, start, token.i + 1, label="PERSON"))
+            taken.update(range(start, token.i + 1))
+    return found
+
+
+def doc_token_is_modifier(token, head) -> bool:
+    """A compound or adjective of ``head`` that is a role word itself ("vice president")."""
+    return token.head.i == head.i and token.dep_ in ("compound", "amod") and _is_role_token(token)
 
 
 _NOT_NAME_WORDS = frozenset(

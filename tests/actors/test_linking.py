@@ -9,8 +9,53 @@ def actors(nlp, text):
 
 def test_title_stripped_and_surname_joins_full_name(nlp):
     got = actors(nlp, "President Vladimir Putin met officials on Monday. Later, Putin said nothing.")
-    assert ("Vladimir Putin", "Vladimir Putin") in got
+    assert ("President Vladimir Putin", "Vladimir Putin") in got  # the title is part of the mention, not of the actor
     assert ("Putin", "Vladimir Putin") in got
+
+
+def test_role_before_a_name_joins_the_mention(nlp):
+    got = actors(nlp, "Four minutes later, Tunisia's goalkeeper Mouez Hassen was substituted off due to injury.")
+    assert ("goalkeeper Mouez Hassen", "Mouez Hassen") in got
+    assert ("Tunisia", "Tunisia") in got  # the possessor stays a mention of its own
+    got = actors(nlp, "Facebook co-founder Mark Zuckerberg invited him.")
+    assert ("co-founder Mark Zuckerberg", "Mark Zuckerberg") in got
+
+
+def test_portfolio_word_is_not_an_organisation(nlp):
+    got = actors(nlp, "Russian Defence Minister Sergei Shoigu ordered the retreat.")
+    assert ("Defence Minister Sergei Shoigu", "Sergei Shoigu") in got
+    assert not any(text == "Defence" for text, _ in got)
+    got = actors(nlp, 'Home Secretary Suella Braverman spoke. Sunak said: "The Home Secretary and I are working intensely."')
+    assert ("Home Secretary", "Suella Braverman") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "person"),
+    [
+        ('After the match, Hernan Dario Gomez, Panama coach, said, "We learned a lot."', "coach", "Hernan Dario Gomez"),
+        ("Montalvo was put through to a Scientology attorney, Kendrick Moxon.", "attorney", "Kendrick Moxon"),
+        ("Also the president of the Lombardy region, Roberto Maroni, has reacted.", "president", "Roberto Maroni"),
+    ],
+)
+def test_role_in_apposition_is_a_mention_of_the_person(nlp, text, role, person):
+    assert (role, person) in actors(nlp, text)
+
+
+def test_role_not_next_to_a_name_is_no_mention(nlp):
+    got = actors(nlp, "The coach said the team played well.")
+    assert not any(text == "coach" for text, _ in got)
+
+
+def test_generic_organisation_noun_joins_the_name_not_the_actor(nlp):
+    got = actors(nlp, "Daniel Montalvo left the Scientology organization in 2009.")
+    assert ("Scientology organization", "Scientology") in got
+    separatists = actors(nlp, "Russian-backed separatists attacked the town.")
+    assert all(kb != "Russian-backed" for _, kb in separatists)
+
+
+def test_capital_modifying_a_thing_is_the_city(nlp):
+    got = actors(nlp, "Started in 1990, the Taipei lantern festival continues a 2000 year old tradition.")
+    assert ("Taipei", "Taipei") in got
 
 
 def test_surname_without_full_name_stays_as_written(nlp):

@@ -32,3 +32,26 @@ def test_match_mentions_nesting_rules():
     got = match_mentions(gold, pred)
     assert got[0] == pred[0]
     assert got[1] is None
+
+
+def test_match_mentions_head_rule():
+    # "Tunisia's goalkeeper" (0-20, head "goalkeeper" 10-20): the nested name "Tunisia" is not the mention.
+    gold = [{"start": 0, "end": 20}]
+    tunisia = {"start": 0, "end": 7, "head": (0, 7)}
+    role = {"start": 10, "end": 20, "head": (10, 20)}
+    assert match_mentions(gold, [tunisia], [(10, 20)]) == [None]
+    assert match_mentions(gold, [tunisia]) == [tunisia]  # the nesting rule of the recall does take it
+    assert match_mentions(gold, [tunisia, role], [(10, 20)]) == [role]
+    # A longer name holding the head but headed elsewhere ("Mexico City" for "Mexico") is not it.
+    mexico = [{"start": 0, "end": 6}]
+    city = {"start": 0, "end": 11, "head": (7, 11)}
+    assert match_mentions(mexico, [city], [(0, 6)]) == [None]
+
+
+def test_head_of_a_mention_skips_a_possessor(nlp):
+    from analystkit.evaluate.foundation import mention_heads
+
+    text = "Labour's Shadow Home Secretary Yvette Cooper said it."
+    doc = nlp(text)
+    (head,) = mention_heads(doc, [{"start": 0, "end": len("Labour's Shadow Home Secretary")}])
+    assert text[head[0] : head[1]] == "Secretary"
