@@ -48,6 +48,7 @@ class Entry:
     curated: bool = False
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lookup key: case-folded, accents and apostrophe variants folded, "the" dropped."""
     text = unicodedata.normalize("NFKD", name)

@@ -19,6 +19,7 @@ entity linking) and read into the ``actor`` column of ``corpus.entities``:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -251,24 +252,26 @@ def _role_holder(ent: Span) -> str | None:
     for other in ent.doc.ents:
         if other.label_ != "PERSON" or other.start >= ent.start:
             continue
-        words = strip_titles(other)
-        if len(words) < 2:
-            continue
         before = [t.lower_ for t in ent.doc[max(0, other.start - len(title)) : other.start]]
         inside = [t.lower_ for t in other[: len(title)]]
         if before == title or inside == title:
-            best = _join(words)
+            words = strip_titles(other)
+            if len(words) >= 2:
+                best = _join(words)
     return best
 
 
 def _maximal_names(names: set[str]) -> list[str]:
     """The names not contained (as whole words) in a longer name of the set, longest first."""
-    return sorted((n for n in names if not any(n != m and _contains(m.split(), n.split()) for m in names)), key=len, reverse=True)
+    inside = {part for m in names for part in _parts(tuple(m.split()))}
+    return sorted((n for n in names if tuple(n.split()) not in inside), key=len, reverse=True)
 
 
-def _contains(words: list[str], part: list[str]) -> bool:
-    k = len(part)
-    return 0 < k < len(words) and any(words[i : i + k] == part for i in range(len(words) - k + 1))
+@lru_cache(maxsize=8192)
+def _parts(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """Every run of whole words of a name, shorter than the name ("Church", "of Scientology"…)."""
+    n = len(words)
+    return frozenset(words[i:j] for i in range(n) for j in range(i + 1, n + 1) if j - i < n)
 
 
 def _short_organisation(name: str, organisations: list[str]) -> str:
@@ -283,10 +286,10 @@ def _short_organisation(name: str, organisations: list[str]) -> str:
     "organisation" holding a person's name from the article (a misparse such as
     "Rathbun the Scientology"). Ambiguous short forms stay as written.
     """
-    words = name.split()
+    words = tuple(name.split())
     if not words or not words[0][:1].isupper():
         return name
-    matches = {full for full in organisations if _contains(full.split(), words)}
+    matches = {full for full in organisations if words in _parts(tuple(full.split()))}
     return matches.pop() if len(matches) == 1 else name
 
 

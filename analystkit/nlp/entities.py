@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -420,19 +421,28 @@ _ROLE_FIRST_WORDS = frozenset(title[0] for title in ROLE_TITLES)
 _ROLES_LONGEST_FIRST = sorted(ROLE_TITLES, key=len, reverse=True)
 
 
+def _positions_of(doc: Doc, words: tuple[str, ...]) -> list[int]:
+    """Indices of the tokens written exactly as one of ``words`` (vectorised over the Doc)."""
+    import numpy
+
+    orth = doc.to_array(ORTH)
+    ids = [doc.vocab.strings.add(w) for w in words]
+    return numpy.nonzero(numpy.isin(orth, numpy.array(ids, dtype=orth.dtype)))[0].tolist()
+
+
 def role_mentions(doc: Doc, taken: set[int]) -> list[Span]:
     """"The President", "the Prime Minister's": a capitalised title after "the" names a person.
 
     The actor linker resolves it to the person the article introduced with that title.
     """
     found = []
-    texts = [t.text for t in doc]
-    for i, word in enumerate(texts[:-1]):
-        if word not in ("the", "The") or texts[i + 1] not in _ROLE_FIRST_WORDS:
+    n = len(doc)
+    for i in _positions_of(doc, ("the", "The")):
+        if i + 1 >= n or doc[i + 1].text not in _ROLE_FIRST_WORDS:
             continue
         for title in _ROLES_LONGEST_FIRST:
             end = i + 1 + len(title)
-            if tuple(texts[i + 1 : end]) == title and not any(j in taken for j in range(i + 1, end)):
+            if end <= n and tuple(t.text for t in doc[i + 1 : end]) == title and not any(j in taken for j in range(i + 1, end)):
                 following = doc[end] if end < len(doc) else None
                 if following is not None and following.tag_ in ("NNP", "NNPS") and following.text not in ("'s", "’s"):
                     break  # "the President Biden": a title before a name, not a role mention
@@ -477,14 +487,15 @@ def nested_places(doc: Doc) -> list[Span]:
     for e in doc.ents:
         if e.label_ in _PROPAGATE and e.label_ not in CONTAINER_LABELS - {"ORG"} and e.text[:1].isupper():
             known.setdefault(tuple(t.text for t in e), e.label_)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, label in known.items():
+        by_first.setdefault(name[0], []).append((name, label))
     for holder in containers:
         words = [t.text for t in holder]
-        for name, label in known.items():
-            n = len(name)
-            if n >= len(words):
-                continue
-            for k in range(len(words) - n + 1):
-                if tuple(words[k : k + n]) == name:
+        for k, word in enumerate(words):
+            for name, label in by_first.get(word, ()):
+                n = len(name)
+                if n < len(words) and k + n <= len(words) and tuple(words[k : k + n]) == name:
                     found.append(Span(doc, holder.start + k, holder.start + k + n, label=label))
     return filter_spans(found)
 
