@@ -49,7 +49,12 @@ what someone *said* does not hedge the saying) and, for a verb governed through
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from bisect import bisect_left
+
+import numpy
+from spacy.attrs import DEP, IS_ALPHA, POS
+from spacy.symbols import PRON, VERB
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.mentions import is_person, is_plural, phrase_actor, phrase_label, phrase_span
 from ..actors.pronouns import Antecedent, resolve_from_subjects
@@ -73,8 +78,12 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
         return resolve_from_subjects(token, antecedents, sentence=article.sentence_id_at(token.idx))
 
     rows = []
+    candidates = _verb_candidates(doc)
     for sentence in article.sentences:
-        for verb in sentence.span:
+        span = sentence.span
+        first = bisect_left(candidates, span.start)
+        for i in candidates[first : bisect_left(candidates, span.end, first)]:
+            verb = doc[i]
             if not _is_action_verb(verb):
                 continue
             agent, patient, voice = agent_and_patient(verb)
@@ -96,6 +105,14 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
 
 
 # --------------------------------------------------------------------------- verbs
+def _verb_candidates(doc: Doc) -> list[int]:
+    """Indices of alphabetic VERB tokens, found over the Doc's arrays (no Token objects)."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([POS, IS_ALPHA])
+    return numpy.nonzero((arr[:, 0] == VERB) & (arr[:, 1] == 1))[0].tolist()
+
+
 def _is_action_verb(token: Token) -> bool:
     if token.pos_ != "VERB" or not token.is_alpha or token.lemma_.lower() in NOT_ACTIONS:
         return False
@@ -208,10 +225,14 @@ def _role(name: str, head: Token | None, resolve) -> dict:
 # --------------------------------------------------------------------------- pronouns
 def _subject_antecedents(article: ArticleDoc) -> list[Antecedent]:
     """Actors in subject position (named or described, not pronouns), in text order."""
+    doc = article.doc
+    if not len(doc):
+        return []
+    arr = doc.to_array([DEP, POS])
+    subjects = numpy.isin(arr[:, 0], numpy.array([doc.vocab.strings.add("nsubj"), doc.vocab.strings.add("nsubjpass")], dtype=arr.dtype))
     found = []
-    for token in article.doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
-            continue
+    for i in numpy.nonzero(subjects & (arr[:, 1] != PRON))[0].tolist():
+        token = doc[i]
         actor = phrase_actor(token)
         if actor:
             found.append(Antecedent(token.i, article.sentence_id_at(token.idx), actor, is_person(token), is_plural(token)))
