@@ -5,12 +5,20 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENGTH, LIKE_NUM, LOWER, POS, TAG
+from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span
 
+from ..nlp.segmentation import TEXT_KEY
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_TEXT_KEY = "analystkit_text"
+_TEXT_KEY = TEXT_KEY  # set by the paragraphs component, else on first use
+_TOKENS_KEY = "analystkit_tokens"
+_ENTS_KEY = "analystkit_ents"
+_IOB = ("", "I", "O", "B")  # Token.ent_iob_ by Token.ent_iob
 
 
 def doc_text(doc: Doc) -> str:
@@ -19,6 +27,108 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per Doc (spaCy builds a new tuple of Spans on every access).
+
+    The Doc's entities must not change after the first call (extractors only read them).
+    """
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = doc.ents
+    return ents
+
+
+class TokenTable:
+    """A Doc's token attributes as plain lists indexed by ``token.i``, each read once.
+
+    ``table.lower[i] == doc[i].lower_``, ``table.lemma[i] == doc[i].lemma_.lower()``,
+    and so on: one ``Doc.to_array`` per attribute instead of a spaCy ``Token`` per
+    access. Get it with :func:`token_table` (one per Doc). The Doc must not change
+    after the first read.
+    """
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+
+    def _strings(self, attr: int) -> list[str]:
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self.doc.to_array(attr).tolist()]
+
+    def _flags(self, attr: int) -> list[bool]:
+        return [bool(v) for v in self.doc.to_array(attr).tolist()]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self._strings(LOWER)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """Lower-cased lemmas."""
+        return [lemma.lower() for lemma in self._strings(LEMMA)]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return [_POS_NAMES[v] for v in self.doc.to_array(POS).tolist()]
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return self._strings(TAG)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self._strings(DEP)
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return self._strings(ENT_TYPE)
+
+    @cached_property
+    def ent_iob(self) -> list[str]:
+        """``"B"``, ``"I"``, ``"O"`` or ``""``."""
+        return [_IOB[v] for v in self.doc.to_array(ENT_IOB).tolist()]
+
+    @cached_property
+    def ent_kb_id(self) -> list[str]:
+        return self._strings(ENT_KB_ID)
+
+    @cached_property
+    def idx(self) -> list[int]:
+        return self.doc.to_array(IDX).tolist()
+
+    @cached_property
+    def length(self) -> list[int]:
+        """``len(token.text)``."""
+        return self.doc.to_array(LENGTH).tolist()
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return self._flags(IS_SPACE)
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return self._flags(IS_PUNCT)
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return self._flags(IS_ALPHA)
+
+    @cached_property
+    def is_stop(self) -> list[bool]:
+        return self._flags(IS_STOP)
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        return self._flags(LIKE_NUM)
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, built once per Doc."""
+    table = doc.user_data.get(_TOKENS_KEY)
+    if table is None:
+        table = doc.user_data[_TOKENS_KEY] = TokenTable(doc)
+    return table
 
 
 @dataclass
@@ -48,6 +158,8 @@ class ArticleDoc:
     #: :data:`analystkit.extract.EXTRACTORS`, so a later one sees an earlier one's rows
     #: and may add columns to them, as hedges add ``hedged`` and ``certainty`` to claims).
     rows: dict[str, list[dict]] = field(default_factory=dict)
+    #: (identity and length of :attr:`sentences`, their start offsets), for :meth:`sentence_at`
+    _starts: tuple[tuple[int, int], list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, article_id: str, doc: Doc, meta: dict[str, Any] | None = None) -> "ArticleDoc":
@@ -55,17 +167,19 @@ class ArticleDoc:
         text = doc_text(doc)
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         headline_end = text.find("\n") if meta.get("has_headline") else -1
+        table = token_table(doc)
+        space, idx, length = table.is_space, table.idx, table.length
         sentences: list[Sentence] = []
         for span in doc.sents:
-            tokens = [t for t in span if not t.is_space]
-            if not tokens:
+            # The sentence without its leading and trailing whitespace tokens.
+            first = next((i for i in range(span.start, span.end) if not space[i]), None)
+            if first is None:
                 continue
-            start = tokens[0].idx
-            end = tokens[-1].idx + len(tokens[-1].text)
+            last = next(i for i in range(span.end - 1, first - 1, -1) if not space[i])
+            start, end = idx[first], idx[last] + length[last]
             paragraph = bisect.bisect_right(paragraph_starts, start) - 1
-            trimmed = doc.char_span(start, end, alignment_mode="expand") or span
             sentences.append(
-                Sentence(len(sentences), paragraph, start, end, trimmed, is_headline=0 <= start < headline_end)
+                Sentence(len(sentences), paragraph, start, end, doc[first : last + 1], is_headline=0 <= start < headline_end)
             )
         return cls(article_id, doc, meta, sentences, paragraph_starts)
 
@@ -73,13 +187,25 @@ class ArticleDoc:
     def text(self) -> str:
         return doc_text(self.doc)
 
+    @property
+    def tokens(self) -> TokenTable:
+        """The Doc's token attributes as plain lists (:func:`token_table`)."""
+        return token_table(self.doc)
+
     def sentence_at(self, char: int) -> Sentence | None:
         """The sentence holding character offset ``char`` (or the one before it)."""
         if not self.sentences:
             return None
-        starts = [s.start for s in self.sentences]
+        starts = self._sentence_starts()
         index = max(0, bisect.bisect_right(starts, char) - 1)
         return self.sentences[index]
+
+    def _sentence_starts(self) -> list[int]:
+        """Start offsets of :attr:`sentences`, recomputed only when the list changes."""
+        key = (id(self.sentences), len(self.sentences))
+        if self._starts is None or self._starts[0] != key:
+            self._starts = (key, [s.start for s in self.sentences])
+        return self._starts[1]
 
     def sentence_id_at(self, char: int) -> int:
         sentence = self.sentence_at(char)

@@ -93,10 +93,10 @@ from ..actors.gazetteer import lookup
 from ..actors.linking import clean_mention, strip_titles
 from ..actors.pronouns import FIRST_PERSON, is_pronoun, resolve_pronoun
 from .base import ArticleDoc, Sentence
-from .cues import Cue, load_lexicon
+from .cues import Cue, Lexicon, load_lexicon
 from .quotes import QUOTE_MARKS, Quote, find_quotes, quote_index, quoted_share, quotes_in
 from .sentences import is_fragment
-from .base import doc_text
+from .base import doc_ents, doc_text, token_table
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +228,7 @@ def _speaker_actor(doc: Doc, words: list[str]) -> tuple[str, str, str]:
     if not name:
         return "", "unnamed", "speaker"
     surname = name[-1].strip(".").lower()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON" and ent.kb_id_ and ent.kb_id_.split()[-1].lower() == surname:
             return ent.kb_id_, "named_person", "speaker"
     # A label names the speaker even when it is a role ("THE PRESIDENT"): the transcript identifies them.
@@ -241,7 +241,9 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
     lexicon = load_lexicon()
     found: list[Attribution] = []
     used_cues: set[int] = set()
-    for token in sent:
+    doc = sent.doc
+    for i in _cue_candidates(sent, lexicon):
+        token = doc[i]
         att: Attribution | None = None
         lower = token.lower_
         if lower == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
@@ -284,6 +286,25 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
                     att.content = cut
         _finish_quotes(att, sent, ctx)
     return found
+
+
+def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
+    """Indices of the sentence's tokens that may be a cue (the tests of :func:`find_attributions`, read from
+    the Doc's :class:`~analystkit.extract.base.TokenTable`): every other token yields no attribution."""
+    table = token_table(sent.doc)
+    lower, lemma, pos = table.lower, table.lemma, table.pos
+    verbs, nouns, adverbs = lexicon.verbs, lexicon.nouns, lexicon.adverbs
+    out = []
+    for i in range(sent.start, sent.end):
+        tag = pos[i]
+        if (
+            lower[i] == "according"
+            or (tag in ("VERB", "AUX") and lemma[i] in verbs)
+            or (tag == "NOUN" and lemma[i] in nouns)
+            or (tag == "ADV" and lower[i] in adverbs)
+        ):
+            out.append(i)
+    return out
 
 
 def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attribution | None:
@@ -460,6 +481,8 @@ def _adverb_attribution(adverb: Token, sent: Span, ctx: _Context) -> Attribution
 def _colon_lead_in(sent: Span, ctx: _Context) -> Attribution | None:
     """ ``X: "..."`` — a short verbless name, a colon, then a quote."""
     doc = sent.doc
+    if ":" not in doc_text(doc)[sent.start_char : sent.end_char]:
+        return None  # no colon, no lead-in
     for token in sent:
         if token.text != ":" or token.i == sent.start or token.i + 1 >= sent.end:
             continue
@@ -511,7 +534,7 @@ def classify_source(head: Token, source: tuple[int, int], ctx: _Context) -> tupl
     lexicon = load_lexicon()
     span = doc.char_span(*source, alignment_mode="expand")
     tokens = list(span) if span is not None else [head]
-    ents = [e for e in doc.ents if e.start_char < source[1] and e.end_char > source[0]]
+    ents = [e for e in doc_ents(doc) if e.start_char < source[1] and e.end_char > source[0]]
     head_ent = next((e for e in ents if e.start <= head.i < e.end), None)
     if is_pronoun(head) and head_ent is None:
         return _pronoun_source(head, ctx)
@@ -558,7 +581,7 @@ def _pronoun_source(head: Token, ctx: _Context) -> tuple[str, str, str]:
     for _, prev_actor, stype, _ in reversed(ctx.collective):
         if prev_actor == actor and head.lower_ in ("they", "them", "it", "we", "us"):
             return stype, "pronoun", actor
-    ent = next((e for e in head.doc.ents if e.kb_id_ == actor and e.start_char < head.idx), None)
+    ent = next((e for e in doc_ents(head.doc) if e.kb_id_ == actor and e.start_char < head.idx), None)
     if ent is None or ent.label_ == "PERSON":
         return "named_person", "pronoun", actor
     if ent.label_ == "NORP":
@@ -682,9 +705,17 @@ def _default_claims(article: ArticleDoc, sentence: Sentence, ctx: _Context, spea
         if content_start >= end:
             return []  # the label alone
         return [Attribution((content_start, end), turn.colon, turn.label, turn.source_type, turn.source_subtype, turn.actor, "a speaker's turn in a transcript", "direct")]
-    if not sentence.is_headline and is_fragment(sentence.span):
+    if _is_fragment(article, sentence):
         return []
     return [Attribution((start, end), None, None, "author", "author", "", failure, "none")]
+
+
+def _is_fragment(article: ArticleDoc, sentence: Sentence) -> bool:
+    """The ``fragment`` column of the sentence's row (computed here when the sentences table was not extracted)."""
+    rows = article.rows.get("sentences")
+    if rows is not None and sentence.sentence_id < len(rows) and rows[sentence.sentence_id].get("sentence_id") == sentence.sentence_id:
+        return bool(rows[sentence.sentence_id]["fragment"])
+    return not sentence.is_headline and is_fragment(sentence.span)
 
 
 def _is_question(sentence_text: str) -> bool:

@@ -48,6 +48,7 @@ when there is none). Kinds, each a general rule over the parse:
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import re
@@ -56,9 +57,8 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from .base import ArticleDoc, Sentence
+from .base import ArticleDoc, Sentence, doc_ents, doc_text, token_table
 from .sentences import FINITE_TAGS, SUBJECT_DEPS
-from .base import doc_text
 
 SEVERITY = {
     "fragment": "medium",
@@ -103,6 +103,7 @@ NON_POINT_RELATIONS = frozenset({"since", "until", "till", "before", "after", "b
 NOT_EVENTS = frozenset({"be", "have", "do", "become", "remain", "seem", "appear", "continue", "need", "want", "try", "use", "take", "get", "go", "come", "see", "know", "think", "hear", "feel", "believe", "hope", "expect", "like", "look", "watch", "keep", "work", "talk", "speak"})
 _QUOTES_STRAIGHT = '"'
 _OPEN_CURLY, _CLOSE_CURLY = "“", "”"
+_QUOTATION_MARKS = re.compile('["“”]')
 
 
 @lru_cache(maxsize=1)
@@ -339,7 +340,7 @@ def find_unintroduced_people(article: ArticleDoc) -> list[dict]:
 
     doc = article.doc
     role_words = _role_words()
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    persons = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
     multiword = {w.lower() for e in persons if len([t for t in e if t.is_alpha]) >= 2 for t in e for w in [t.text] if t.is_alpha}
     by_name: dict[str, list[Span]] = {}
     for ent in persons:
@@ -396,26 +397,46 @@ def _content_words(doc) -> list[tuple[int, str, str, str]]:
     if cached is None:
         from .timeline import event_class
 
+        table = token_table(doc)
+        text = doc_text(doc)
+        alpha, stop, idx, length, pos, lemmas = table.is_alpha, table.is_stop, table.idx, table.length, table.pos, table.lemma
         cached = []
-        for token in doc:
-            if token.is_alpha and not token.is_stop:
-                lemma = token.lemma_.lower()
-                kind = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
-                cached.append((token.idx, lemma, event_class(lemma, kind), _stem(token.text) if len(token.text) >= 5 else ""))
+        for i in range(len(idx)):
+            if alpha[i] and not stop[i]:
+                lemma = lemmas[i]
+                kind = "verb" if pos[i] in ("VERB", "AUX") else "noun"
+                start = idx[i]
+                cached.append((start, lemma, event_class(lemma, kind), _stem(text[start : start + length[i]]) if length[i] >= 5 else ""))
         doc.user_data["analystkit_content_words"] = cached
     return cached
 
 
 def _earlier_words(doc, before: int) -> tuple[set[str], set[str]]:
-    lemmas, stems = set(), set()
-    for idx, lemma, event, stem in _content_words(doc):
-        if idx >= before:
-            break
-        lemmas.add(lemma)
-        lemmas.add(event)
-        if stem:
-            stems.add(stem)
-    return lemmas, stems
+    """Lemmas and event classes, and stems, of the content words before character ``before``."""
+    return _EarlierWords(doc).before(before)
+
+
+class _EarlierWords:
+    """:func:`_earlier_words` for increasing offsets, each content word added once."""
+
+    def __init__(self, doc):
+        self.words = _content_words(doc)
+        self.next = 0
+        self.lemmas: set[str] = set()
+        self.stems: set[str] = set()
+
+    def before(self, offset: int) -> tuple[set[str], set[str]]:
+        if self.next and self.words[self.next - 1][0] >= offset:
+            self.next, self.lemmas, self.stems = 0, set(), set()  # an earlier offset: start again
+        words, lemmas, stems = self.words, self.lemmas, self.stems
+        while self.next < len(words) and words[self.next][0] < offset:
+            _, lemma, event, stem = words[self.next]
+            lemmas.add(lemma)
+            lemmas.add(event)
+            if stem:
+                stems.add(stem)
+            self.next += 1
+        return lemmas, stems
 
 
 def _subject(span: Span) -> Token | None:
@@ -429,19 +450,22 @@ def find_dangling_references(article: ArticleDoc) -> list[dict]:
 
     doc = article.doc
     role_words = _role_words()
+    table = article.tokens
+    earlier = _EarlierWords(doc)
     out = []
     for paragraph in _paragraphs(article)[1:]:
         sentence = paragraph[0]
         subject = _subject(sentence.span)
         if subject is None:
             continue
-        lemmas, stems = _earlier_words(doc, sentence.start)
+        lemmas, stems = earlier.before(sentence.start)
         lower = subject.lower_
         if subject.pos_ == "PRON" and lower in ("he", "she", "they"):
-            labels = {e.label_ for e in doc.ents if e.end_char <= sentence.start}
+            labels = {e.label_ for e in doc_ents(doc) if e.end_char <= sentence.start}
             wanted = {"PERSON"} if lower != "they" else {"PERSON", "NORP", "ORG", "GPE"}
-            has_plural = any(t.tag_ in ("NNS", "NNPS") for t in doc if t.idx < sentence.start)
-            person_noun = any(t.lemma_.lower() in role_words for t in doc if t.idx < sentence.start and t.pos_ == "NOUN")
+            before = range(bisect.bisect_left(table.idx, sentence.start))  # the tokens before the sentence
+            has_plural = any(table.tag[i] in ("NNS", "NNPS") for i in before)
+            person_noun = any(table.lemma[i] in role_words for i in before if table.pos[i] == "NOUN")
             if labels & wanted or (lower == "they" and has_plural) or person_noun:
                 continue
             message = (
@@ -460,7 +484,7 @@ def find_dangling_references(article: ArticleDoc) -> list[dict]:
             continue
         if lemma in lemmas or event_class(lemma, "noun") in lemmas or _stem(subject.text) in stems:
             continue
-        if lemma in CLASS_NOUNS and any(e.label_ in CLASS_NOUNS[lemma] for e in doc.ents if e.end_char <= sentence.start):
+        if lemma in CLASS_NOUNS and any(e.label_ in CLASS_NOUNS[lemma] for e in doc_ents(doc) if e.end_char <= sentence.start):
             continue
         root = sentence.span.root
         triggered = any(t.lower_ in ITERATIVES for t in sentence.span) or (subject.head == root and root.lemma_.lower() in EVENT_PREDICATES)
@@ -487,8 +511,8 @@ def quotations(text: str, start: int, end: int, *, open_from: int | None = None)
     unmatched: list[int] = []
     straight_open: int | None = open_from
     curly_open: list[int] = []
-    for i in range(start, end):
-        char = text[i]
+    for mark in _QUOTATION_MARKS.finditer(text, start, end):
+        i, char = mark.start(), mark.group()
         if char == _QUOTES_STRAIGHT:
             if i > 0 and text[i - 1].isdigit() and straight_open is None:
                 continue  # 12" (inches)
@@ -647,14 +671,22 @@ def find_date_conflicts(article: ArticleDoc) -> list[dict]:
 
         rows = extract_timeline(article)
     reporting = reporting_verbs()
+
+    def plausible(row: dict) -> bool:
+        """The tests of a usable row that need neither the actors' kinds nor the parse."""
+        key = row.get("event_key") or ""
+        head = key.split(" ")[0] if key else ""
+        if not head or not row.get("agent") or row.get("relation") in NON_POINT_RELATIONS:
+            return False  # (an empty agent is never a known actor)
+        return not (head in reporting or head in NOT_EVENTS or row.get("action") in reporting)
+
+    rows = [r for r in rows if plausible(r)]
+    if len(rows) < 2:
+        return []  # a conflict takes two dates
     kinds = _actor_kinds(article)
 
     def usable(row: dict) -> bool:
-        key = row.get("event_key") or ""
-        head = key.split(" ")[0] if key else ""
-        if not head or row.get("agent") not in kinds or row.get("relation") in NON_POINT_RELATIONS:
-            return False
-        if head in reporting or head in NOT_EVENTS or row.get("action") in reporting:
+        if row.get("agent") not in kinds:
             return False
         anchor = article.doc.char_span(row["anchor_start"], row["anchor_end"], alignment_mode="expand")
         return anchor is not None and not is_repeat(anchor.root)

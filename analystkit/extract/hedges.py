@@ -89,7 +89,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .base import ArticleDoc
+from .base import ArticleDoc, token_table
 from .hedge_lexicon import HedgeCue, load_bands, load_hedge_lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -210,13 +210,16 @@ def match_cues(doc: Doc, cues: tuple[HedgeCue, ...]) -> list[tuple[int, int, int
     tokens with a dictionary from first words to cues: no per-token predicates.
     """
     index = _cue_index(cues)
-    lower = [t.lower_ for t in doc]
-    lemma = [t.lemma_.lower() for t in doc]
-    pos = [t.pos_ for t in doc]
+    table = token_table(doc)
+    lower, lemma, pos = table.lower, table.lemma, table.pos
     n = len(lower)
     found: list[tuple[int, int, int]] = []
     for i in range(n):
-        candidates = index.get(lower[i], []) + (index.get(lemma[i], []) if lemma[i] != lower[i] else [])
+        by_form = index.get(lower[i])
+        by_lemma = index.get(lemma[i]) if lemma[i] != lower[i] else None
+        if by_form is None and by_lemma is None:
+            continue  # most tokens start no cue
+        candidates = (by_form or []) + (by_lemma or [])
         seen = set()
         for number, forms in candidates:
             if number in seen:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .base import ArticleDoc
+from .base import ArticleDoc, token_table
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _TIME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+#: Words that make a one- or two-word reply, not a fragment.
+_REPLIES = ("yes", "no", "okay", "ok", "thanks", "right", "sure", "q", "a")
 
 
 def is_fragment(sentence: Span) -> bool:
@@ -25,21 +27,27 @@ def is_fragment(sentence: Span) -> bool:
     Datelines ("Friday, July 21, 2017"), one-word replies and interjections
     ("Yes.", "Thank you.") and speaker labels in transcripts are not fragments.
     """
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    table = token_table(sentence.doc)
+    tokens = range(sentence.start, sentence.end)
+    punct, space = table.is_punct, table.is_space
+    words = [i for i in tokens if not punct[i] and not space[i]]
     if not words:
         return False
-    if all(t.ent_type_ in _TIME_LABELS or t.like_num for t in words):
+    ent_type, like_num = table.ent_type, table.like_num
+    if all(ent_type[i] in _TIME_LABELS or like_num[i] for i in words):
         return False  # a dateline
-    if len(words) <= 2 and all(t.pos_ in ("INTJ", "PROPN", "NUM", "X") or t.lower_ in ("yes", "no", "okay", "ok", "thanks", "right", "sure", "q", "a") for t in words):
+    if len(words) <= 2 and all(table.pos[i] in ("INTJ", "PROPN", "NUM", "X") or table.lower[i] in _REPLIES for i in words):
         return False
-    finite = any(t.tag_ in FINITE_TAGS for t in sentence)
+    tag = table.tag
+    finite = any(tag[i] in FINITE_TAGS for i in tokens)
     root = sentence.root
     if not finite:
-        if root.tag_ == "VB" and root.i == sentence.start or (root.tag_ == "VB" and words[0].tag_ == "VB"):
+        if root.tag_ == "VB" and root.i == sentence.start or (root.tag_ == "VB" and tag[words[0]] == "VB"):
             return False  # an imperative: "Hire a professional editor!"
         return True
-    has_subject = any(t.dep_ in SUBJECT_DEPS for t in sentence)
-    if not has_subject and root.tag_ in ("VBD", "VBN") and len(words) <= 6 and root.i == words[0].i:
+    dep = table.dep
+    has_subject = any(dep[i] in SUBJECT_DEPS for i in tokens)
+    if not has_subject and root.tag_ in ("VBD", "VBN") and len(words) <= 6 and root.i == words[0]:
         return True
     return False
 

@@ -39,7 +39,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from .base import ArticleDoc
+from .base import ArticleDoc, doc_ents, doc_text, token_table
 from .dates import TimeValue, normalise_time
 
 #: Prepositions that tie a time expression to its event.
@@ -117,8 +117,9 @@ def extract_timeline(article: ArticleDoc) -> list[dict]:
     doc = article.doc
     published = _published(article)
     actions = {row["start"]: row for row in article.rows.get("actions", [])}
+    actors: dict[int, str] = {}  # sentence id → its actors, '; '-joined
     rows = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "DATE":
             continue
         sentence = article.sentence_at(ent.start_char)
@@ -129,6 +130,8 @@ def extract_timeline(article: ArticleDoc) -> list[dict]:
         if value is None:
             continue
         event = describe_event(anchor, actions, sentence.span)
+        if sentence.sentence_id not in actors:
+            actors[sentence.sentence_id] = "; ".join(sentence_actors(sentence.span))
         rows.append(
             {
                 "article_id": article.article_id,
@@ -144,7 +147,7 @@ def extract_timeline(article: ArticleDoc) -> list[dict]:
                 "anchor_end": anchor.idx + len(anchor.text),
                 "anchor_text": anchor.text,
                 **event,
-                "actors": "; ".join(sentence_actors(sentence.span)),
+                "actors": actors[sentence.sentence_id],
             }
         )
     return rows
@@ -153,17 +156,19 @@ def extract_timeline(article: ArticleDoc) -> list[dict]:
 def sentence_actors(span: Span) -> list[str]:
     """Distinct entity actors of a sentence, in order (read from the tokens' entity tags)."""
     seen: list[str] = []
-    doc = span.doc
-    for token in span:
-        if token.ent_type_ not in ACTOR_ENTITY_LABELS:
+    table = token_table(span.doc)
+    ent_type, iob, kb_id, idx, length = table.ent_type, table.ent_iob, table.ent_kb_id, table.idx, table.length
+    n = len(iob)
+    for i in range(span.start, span.end):
+        if ent_type[i] not in ACTOR_ENTITY_LABELS:
             continue
-        if token.ent_iob_ == "B" or token.i == span.start:
-            actor = token.ent_kb_id_
+        if iob[i] == "B" or i == span.start:
+            actor = kb_id[i]
             if not actor:
-                end = token.i + 1
-                while end < len(doc) and doc[end].ent_iob_ == "I":
+                end = i + 1
+                while end < n and iob[end] == "I":
                     end += 1
-                actor = doc[token.i : end].text
+                actor = doc_text(span.doc)[idx[i] : idx[end - 1] + length[end - 1]]
             if actor not in seen:
                 seen.append(actor)
     return seen
@@ -221,7 +226,7 @@ def _complement(head: Token) -> str:
 
 
 def _entity_actor(token: Token) -> str:
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.start <= token.i < ent.end:
             return ent.kb_id_ or ent.text
     return token.text

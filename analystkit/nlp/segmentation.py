@@ -19,8 +19,11 @@ parser and fixes boundaries the parser must respect:
 
 from __future__ import annotations
 
+import operator
 import re
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,6 +37,9 @@ _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){1,4}$")  # U.S. U.N. D.C. L.
 _TERMINAL = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]"}
 _OPENERS = {"“", "‘", "(", "["}  # straight quotes are ambiguous: not listed
+_PUNCT_AFTER = {":", ";", ",", "-", "—", "–"}
+#: The key under which the Doc's text is kept (:func:`analystkit.extract.base.doc_text`).
+TEXT_KEY = "analystkit_text"
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -59,14 +65,12 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
     n = len(doc)
     if n == 0:
         return doc
-    doc[0].is_sent_start = True
-    text = doc.text
-    # Plain lists: creating a spaCy Token per attribute access dominates otherwise.
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
-    is_space = [t.is_space for t in doc]
-    idx = [t.idx for t in doc]
-    punct_after = {":", ";", ",", "-", "—", "–"}
+    doc[0].is_sent_start = True  # raises, as spaCy does, when the Doc is already parsed
+    # Plain lists read once, and the decisions written back in one array: a spaCy Token per
+    # attribute access, and the parse check of every `is_sent_start` assignment, dominate otherwise.
+    words, spaces, is_space, idx = _token_lists(doc)
+    text = doc.user_data[TEXT_KEY] = "".join(map(operator.add, words, spaces))
+    starts = doc.to_array(SENT_START).astype("int64").tolist()  # 1 start, -1 not a start, 0 unknown
     for i in range(1, n):
         if is_space[i]:
             continue
@@ -82,7 +86,7 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
         if "\n" in gap:
             newlines = gap.count("\n")
             if newlines >= 2:
-                doc[i].is_sent_start = True
+                starts[i] = 1
                 continue
             token = doc[i]
             if before not in _TERMINAL and (token.is_title or token.is_upper):
@@ -90,20 +94,27 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
                 # text on the next line: the heading is a sentence of its own.
                 line_start = text.rfind("\n", 0, idx[j]) + 1
                 if line_start == 0 or text[max(0, line_start - 2) : line_start] == "\n\n":
-                    token.is_sent_start = True
+                    starts[i] = 1
                     continue
         word = words[i]
         if word in _CLOSERS and before in _TERMINAL and not spaces[j]:
             # `Called "Black."`: the quote closes the sentence, it does not open the next.
-            doc[i].is_sent_start = False
+            starts[i] = -1
             continue
-        if before in _OPENERS or before in punct_after:
-            doc[i].is_sent_start = False
+        if before in _OPENERS or before in _PUNCT_AFTER:
+            starts[i] = -1
             continue
         if before.endswith(".") and _is_abbreviation(before):
             # "U.S. President", "Gen. Surovikin": not a boundary (an initialism that really
             # ends a sentence is left to the parser when the next word is a function word).
-            token = doc[i]
-            if not token.is_sent_start and (token.tag_ in ("NNP", "NNPS") or word[:1].isdigit()):
-                token.is_sent_start = False
+            if starts[i] <= 0 and (doc[i].tag_ in ("NNP", "NNPS") or word[:1].isdigit()):
+                starts[i] = -1
+    doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
     return doc
+
+
+def _token_lists(doc: Doc) -> tuple[list[str], list[str], list[bool], list[int]]:
+    """Each token's text, trailing whitespace, ``is_space`` and ``idx``, from one array."""
+    strings = doc.vocab.strings
+    orth, spacy, space, idx = doc.to_array([ORTH, SPACY, IS_SPACE, IDX]).T.tolist()
+    return [strings[h] for h in orth], [" " if s else "" for s in spacy], [bool(s) for s in space], idx
