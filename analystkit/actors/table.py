@@ -84,9 +84,14 @@ _ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister",
 def mention_affiliations(entities: "pd.DataFrame", texts: dict[str, str]) -> dict[str, Counter]:
     """For each person / organisation actor, the states named right before (or in) its mentions."""
     found: dict[str, Counter] = {}
-    for article_id, group in entities.groupby("article_id", sort=False):
+    by_article: dict[str, list[dict]] = {}
+    columns = ("article_id", "start", "end", "label", "actor", "text")
+    for values in zip(*(entities[c].tolist() for c in columns)):
+        row = dict(zip(columns, values))
+        by_article.setdefault(row["article_id"], []).append(row)
+    for article_id, rows in by_article.items():
         text = texts.get(article_id, "")
-        rows = group.sort_values("start").to_dict("records")
+        rows.sort(key=lambda r: r["start"])
         for k, row in enumerate(rows):
             if row["label"] not in ("PERSON", "ORG"):
                 continue
@@ -130,27 +135,35 @@ def build_actors_table(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
     agents = _counts(tables.get("actions"), "agent", flag="agent_is_actor")
     patients = _counts(tables.get("actions"), "patient", flag="patient_is_actor")
 
+    stats: dict[str, dict] = {}
+    for actor, label, text, article_id, start in zip(*(mentions[c].tolist() for c in ("actor", "label", "text", "article_id", "start"))):
+        entry = stats.get(actor)
+        if entry is None:
+            entry = stats[actor] = {"labels": Counter(), "aliases": Counter(), "n": 0, "articles": set(), "first": (article_id, int(start))}
+        entry["labels"][label] += 1
+        entry["aliases"][clean_mention(text)] += 1
+        entry["n"] += 1
+        entry["articles"].add(article_id)
+
     rows = []
-    for actor, group in mentions.groupby("actor", sort=False):
-        kind = actor_kind(actor, Counter(group["label"]))
+    for actor, found in stats.items():
+        kind = actor_kind(actor, found["labels"])
         entry = lookup(actor)
         affiliation = ""
         if entry is not None and entry.actor == actor and kind != "state":
             affiliation = entry.affiliation or (entry.country if kind == "place" else "")
         if not affiliation and kind in ("person", "organization", "group") and actor in affiliations:
             affiliation = affiliations[actor].most_common(1)[0][0]
-        aliases = Counter(clean_mention(t) for t in group["text"])
-        first = group.iloc[0]
         rows.append(
             {
                 "actor": actor,
                 "kind": kind,
                 "affiliation": affiliation if affiliation != actor else "",
-                "mentions": len(group),
-                "articles": group["article_id"].nunique(),
-                "first_article": first["article_id"],
-                "first_start": int(first["start"]),
-                "aliases": "; ".join(a for a, _ in sorted(aliases.items(), key=lambda kv: (-kv[1], kv[0]))),
+                "mentions": found["n"],
+                "articles": len(found["articles"]),
+                "first_article": found["first"][0],
+                "first_start": found["first"][1],
+                "aliases": "; ".join(a for a, _ in sorted(found["aliases"].items(), key=lambda kv: (-kv[1], kv[0]))),
                 "as_source": sources.get(actor, 0),
                 "as_agent": agents.get(actor, 0),
                 "as_patient": patients.get(actor, 0),
