@@ -28,7 +28,7 @@ def extract_chunk(records: Sequence[dict], *, model: str | None = None, nlp: Any
     says why under :data:`ERROR_KEY`; the other articles are not affected.
     """
     from .extract import EXTRACTORS
-    from .extract.base import ArticleDoc
+    from .extract.base import ArticleDoc, release
 
     if nlp is None:
         nlp = _worker_nlp(model)
@@ -56,6 +56,7 @@ def extract_chunk(records: Sequence[dict], *, model: str | None = None, nlp: Any
             except Exception as error:
                 article.rows[name] = []
                 article.rows[ERROR_KEY] = f"{name} extraction failed: {type(error).__name__}: {error}"
+        release(doc)
         results.append(article.rows)
     return results
 

@@ -141,7 +141,7 @@ def link_actors(doc: Doc) -> Doc:
         if ent.label_ not in ACTOR_LABELS:
             linked.append(ent)
             continue
-        actor = _actor_for(ent, persons, acronyms)
+        actor = _actor_for(ent, persons, acronyms, ents)
         if ent.label_ in SHORT_FORM_LABELS and actor == _name_of(ent) and lookup(actor) is None:
             actor = _short_organisation(actor, organisations)
         linked.append(Span(doc, ent.start, ent.end, label=ent.label_, kb_id=actor))
@@ -200,13 +200,13 @@ def _name_of(ent: Span) -> str:
     return clean_mention(ent.text)
 
 
-def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[str, str]) -> str:
+def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[str, str], ents: list[Span] | None = None) -> str:
     text = _name_of(ent)
     if ent.label_ in ("GPE", "NORP", "ORG"):
         text = re.sub(r"\s+\d+$", "", text)  # "Sweden 1" in a score line
     if ent.label_ == "PERSON":
         if all(_is_title_word(t.text) or t.lower_ in ROLE_NOUNS for t in ent):
-            return _role_holder(ent) or text
+            return _role_holder(ent, ents) or text
         words = strip_titles(ent)
         return _person(words, ent.start_char, persons)
     entry = lookup(text)
@@ -245,12 +245,14 @@ def _person(words: list[str], at: int, persons: list[tuple[int, list[str]]]) -> 
     return _join(chosen[1])
 
 
-def _role_holder(ent: Span) -> str | None:
+def _role_holder(ent: Span, ents: list[Span] | None = None) -> str | None:
     """"The President" → the person the article introduced as "President X" (latest before it)."""
     title = [t.lower_ for t in ent]
     best = None
-    for other in ent.doc.ents:
-        if other.label_ != "PERSON" or other.start >= ent.start:
+    for other in ents if ents is not None else ent.doc.ents:
+        if other.start >= ent.start:
+            break
+        if other.label_ != "PERSON":
             continue
         before = [t.lower_ for t in ent.doc[max(0, other.start - len(title)) : other.start]]
         inside = [t.lower_ for t in other[: len(title)]]
@@ -289,7 +291,7 @@ def _short_organisation(name: str, organisations: list[str]) -> str:
     words = tuple(name.split())
     if not words or not words[0][:1].isupper():
         return name
-    matches = {full for full in organisations if words in _parts(tuple(full.split()))}
+    matches = {full for full in organisations if len(full) > len(name) and words in _parts(tuple(full.split()))}
     return matches.pop() if len(matches) == 1 else name
 
 

@@ -29,6 +29,17 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def release(doc: Doc) -> None:
+    """Drop the kit's per-Doc caches (:func:`doc_ents`, :func:`token_table`, the flags' content words).
+
+    Both refer back to the Doc, so while they sit in ``doc.user_data`` the Doc is a
+    reference cycle that only the cyclic garbage collector frees; the extraction
+    releases every Doc as soon as its rows exist.
+    """
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("analystkit_") and k != _TEXT_KEY]:
+        del doc.user_data[key]
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per Doc (spaCy builds a new tuple of Spans on every access).
 

@@ -11,24 +11,30 @@ from __future__ import annotations
 
 from ..actors.linking import ACTOR_LABELS
 from ..nlp.entities import NESTED_KEY
-from .base import ArticleDoc
+from .base import ArticleDoc, doc_ents, doc_text
 
 
 def extract_entities(article: ArticleDoc) -> list[dict]:
     """One row per entity mention, plus place names nested in longer names (``nested``)."""
+    doc = article.doc
+    text = doc_text(doc)
+    nested = doc.spans[NESTED_KEY] if NESTED_KEY in doc.spans else ()
+    spans = [(e, False) for e in doc_ents(doc)] + [(e, True) for e in nested]
+    spans.sort(key=lambda pair: (pair[0].start_char, -pair[0].end_char))
     rows = []
-    nested = list(article.doc.spans[NESTED_KEY]) if NESTED_KEY in article.doc.spans else []
-    for ent in sorted([*article.doc.ents, *nested], key=lambda e: (e.start_char, -e.end_char)):
+    for ent, is_nested in spans:
+        start, end, label = ent.start_char, ent.end_char, ent.label_
+        mention = text[start:end]
         rows.append(
             {
                 "article_id": article.article_id,
-                "sentence_id": article.sentence_id_at(ent.start_char),
-                "start": ent.start_char,
-                "end": ent.end_char,
-                "text": ent.text,
-                "label": ent.label_,
-                "actor": (ent.kb_id_ or ent.text) if ent.label_ in ACTOR_LABELS else "",
-                "nested": ent in nested,
+                "sentence_id": article.sentence_id_at(start),
+                "start": start,
+                "end": end,
+                "text": mention,
+                "label": label,
+                "actor": (ent.kb_id_ or mention) if label in ACTOR_LABELS else "",
+                "nested": is_nested,
             }
         )
     return rows

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from importlib import resources
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START, TAG
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -221,12 +222,7 @@ def make_consistent(doc: Doc) -> Doc:
     taken = {i for e in out for i in range(e.start, e.end)}
     candidates = {k: v for k, v in best.items() if k[:1].isupper() and len(k) > 1}
     if candidates:
-        from spacy.matcher import PhraseMatcher
-
-        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
-        for name in candidates:
-            matcher.add(name, [Doc(doc.vocab, words=words[name])])
-        for match_id, start, end in matcher(doc):
+        for name, start, end in _exact_matches(doc, {name: words[name] for name in candidates}):
             if any(i in taken for i in range(start, end)):
                 continue
             span = doc[start:end]
@@ -239,7 +235,7 @@ def make_consistent(doc: Doc) -> Doc:
                 for t in span
             ):
                 continue
-            label = candidates[doc.vocab.strings[match_id]]
+            label = candidates[name]
             out.append(Span(doc, start, end, label=label))
             taken.update(range(start, end))
     out = extend_organisation_heads(extend_person_titles(filter_spans(out)))
@@ -375,6 +371,32 @@ def doc_token_is_modifier(token, head) -> bool:
     return token.head.i == head.i and token.dep_ in ("compound", "amod") and _is_role_token(token)
 
 
+def _exact_matches(doc: Doc, phrases: dict[str, list[str]]) -> list[tuple[str, int, int]]:
+    """Every occurrence of each phrase (exact token texts) as ``(name, start, end)``.
+
+    In the order spaCy's ``PhraseMatcher`` gives them (by start, shorter first), found
+    over the Doc's ORTH array instead of a matcher built per Doc.
+    """
+    import numpy
+
+    by_first: dict[int, list[tuple[tuple[int, ...], str]]] = {}
+    for name, words in phrases.items():
+        key = tuple(hash_string(w) for w in words)
+        by_first.setdefault(key[0], []).append((key, name))
+    orth = doc.to_array(ORTH)
+    n = len(orth)
+    firsts = numpy.array(list(by_first), dtype=orth.dtype)
+    found = []
+    for i in numpy.nonzero(numpy.isin(orth, firsts))[0].tolist():
+        hits = []
+        for key, name in by_first[int(orth[i])]:
+            k = len(key)
+            if i + k <= n and all(int(orth[i + j]) == key[j] for j in range(1, k)):
+                hits.append((k, name))
+        found.extend((name, i, i + k) for k, name in sorted(hits))
+    return found
+
+
 _NOT_NAME_WORDS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday i""".split()
@@ -389,18 +411,37 @@ def repeated_names(doc: Doc, taken: set[int]) -> list[Span]:
     not a speaker label, month, day or title) that occurs at least twice inside sentences and is never
     tagged becomes an ORG entity: the label is a guess, the mention is not.
     """
+    import numpy
+
+    if not len(doc):
+        return []
+    tags = doc.to_array(TAG)
+    nnp, nnps = hash_string("NNP"), hash_string("NNPS")
+    proper = (tags == nnp) | (tags == nnps)
+    starts = doc.to_array(SENT_START)
+    # Tagged NNP, not opening a sentence, not next to another proper noun (part of a
+    # longer name the model did not tag: leave it alone).
+    keep = (tags == nnp) & (starts != 1)
+    keep[0] = False
+    keep[1:] &= ~proper[:-1]
+    keep[:-1] &= ~proper[1:]
     counts: dict[str, list[int]] = {}
-    for token in doc:
-        if token.i in taken or token.is_sent_start or not token.text.isalnum() or token.tag_ != "NNP":
+    for i in numpy.nonzero(keep)[0].tolist():
+        if i in taken:
             continue
-        if not token.text[:1].isupper() or token.lower_ in _NOT_NAME_WORDS or len(token.text) < 3:
+        token = doc[i]
+        text = token.text
+        if not text.isalnum() or not text[:1].isupper() or token.lower_ in _NOT_NAME_WORDS or len(text) < 3:
             continue
-        if token.is_upper and (len(token.text) > 6 or token.i + 1 < len(doc) and doc[token.i + 1].text in (":", ".")):
+        if token.is_upper and (len(text) > 6 or i + 1 < len(doc) and doc[i + 1].text in (":", ".")):
             continue  # a transcript's speaker label ("SULLIVAN:"), not an acronym
-        if token.i > 0 and doc[token.i - 1].tag_ in ("NNP", "NNPS") or token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("NNP", "NNPS"):
-            continue  # part of a longer name the model did not tag: leave it alone
-        counts.setdefault(token.text, []).append(token.i)
-    lowercase = {t.lower_ for t in doc if t.text.islower()}
+        counts.setdefault(text, []).append(i)
+    repeated = [text for text, positions in counts.items() if len(positions) >= 2]
+    if not repeated:
+        return []
+    written = set(doc.to_array(ORTH).tolist())
+    # A word also written in lower case in the article is a common word ("Budget" / "budget").
+    lowercase = {text.lower() for text in repeated if hash_string(text.lower()) in written and text.lower().islower()}
     found = []
     for text, positions in counts.items():
         if len(positions) >= 2 and text.lower() not in lowercase:
