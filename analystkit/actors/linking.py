@@ -99,7 +99,8 @@ def _join(words: list[str]) -> str:
     return " ".join(words).replace(" .", ".").replace(" - ", "-")
 
 
-def _is_locative(span: Span) -> bool:
+def is_locative(span: Span) -> bool:
+    """A place name after a locative preposition ("in Moscow") or followed by its country ("Moscow, Russia")."""
     head = span.root.head
     if span.root.dep_ == "pobj" and head.lower_ in LOCATIVE:
         return True
@@ -215,7 +216,7 @@ def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[s
         # ("Washington D.C." is the city, "Kremlin" is Russia).
         return entry.actor
     capital = capital_of(text)
-    if capital and ent.label_ in ("GPE", "ORG", "LOC") and not _is_locative(ent) and not _modifies_thing(ent):
+    if capital and ent.label_ in ("GPE", "ORG", "LOC") and not is_locative(ent) and not _modifies_thing(ent):
         return capital
     entry = lookup(text)
     if entry is not None:
@@ -316,4 +317,4 @@ def actor_linker(doc: Doc) -> Doc:
     return link_actors(doc)
 
 
-__all__ = ["ACTOR_LABELS", "NAME_PARTICLES", "ORGANISATION_HEADS", "PORTFOLIO_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "clean_mention", "link_actors", "normalise", "strip_titles"]
+__all__ = ["ACTOR_LABELS", "NAME_PARTICLES", "ORGANISATION_HEADS", "PORTFOLIO_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "clean_mention", "is_locative", "link_actors", "normalise", "strip_titles"]

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .linking import is_locative
+
 PERSONAL = frozenset({"he", "she", "him", "her"})
 COLLECTIVE = frozenset({"they", "them", "it"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
@@ -36,16 +38,9 @@ def is_pronoun(token: Token) -> bool:
     return lower in PERSONAL | COLLECTIVE | FIRST_PERSON or (lower in RELATIVE and token.tag_ in ("WP", "WDT"))
 
 
-#: Prepositions that make a place name a location ("arrived in Washington", "from Herat").
-_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "across", "through", "outside", "around", "via"})
-
-
 def _is_location(ent: Span) -> bool:
-    """A place named as where something happens, not as an actor: "in Washington", "from Herat, their home"."""
-    root = ent.root
-    while root.dep_ == "appos" and root.head.i != root.i:
-        root = root.head
-    return ent.label_ in ("GPE", "LOC", "FAC") and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+    """A place named as where something happens, not as an actor: "in Washington", "from Herat"."""
+    return ent.label_ in ("GPE", "LOC", "FAC") and is_locative(ent)
 
 
 def _last_entity_before(doc: Doc, char: int, labels: frozenset[str], ignore: Sequence[tuple[int, int]] = ()) -> Span | None:

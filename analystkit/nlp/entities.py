@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+import numpy
+
 from spacy.attrs import ORTH, SENT_START, TAG
 from spacy.language import Language
 from spacy.strings import hash_string
@@ -359,14 +361,14 @@ def appositive_roles(ents: list[Span], taken: set[int]) -> list[Span]:
             if token.i in taken or not _is_role_token(token) or token.tag_ not in ("NN", "NNP"):
                 continue
             start = token.i
-            while start - 1 >= 0 and start - 1 not in taken and doc_token_is_modifier(ent.doc[start - 1], token):
+            while start - 1 >= 0 and start - 1 not in taken and _is_role_modifier(ent.doc[start - 1], token):
                 start -= 1
             found.append(Span(ent.doc, start, token.i + 1, label="PERSON"))
             taken.update(range(start, token.i + 1))
     return found
 
 
-def doc_token_is_modifier(token, head) -> bool:
+def _is_role_modifier(token, head) -> bool:
     """A compound or adjective of ``head`` that is a role word itself ("vice president")."""
     return token.head.i == head.i and token.dep_ in ("compound", "amod") and _is_role_token(token)
 
@@ -377,8 +379,6 @@ def _exact_matches(doc: Doc, phrases: dict[str, list[str]]) -> list[tuple[str, i
     In the order spaCy's ``PhraseMatcher`` gives them (by start, shorter first), found
     over the Doc's ORTH array instead of a matcher built per Doc.
     """
-    import numpy
-
     by_first: dict[int, list[tuple[tuple[int, ...], str]]] = {}
     for name, words in phrases.items():
         key = tuple(hash_string(w) for w in words)
@@ -411,8 +411,6 @@ def repeated_names(doc: Doc, taken: set[int]) -> list[Span]:
     not a speaker label, month, day or title) that occurs at least twice inside sentences and is never
     tagged becomes an ORG entity: the label is a guess, the mention is not.
     """
-    import numpy
-
     if not len(doc):
         return []
     tags = doc.to_array(TAG)
@@ -464,8 +462,6 @@ _ROLES_LONGEST_FIRST = sorted(ROLE_TITLES, key=len, reverse=True)
 
 def _positions_of(doc: Doc, words: tuple[str, ...]) -> list[int]:
     """Indices of the tokens written exactly as one of ``words`` (vectorised over the Doc)."""
-    import numpy
-
     orth = doc.to_array(ORTH)
     ids = [doc.vocab.strings.add(w) for w in words]
     return numpy.nonzero(numpy.isin(orth, numpy.array(ids, dtype=orth.dtype)))[0].tolist()
