@@ -7,14 +7,15 @@ Two B-cubed scores (precision / recall / F1) against the gold ``identity``:
 
 * **named** — the named gold mentions (``proper``, person / place /
   organization, with an identity), exactly as
-  :mod:`analystkit.evaluate.foundation` scores them (its matching and B-cubed
-  code are reused);
+  :mod:`analystkit.evaluate.foundation` scores them: the actors of
+  ``corpus.entities`` (short forms joined across the corpus's articles), its
+  matching and B-cubed code reused;
 * **named + pronouns** — plus the gold *pronoun* mentions (``proper`` false, the
   mention is a personal or possessive pronoun: he, she, it, they, his, its, their,
   …) whose coreference chain (``cluster``) holds a named mention with an identity;
   the pronoun's gold identity is that mention's. A pronoun counts with the actor the
   kit resolves it to (:func:`analystkit.actors.pronouns.resolve_from_subjects`, the
-  resolver of the ``actions`` table) or, when it resolves to nothing, with its own
+  resolver of the ``actions`` table, then the same corpus-wide join) or, when it resolves to nothing, with its own
   text — so unresolved pronouns cluster with each other, as the baseline does.
 
 The baseline for both is "each mention's own text" (articles and possessives
@@ -31,7 +32,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .foundation import DEFAULT_CORPUS, DEFAULT_GOLD, NAMED_TYPES, _entities_of, bcubed, gold_cli, match_mentions, mention_heads, read_gold, with_heads
+from .foundation import ACTOR_LABELS, DEFAULT_CORPUS, DEFAULT_GOLD, NAMED_TYPES, bcubed, gold_cli, match_mentions, mention_heads, read_gold, with_heads
 
 #: Gold mentions counted as pronouns (lower-cased text).
 PRONOUNS = frozenset(
@@ -65,6 +66,10 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS)
     by_file = {Path(p).name: a for p, a in zip(corpus.load_report.path, corpus.load_report.article_id) if a}
     nlp = corpus.nlp
 
+    # Named mentions take the actors of the corpus table an analyst gets (short forms
+    # joined across articles); pronouns the same join of the actor they resolve to.
+    entities = corpus.entities
+    aliases = corpus.corpus_aliases
     gold_named, pred_named, own_named = [], [], []
     gold_pron, pred_pron, own_pron, ceiling_pron = [], [], [], []
     resolved = 0
@@ -77,7 +82,9 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS)
         article = ArticleDoc.build(article_id, doc)
         mentions = [m for m in record["entities"] if m["proper"] and m["type"] in NAMED_TYPES]
         kit_labels: dict[str, Counter] = {}
-        for g, p in zip(mentions, match_mentions(mentions, with_heads(doc, _entities_of(doc)), mention_heads(doc, mentions))):
+        mine = entities[(entities.article_id == article_id) & entities.label.isin(ACTOR_LABELS)]
+        predicted = [{"start": int(r.start), "end": int(r.end), "label": r.label, "actor": r.actor or r.text} for r in mine.itertuples()]
+        for g, p in zip(mentions, match_mentions(mentions, with_heads(doc, predicted), mention_heads(doc, mentions))):
             if g["identity"]:
                 gold_named.append(g["identity"])
                 own = clean_mention(g["text"])
@@ -91,6 +98,7 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS)
             if span is not None and len(span):
                 token = span[0]
                 actor = resolve_from_subjects(token, antecedents, sentence=article.sentence_id_at(token.idx))
+                actor = aliases.get(actor, actor)
             resolved += bool(actor)
             gold_pron.append(identity)
             pred_pron.append(actor or g["text"].lower())

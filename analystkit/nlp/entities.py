@@ -199,6 +199,7 @@ def make_consistent(doc: Doc) -> Doc:
     """
     ents = [e for e in doc.ents if not is_title_fragment(e)]
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
+    ents = [part for e in ents for part in _split_after_surname(e, surnames)]
     votes: dict[str, dict[str, int]] = {}
     first: dict[str, str] = {}
     words: dict[str, list[str]] = {}
@@ -247,6 +248,14 @@ def make_consistent(doc: Doc) -> Doc:
     doc.ents = filter_spans(out)
     doc.spans[NESTED_KEY] = nested_places(doc)
     return doc
+
+
+def _split_after_surname(ent: Span, surnames: set[str]) -> list[Span]:
+    """"According to Rathbun the Scientology property…" (a comma missing): a span that
+    opens with a surname the article knows, then a lower-case "the", is two mentions."""
+    if ent.label_ == "PERSON" or len(ent) < 3 or ent[0].text not in surnames or ent[1].text != "the":
+        return [ent]
+    return [Span(ent.doc, ent.start, ent.start + 1, label="PERSON"), Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)]
 
 
 #: Nouns that head a title after a portfolio word ("Defence Minister", "Home Secretary").
@@ -318,23 +327,45 @@ def extend_organisation_heads(ents: list[Span]) -> list[Span]:
     "the Scientology organization", "the M5S party": an ORG (or a LOC the gazetteer
     does not know: the small model often calls a movement a place) that is a compound
     of the lower-case noun right after it, from :data:`ORGANISATION_HEADS`, takes that
-    noun in; the actor linker drops it again for the actor's name.
+    noun in and is labelled ORG, and so are the name's other mentions in the article;
+    the actor linker drops the noun again for the actor's name.
     """
     if not ents:
         return ents
     doc = ents[0].doc
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
+    named: set[str] = set()
     for ent in ents:
-        after = doc[ent.end] if ent.end < len(doc) else None
-        if (
-            after is not None and after.i not in taken and ent.label_ in ("ORG", "LOC")
-            and after.is_lower and after.lower_ in ORGANISATION_HEADS and ent.root.head.i == after.i
-            and ent.root.dep_ == "compound" and (ent.label_ == "ORG" or lookup(ent.text) is None)
-        ):
-            ent = Span(doc, ent.start, ent.end + 1, label=ent.label_, kb_id=ent.kb_id_)
+        if _heads_organisation_noun(ent) and ent.end not in taken:
+            named.add(_without_the(ent).text)
+            ent = Span(doc, ent.start, ent.end + 1, label="ORG", kb_id=ent.kb_id_)
         out.append(ent)
-    return out
+    if not named:
+        return out
+    # The generic noun says what the name is, whatever the model called its other
+    # mentions ("Scientology" tagged a place elsewhere in the article).
+    return [
+        Span(doc, e.start, e.end, label="ORG", kb_id=e.kb_id_)
+        if e.label_ in ("LOC", "GPE", "NORP", "FAC") and _without_the(e).text in named and lookup(e.text) is None
+        else e
+        for e in out
+    ]
+
+
+def _without_the(ent: Span) -> Span:
+    return ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+
+
+def _heads_organisation_noun(ent: Span) -> bool:
+    """A name that is a compound of the generic organisation noun right after it ("Scientology organization")."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        after is not None and ent.label_ in ("ORG", "LOC")
+        and after.is_lower and after.lower_ in ORGANISATION_HEADS and ent.root.head.i == after.i
+        and ent.root.dep_ == "compound" and (ent.label_ == "ORG" or lookup(ent.text) is None)
+    )
 
 
 def appositive_roles(ents: list[Span], taken: set[int]) -> list[Span]:

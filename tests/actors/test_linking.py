@@ -53,6 +53,28 @@ def test_generic_organisation_noun_joins_the_name_not_the_actor(nlp):
     assert all(kb != "Russian-backed" for _, kb in separatists)
 
 
+def labels(nlp, text):
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_generic_organisation_noun_makes_every_mention_an_organisation(nlp):
+    text = (
+        "Montalvo was subsequently motivated to seek out information about Scientology on the Internet. "
+        "He wanted to leave the Scientology organization."
+    )
+    got = labels(nlp, text)
+    assert ("Scientology organization", "ORG") in got
+    assert ("Scientology", "ORG") in got
+    assert not any(t == "Scientology" and label in ("LOC", "GPE") for t, label in got)
+
+
+def test_known_surname_before_lowercase_the_is_split_off(nlp):
+    text = "Mark Rathbun met him in Florida. According to Rathbun the Scientology property in question was returned."
+    got = actors(nlp, text)
+    assert ("Rathbun", "Mark Rathbun") in got
+    assert not any(t.startswith("Rathbun the") for t, _ in got)
+
+
 def test_capital_modifying_a_thing_is_the_city(nlp):
     got = actors(nlp, "Started in 1990, the Taipei lantern festival continues a 2000 year old tradition.")
     assert ("Taipei", "Taipei") in got
