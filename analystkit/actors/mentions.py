@@ -13,6 +13,10 @@ prepositional phrases), and :func:`phrase_actor` the canonical actor it stands f
   army of Ukraine") → that actor;
 * the head is a pronoun → what ``resolve`` says it refers to;
 * otherwise no actor: the phrase is kept as written ("bridges", "east bank").
+
+:func:`group_description` names a group described without a name ("the six-member
+Afghan team" → "Afghan team", "Residents" → "residents"), which later pronouns can
+stand for.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from .linking import ACTOR_LABELS, clean_mention
-from .nouns import actor_nouns
+from .nouns import actor_nouns, group_nouns
 from ..extract.base import doc_text
 
 #: Dependents that belong to the words of a noun phrase.
@@ -103,6 +107,24 @@ def phrase_actor(head: Token, *, resolve: Resolver | None = None) -> str:
     return ""
 
 
+def group_description(head: Token) -> str:
+    """A short name for a group described by a common noun from ``data/group_nouns.csv``, or ``""``.
+
+    The head with its name-like modifiers (capitalised words and noun compounds):
+    "The six - member Afghan team" → "Afghan team", "the Syrian refugee team" →
+    "Syrian refugee team", "Residents" → "residents". Phrases that stand for a
+    named actor ("Russian troops") are :func:`phrase_actor`'s, not descriptions.
+    """
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in group_nouns() or entity_of(head) is not None:
+        return ""
+    words = [
+        child for child in head.children
+        if child.i < head.i and child.dep_ in ("amod", "compound", "nmod") and not any(True for _ in child.children)
+        and (child.text[:1].isupper() or (child.dep_ == "compound" and child.pos_ == "NOUN"))
+    ]
+    return " ".join([*(w.text for w in words), head.lower_])
+
+
 def phrase_label(span: Span) -> str:
     """A phrase without an actor, as a short label: determiners and possessives dropped."""
     words = [t for t in span if t.dep_ not in ("det", "poss", "case", "predet") and not t.is_punct]
@@ -123,4 +145,4 @@ def is_person(head: Token) -> bool:
     return (ent is not None and ent.label_ == "PERSON") or head.lower_ in ("he", "she", "him", "her")
 
 
-__all__ = ["ACTOR_PRONOUNS", "actor_nouns", "entity_of", "is_person", "is_plural", "phrase_actor", "phrase_label", "phrase_span"]
+__all__ = ["ACTOR_PRONOUNS", "actor_nouns", "entity_of", "group_description", "is_person", "is_plural", "phrase_actor", "phrase_label", "phrase_span"]

@@ -106,9 +106,11 @@ class Antecedent:
 
     token: int  # index of the mention's head token in the Doc
     sentence: int  # sentence id of the mention
-    actor: str  # canonical actor
+    actor: str  # canonical actor, or the name of a described group ("Afghan team")
     person: bool  # a person: he / she / his
     plural: bool  # a plural group ("Russian troops", "Ukrainians"): they / their
+    subject: bool = True  # in subject position (else any other mention in the sentence)
+    described: bool = False  # a group described, not named ("the six-member Afghan team")
 
 
 def resolve_from_subjects(token: Token, antecedents: Sequence[Antecedent], *, sentence: int, window: int = 3) -> str:
@@ -118,15 +120,29 @@ def resolve_from_subjects(token: Token, antecedents: Sequence[Antecedent], *, se
     the subject of a recent clause. So the most recent *subject* actor before the
     pronoun, at most ``window`` sentences back, that fits it wins — a person for
     he/she/his, a singular non-person (state, organisation) for it/its, any
-    non-person for they/their (plural groups and collective bodies alike). When no
-    subject fits, the answer is :func:`resolve_pronoun`'s (the most recent suitable
-    entity, any position), and for possessives the most recent suitable entity.
+    non-person for they/their (plural groups and collective bodies alike). A
+    they/them/their looks in its own sentence first: the subject there, else the
+    latest non-person mention (``subject`` False antecedents: organisations, states
+    and described groups in any position). Described groups ("the Afghan team",
+    "residents") are candidates like named actors, so a "they" about them does not
+    fall through to a state named nearby. When no subject fits, the answer is
+    :func:`resolve_pronoun`'s (the most recent suitable entity, any position), and for
+    possessives the most recent suitable entity.
     """
     lower = token.lower_
     if lower not in PERSON_FORMS | SINGULAR_FORMS | PLURAL_FORMS:
         return resolve_pronoun(token)
-    for candidate in sorted(antecedents, key=lambda a: a.token, reverse=True):
-        if candidate.token >= token.i or not candidate.actor:
+    before = sorted((a for a in antecedents if a.token < token.i and a.actor), key=lambda a: a.token, reverse=True)
+    if lower in PLURAL_FORMS:
+        # A they/their first looks in its own sentence: a subject, else any group,
+        # organisation or state named or described before it ("Twitter gave Mohamed the
+        # option to come to their company"; "invited to their Google Science Fair").
+        here = [a for a in before if a.sentence == sentence and not a.person]
+        chosen = next((a for a in here if a.subject), None) or next(iter(here), None)
+        if chosen is not None:
+            return chosen.actor
+    for candidate in before:
+        if not candidate.subject:
             continue
         if sentence - candidate.sentence > window:
             break

@@ -58,7 +58,7 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS)
     import analystkit as ak
     from analystkit.actors.linking import clean_mention
     from analystkit.actors.pronouns import resolve_from_subjects
-    from analystkit.extract.actions import _subject_antecedents
+    from analystkit.extract.actions import pronoun_antecedents
     from analystkit.extract.base import ArticleDoc
 
     gold = read_gold(gold_path)
@@ -91,7 +91,7 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS)
                 pred_named.append(p["actor"] if p is not None else own)
                 own_named.append(own)
                 kit_labels.setdefault(g["identity"], Counter())[pred_named[-1]] += 1
-        antecedents = _subject_antecedents(article)
+        antecedents = pronoun_antecedents(article)
         for g, identity in pronoun_mentions(record):
             span = doc.char_span(g["start"], g["end"], alignment_mode="expand")
             actor = ""

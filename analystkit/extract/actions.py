@@ -35,7 +35,9 @@ How the agent and patient are found (spaCy's ClearNLP-style dependencies):
 * **pronouns** (he, she, it, they, its, their) are resolved within the article
   by :func:`analystkit.actors.pronouns.resolve_from_subjects`: the most recent
   subject actor that fits, within three sentences, else the most recent fitting
-  entity.
+  entity; a they/their looks in its own sentence first. Groups described without
+  a name count ("The six-member Afghan team … They were denied visas" → agent
+  "Afghan team", ``agent_is_actor`` False: :func:`pronoun_antecedents`).
 
 ``negated``: the verb (or, for a coordinated verb without its own auxiliary, the
 first verb) has a negation ("did not capture", "never").
@@ -50,14 +52,18 @@ what someone *said* does not hedge the saying) and, for a verb governed through
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
+from dataclasses import replace
 
 import numpy
 from spacy.attrs import DEP, IS_ALPHA, POS
-from spacy.symbols import PRON, VERB
+from spacy.symbols import NOUN, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.mentions import is_person, is_plural, phrase_actor, phrase_label, phrase_span
-from ..actors.pronouns import Antecedent, resolve_from_subjects
+from ..actors.linking import is_locative
+from ..actors.mentions import group_description, is_person, is_plural, phrase_actor, phrase_label, phrase_span
+from ..actors.nouns import group_nouns
+from ..actors.pronouns import COLLECTIVE_LABELS, Antecedent, resolve_from_subjects
 from .base import ArticleDoc
 from .base import doc_text
 
@@ -71,7 +77,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 def extract_actions(article: ArticleDoc) -> list[dict]:
     """One row per agent–action–patient of the article (see the module docstring)."""
     doc = article.doc
-    antecedents = _subject_antecedents(article)
+    antecedents = pronoun_antecedents(article)
+    described = frozenset(a.actor for a in antecedents if a.described)
     hedges = article.rows.get("hedges")
 
     def resolve_for(token: Token) -> str:
@@ -94,8 +101,8 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
                 "sentence_id": sentence.sentence_id,
                 **_verb_span(verb),
                 "action": action_lemma(verb),
-                **_role("agent", agent, resolve_for),
-                **_role("patient", patient, resolve_for),
+                **_role("agent", agent, resolve_for, described),
+                **_role("patient", patient, resolve_for, described),
                 "negated": is_negated(verb),
                 "hedged": _hedged(verb, hedges) if hedges is not None else None,
                 "voice": voice,
@@ -207,7 +214,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _role(name: str, head: Token | None, resolve) -> dict:
+def _role(name: str, head: Token | None, resolve, described: frozenset[str] = frozenset()) -> dict:
     if head is None:
         return {name: "", f"{name}_text": "", f"{name}_start": -1, f"{name}_end": -1, f"{name}_is_actor": False}
     span = phrase_span(head)
@@ -218,25 +225,66 @@ def _role(name: str, head: Token | None, resolve) -> dict:
         f"{name}_text": doc_text(head.doc)[start:end],
         f"{name}_start": start,
         f"{name}_end": end,
-        f"{name}_is_actor": bool(actor),
+        # A pronoun standing for a described group ("they" → "Afghan team") names it, but
+        # the group is not a canonical actor.
+        f"{name}_is_actor": bool(actor) and not (head.pos_ == "PRON" and actor in described),
     }
 
 
 # --------------------------------------------------------------------------- pronouns
-def _subject_antecedents(article: ArticleDoc) -> list[Antecedent]:
-    """Actors in subject position (named or described, not pronouns), in text order."""
+def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
+    """Candidates for later pronouns, in text order.
+
+    Subjects (``nsubj`` / ``nsubjpass``, not pronouns) that stand for an actor or
+    describe a group (:func:`~analystkit.actors.mentions.group_description`), then, as
+    non-subject candidates, the organisations, states and groups named anywhere else
+    (not places named as locations) and the groups described anywhere else. A bare
+    description ("the team") takes the name of the latest richer one with the same
+    noun ("the six-member Afghan team" → "Afghan team").
+    """
     doc = article.doc
     if not len(doc):
         return []
     arr = doc.to_array([DEP, POS])
-    subjects = numpy.isin(arr[:, 0], numpy.array([doc.vocab.strings.add("nsubj"), doc.vocab.strings.add("nsubjpass")], dtype=arr.dtype))
-    found = []
+    subject_ids = numpy.array([doc.vocab.strings.add("nsubj"), doc.vocab.strings.add("nsubjpass")], dtype=arr.dtype)
+    subjects = numpy.isin(arr[:, 0], subject_ids)
+    found: dict[int, Antecedent] = {}
     for i in numpy.nonzero(subjects & (arr[:, 1] != PRON))[0].tolist():
         token = doc[i]
         actor = phrase_actor(token)
+        described = not actor
+        actor = actor or group_description(token)
         if actor:
-            found.append(Antecedent(token.i, article.sentence_id_at(token.idx), actor, is_person(token), is_plural(token)))
-    return found
+            found[i] = Antecedent(i, article.sentence_id_at(token.idx), actor, is_person(token), is_plural(token), True, described)
+    for ent in doc.ents:
+        root = ent.root
+        if root.i in found or ent.label_ not in COLLECTIVE_LABELS or not ent.kb_id_ or (ent.label_ == "GPE" and is_locative(ent)):
+            continue
+        found[root.i] = Antecedent(root.i, article.sentence_id_at(root.idx), ent.kb_id_, False, is_plural(root), False)
+    for i in numpy.nonzero(arr[:, 1] == NOUN)[0].tolist():
+        token = doc[i]
+        if i in found or token.lemma_.lower() not in group_nouns() or phrase_actor(token):
+            continue
+        label = group_description(token)
+        if label:
+            found[i] = Antecedent(i, article.sentence_id_at(token.idx), label, False, is_plural(token), False, True)
+    ordered = [found[i] for i in sorted(found)]
+    # "the team" after "the six-member Afghan team" is that team: the richer description
+    # with the same noun mentioned most often so far (the latest on a tie), so one
+    # mention of "the European team" does not take over the article's topic.
+    richer: dict[str, Counter] = {}
+    for k, a in enumerate(ordered):
+        if not a.described:
+            continue
+        head = doc[a.token]
+        noun = head.lemma_.lower()
+        if a.actor == head.lower_:
+            if noun in richer:
+                counts = richer[noun]
+                ordered[k] = replace(a, actor=max(reversed(counts), key=counts.__getitem__))
+        else:
+            richer.setdefault(noun, Counter())[a.actor] += 1
+    return ordered
 
 
 # --------------------------------------------------------------------------- hedges

@@ -184,7 +184,8 @@ def make_consistent(doc: Doc) -> Doc:
     "Victor Montalvo" tagged GPE or nothing). Within one article:
 
     1. a single capitalised token equal to the surname of a multi-word PERSON
-       becomes PERSON (found or relabelled);
+       becomes PERSON (found or relabelled), even opening a sentence when the article
+       never writes the word in lower case;
     2. a name tagged as an entity somewhere is tagged at its other, untagged
        occurrences too, with the label it carries most often;
     3. a name carrying several labels gets the most frequent one (ties: the
@@ -236,18 +237,94 @@ def make_consistent(doc: Doc) -> Doc:
                 t.tag_ in ("NNP", "NNPS") or t.is_punct or (t.text[:1].isupper() and not t.is_sent_start and t.pos_ != "PRON")
                 or (t.is_upper and t.is_alpha and len(t.text) > 1)
                 for t in span
-            ):
+            ) and not (name in surnames and _only_capitalised(doc, span[0])):
                 continue
             label = candidates[name]
             out.append(Span(doc, start, end, label=label))
             taken.update(range(start, end))
-    out = extend_organisation_heads(extend_person_titles(filter_spans(out)))
+    out = extend_person_titles(with_defined_acronyms(doc, filter_spans(out)))
     out.extend(role_mentions(doc, {i for e in out for i in range(e.start, e.end)}))
     out.extend(appositive_roles(out, {i for e in out for i in range(e.start, e.end)}))
     out.extend(repeated_names(doc, {i for e in out for i in range(e.start, e.end)}))
-    doc.ents = filter_spans(out)
+    doc.ents = extend_organisation_heads(filter_spans(out))
     doc.spans[NESTED_KEY] = nested_places(doc)
     return doc
+
+
+#: Lower-case words allowed inside a name an acronym abbreviates ("Union of … and …").
+_ACRONYM_GLUE = frozenset({"of", "and", "for", "the", "de", "di", "del", "della", "des", "du", "la", "le", "&"})
+
+
+def defined_acronym(doc: Doc, paren: int) -> tuple[int, int] | None:
+    """The words an acronym in brackets abbreviates: "Movimento 5 Stelle (M5S)".
+
+    ``paren`` is the index of the "(" before the acronym. Walking back from the word
+    before the bracket, each capitalised word or number must start with the
+    acronym's next letter from the end (lower-case joining words are skipped), the
+    way Schwartz & Hearst (2003) match short and long forms. Returns the token
+    range of the long form, or ``None``.
+    """
+    if paren < 1 or paren + 2 >= len(doc) or doc[paren + 2].text != ")":
+        return None
+    short = doc[paren + 1].text
+    if not (2 <= len(short) <= 8 and short.isalnum() and short.upper() == short and any(c.isalpha() for c in short)):
+        return None
+    letters = short.lower()
+    k = len(letters) - 1
+    i = paren - 1
+    while i >= 0 and k >= 0 and paren - i <= 2 * len(short) + 2:
+        token = doc[i]
+        if token.lower_ in _ACRONYM_GLUE and token.is_lower:
+            i -= 1
+            continue
+        if not (token.text[:1].isupper() or token.text[:1].isdigit()) or token.lower_[:1] != letters[k]:
+            return None
+        k -= 1
+        i -= 1
+    return (i + 1, paren) if k < 0 and doc[i + 1].lower_ not in _ACRONYM_GLUE else None
+
+
+def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A long form defined by an acronym in brackets is one organisation mention.
+
+    The small model splits "Movimento 5 Stelle (M5S)" into a number and a person
+    named Stelle; the brackets say it is one name. The long form becomes an ORG
+    (the acronym's own label when it has one), replacing the entities inside it;
+    the actor linker then joins the acronym to it. Persons ("Sergei Shoigu (SS)")
+    are left alone.
+    """
+    if not len(doc) or "(" not in doc.text:
+        return ents
+    by_start = {e.start: e for e in ents}
+    new: list[Span] = []
+    for token in doc:
+        if token.text != "(":
+            continue
+        found = defined_acronym(doc, token.i)
+        if found is None:
+            continue
+        start, end = found
+        inside = [e for e in ents if e.start < end and e.end > start]
+        if any(e.label_ == "PERSON" and len(e) > 1 for e in inside) or any(e.start < start or e.end > end for e in inside):
+            continue
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+            continue
+        short = by_start.get(token.i + 1)
+        label = short.label_ if short is not None and short.label_ in ("ORG", "GPE", "NORP", "FAC") else "ORG"
+        new.append(Span(doc, start, end, label=label))
+    if not new:
+        return ents
+    covered = {i for span in new for i in range(span.start, span.end)}
+    return sorted([e for e in ents if not any(i in covered for i in range(e.start, e.end))] + new, key=lambda e: e.start)
+
+
+def _only_capitalised(doc: Doc, token) -> bool:
+    """A capitalised word the article never writes in lower case: "Rathbun requested…"
+    opening a sentence (tagged a common noun) is still the surname; "Young people…" is
+    not when the article also says "young"."""
+    if not token.text[:1].isupper() or token.pos_ in ("PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX"):
+        return False
+    return not numpy.any(doc.to_array(ORTH) == hash_string(token.lower_))
 
 
 def _split_after_surname(ent: Span, surnames: set[str]) -> list[Span]:
@@ -310,7 +387,10 @@ def extend_person_titles(ents: list[Span]) -> list[Span]:
                 # "co" "-" "founder": the pieces of a hyphenated role word.
                 glued = i + 1 in members and i + 1 < ent.start and (token.text == "-" or doc[i + 1].text == "-" and not token.whitespace_)
                 attached = token.head.i in members or ent.root.head.i == i and ent.root.dep_ == "appos"
-                if not (glued or (_is_role_token(token) and attached)):
+                # A capitalised title right before the name is the name's, whatever the
+                # parse says ("from US President Barack Obama" parsed with "Barack" a preposition).
+                adjacent_title = i == start - 1 and token.text[:1].isupper() and (token.lower_ in TITLE_WORDS or token.lower_ in TITLE_HEADS)
+                if not (glued or adjacent_title or (_is_role_token(token) and attached)):
                     break
                 members.add(i)
                 start = i

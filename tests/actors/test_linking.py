@@ -170,3 +170,37 @@ def test_corpus_join_only_to_name_like_full_names():
     })
     aliases = corpus_aliases(entities)
     assert aliases == {"Putin": "Vladimir Putin"}  # not Biden -> a misparsed title; Smith is ambiguous
+
+
+def test_acronym_in_brackets_defines_its_long_form(nlp):
+    text = "The request came from the deputies of Movimento 5 Stelle (M5S) of the regional council. The M5S party asks for taxes."
+    got = actors(nlp, text)
+    assert ("Movimento 5 Stelle", "Movimento 5 Stelle") in got
+    assert ("M5S", "Movimento 5 Stelle") in got
+    assert ("M5S party", "Movimento 5 Stelle") in got  # the generic noun joins, the actor stays the name
+    assert not any(t == "Stelle" for t, _ in got)
+
+
+def test_defined_acronym_matches_initials_only(nlp):
+    from analystkit.nlp.entities import defined_acronym
+
+    doc = nlp("He joined the World Health Organisation (WHO) and the Red Cross (XYZ) later.")
+    paren = [t.i for t in doc if t.text == "("]
+    start, end = defined_acronym(doc, paren[0])
+    assert doc[start:end].text == "World Health Organisation"
+    assert defined_acronym(doc, paren[1]) is None
+
+
+def test_capitalised_title_right_before_a_name_joins_it_whatever_the_parse(nlp):
+    text = "Mohamed received support online ranging from US President Barack Obama to Facebook creator Mark Zuckerberg."
+    got = actors(nlp, text)
+    assert any(t.endswith("President Barack Obama") and kb == "Barack Obama" for t, kb in got)
+
+
+def test_known_surname_opening_a_sentence_is_the_person(nlp):
+    text = (
+        "Montalvo came upon a blog written by Mark Rathbun. "
+        "Rathbun requested donations via a statement made on his blog."
+    )
+    got = actors(nlp, text)
+    assert ("Rathbun", "Mark Rathbun") in got

@@ -22,3 +22,26 @@ def test_they_resolves_to_a_state_acting(nlp):
 def test_he_resolves_to_the_latest_person(nlp):
     doc = nlp("Dmitry Peskov spoke on Monday. He said nothing new.")
     assert resolve_pronoun(_pronoun(doc, "he")) == "Dmitry Peskov"
+
+
+def test_bare_description_takes_the_most_mentioned_richer_one(article):
+    from analystkit.extract.actions import pronoun_antecedents
+
+    text = (
+        "The Afghan team's robot scored two points. The Afghan team's supplies were delayed. "
+        "This year, the European team won the competition. The team arrived in Washington."
+    )
+    found = pronoun_antecedents(article(text))
+    teams = [a.actor for a in found if a.described]
+    assert teams[:3] == ["Afghan team", "Afghan team", "European team"]
+    assert teams[-1] == "Afghan team"  # mentioned twice, not the latest single mention
+
+
+def test_group_description_keeps_name_like_modifiers_only(nlp):
+    from analystkit.actors.mentions import group_description
+
+    doc = nlp("The Syrian refugee team and the six-member Afghan team met angry residents.")
+    heads = {t.i: group_description(t) for t in doc if t.lower_ in ("team", "residents")}
+    assert sorted(v for v in heads.values()) == ["Afghan team", "Syrian refugee team", "residents"]
+    troops = nlp("Russian troops left.")
+    assert group_description(troops[1]) != "" and group_description(troops[0]) == ""

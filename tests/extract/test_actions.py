@@ -98,3 +98,29 @@ def test_hedged_when_a_cue_is_in_the_clause(article):
 def test_hedged_is_none_without_hedges_table(article):
     rows = extract_actions(article("Ukraine captured the town."))
     assert rows and rows[0]["hedged"] is None
+
+
+def test_they_stands_for_a_described_group_not_a_nearby_state(article):
+    text = (
+        "The six-member Afghan team, which consists entirely of girls, had been denied visas to enter the United States. "
+        "The team arrived in Washington after many difficulties. They met the ambassador on Monday."
+    )
+    _, rows = triples(article, text)
+    meet = [r for r in rows if r["action"] == "meet" and r["agent_text"] == "They"]
+    assert meet and meet[0]["agent"] == "Afghan team"  # "the team" is the six-member Afghan team
+    assert not meet[0]["agent_is_actor"]  # a described group, not a canonical actor
+
+
+def test_their_prefers_an_organisation_in_its_own_sentence(article):
+    text = (
+        "The Straits Times noted the support movement. "
+        "The attention led to outreach from Google and Mohamed was invited to their science fair."
+    )
+    from analystkit.actors.pronouns import resolve_from_subjects
+    from analystkit.extract.actions import pronoun_antecedents
+
+    doc_article = article(text)
+    their = next(t for t in doc_article.doc if t.lower_ == "their")
+    antecedents = pronoun_antecedents(doc_article)
+    got = resolve_from_subjects(their, antecedents, sentence=doc_article.sentence_id_at(their.idx))
+    assert got == "Google"
