@@ -117,6 +117,8 @@ def group_description(head: Token) -> str:
     """
     if head.pos_ != "NOUN" or head.lemma_.lower() not in group_nouns() or entity_of(head) is not None:
         return ""
+    if any(child.dep_ == "poss" and child.pos_ == "PRON" for child in head.children):
+        return ""  # "their troops": whoever "their" is, not a group of its own
     words = [
         child for child in head.children
         if child.i < head.i and child.dep_ in ("amod", "compound", "nmod") and not any(True for _ in child.children)

@@ -45,3 +45,11 @@ def test_group_description_keeps_name_like_modifiers_only(nlp):
     assert sorted(v for v in heads.values()) == ["Afghan team", "Syrian refugee team", "residents"]
     troops = nlp("Russian troops left.")
     assert group_description(troops[1]) != "" and group_description(troops[0]) == ""
+
+
+def test_group_owned_by_a_pronoun_is_not_a_description(nlp):
+    from analystkit.actors.mentions import group_description
+
+    doc = nlp("The Ukrainians say their troops entered the city.")
+    troops = next(t for t in doc if t.lower_ == "troops")
+    assert group_description(troops) == ""
