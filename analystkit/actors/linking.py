@@ -207,7 +207,7 @@ def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[s
         text = re.sub(r"\s+\d+$", "", text)  # "Sweden 1" in a score line
     if ent.label_ == "PERSON":
         if all(_is_title_word(t.text) or t.lower_ in ROLE_NOUNS for t in ent):
-            return _role_holder(ent, ents) or text
+            return _role_holder(ent, ents, persons) or text
         words = strip_titles(ent)
         return _person(words, ent.start_char, persons)
     entry = lookup(text)
@@ -246,10 +246,17 @@ def _person(words: list[str], at: int, persons: list[tuple[int, list[str]]]) -> 
     return _join(chosen[1])
 
 
-def _role_holder(ent: Span, ents: list[Span] | None = None) -> str | None:
-    """"The President" → the person the article introduced as "President X" (latest before it)."""
+def _role_holder(ent: Span, ents: list[Span] | None = None, persons: list[tuple[int, list[str]]] | None = None) -> str | None:
+    """"The President" → the person the article introduced as "President X".
+
+    When several people carry the title before it (a briefing on "President Biden"
+    that also names "South Korean President Yoon"), the one introduced with it most
+    often so far; on a tie, the latest. A holder named by surname only ("President
+    Biden") is that surname's person in the article when there is one.
+    """
     title = [t.lower_ for t in ent]
-    best = None
+    counts: dict[str, int] = {}
+    latest: dict[str, int] = {}
     for other in ents if ents is not None else ent.doc.ents:
         if other.start >= ent.start:
             break
@@ -260,8 +267,16 @@ def _role_holder(ent: Span, ents: list[Span] | None = None) -> str | None:
         if before == title or inside == title:
             words = strip_titles(other)
             if len(words) >= 2:
-                best = _join(words)
-    return best
+                name = _join(words)
+            elif len(words) == 1 and persons is not None and words[0][:1].isupper():
+                name = _person(words, other.start_char, persons)
+            else:
+                continue
+            counts[name] = counts.get(name, 0) + 1
+            latest[name] = other.start
+    if not counts:
+        return None
+    return max(counts, key=lambda name: (counts[name], latest[name]))
 
 
 def _maximal_names(names: set[str]) -> list[str]:

@@ -204,3 +204,13 @@ def test_known_surname_opening_a_sentence_is_the_person(nlp):
     )
     got = actors(nlp, text)
     assert ("Rathbun", "Mark Rathbun") in got
+
+
+def test_the_president_is_the_holder_introduced_most_often(nlp):
+    text = (
+        "President Joe Biden spoke on Monday. Later President Biden met South Korean President Yoon Suk Yeol. "
+        "The President said the talks went well."
+    )
+    doc = nlp(text)
+    role = [e for e in doc.ents if e.text == "President"]
+    assert role and role[-1].kb_id_ == "Joe Biden"  # twice "President Biden", once "President Yoon"
