@@ -38,7 +38,7 @@ def is_pronoun(token: Token) -> bool:
     return lower in PERSONAL | COLLECTIVE | FIRST_PERSON or (lower in RELATIVE and token.tag_ in ("WP", "WDT"))
 
 
-def _is_location(ent: Span) -> bool:
+def is_location(ent: Span) -> bool:
     """A place named as where something happens, not as an actor: "in Washington", "from Herat"."""
     return ent.label_ in ("GPE", "LOC", "FAC") and is_locative(ent)
 
@@ -51,7 +51,7 @@ def _last_entity_before(doc: Doc, char: int, labels: frozenset[str], ignore: Seq
             break
         if any(s <= ent.start_char < e for s, e in ignore):
             continue
-        if ent.label_ in labels and ent.kb_id_ and not _is_location(ent):
+        if ent.label_ in labels and ent.kb_id_ and not is_location(ent):
             best = ent
     return best
 
@@ -160,6 +160,6 @@ def resolve_from_subjects(token: Token, antecedents: Sequence[Antecedent], *, se
 
 
 __all__ = [
-    "COLLECTIVE", "FIRST_PERSON", "PERSONAL", "RELATIVE", "Antecedent", "is_pronoun",
+    "COLLECTIVE", "FIRST_PERSON", "PERSONAL", "RELATIVE", "Antecedent", "is_location", "is_pronoun",
     "resolve_from_subjects", "resolve_pronoun",
 ]

@@ -60,10 +60,9 @@ from spacy.attrs import DEP, IS_ALPHA, POS
 from spacy.symbols import NOUN, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.linking import is_locative
 from ..actors.mentions import group_description, is_person, is_plural, phrase_actor, phrase_label, phrase_span
 from ..actors.nouns import group_nouns
-from ..actors.pronouns import COLLECTIVE_LABELS, Antecedent, resolve_from_subjects
+from ..actors.pronouns import COLLECTIVE_LABELS, Antecedent, is_location, resolve_from_subjects
 from .base import ArticleDoc
 from .base import doc_text
 
@@ -239,8 +238,8 @@ def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
     describe a group (:func:`~analystkit.actors.mentions.group_description`), then, as
     non-subject candidates, the organisations, states and groups named anywhere else
     (not places named as locations) and the groups described anywhere else. A bare
-    description ("the team") takes the name of the latest richer one with the same
-    noun ("the six-member Afghan team" → "Afghan team").
+    description ("the team") takes the name of the richer one with the same noun
+    mentioned most often so far ("the six-member Afghan team" → "Afghan team").
     """
     doc = article.doc
     if not len(doc):
@@ -258,7 +257,7 @@ def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
             found[i] = Antecedent(i, article.sentence_id_at(token.idx), actor, is_person(token), is_plural(token), True, described)
     for ent in doc.ents:
         root = ent.root
-        if root.i in found or ent.label_ not in COLLECTIVE_LABELS or not ent.kb_id_ or (ent.label_ == "GPE" and is_locative(ent)):
+        if root.i in found or ent.label_ not in COLLECTIVE_LABELS or not ent.kb_id_ or is_location(ent):
             continue
         found[root.i] = Antecedent(root.i, article.sentence_id_at(root.idx), ent.kb_id_, False, is_plural(root), False)
     for i in numpy.nonzero(arr[:, 1] == NOUN)[0].tolist():
