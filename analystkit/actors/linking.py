@@ -74,13 +74,27 @@ def clean_mention(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
+#: ``doc.spans`` key: titles with a complement that open a person mention
+#: ("Secretary of State" in "Secretary of State Antony Blinken"), set by the
+#: ``analystkit_consistency`` component.
+TITLES_KEY = "analystkit_titles"
+
+
 def strip_titles(span: Span) -> list[str]:
     """The tokens of a person mention without leading titles, role words and possessives.
 
     "President Vladimir Putin" → Vladimir Putin; "goalkeeper Mouez Hassen",
     "co-founder Mark Zuckerberg", "Shadow Home Secretary Yvette Cooper" → the name
-    (lower-case words before the name are its role; "de Klerk" keeps its particle).
+    (lower-case words before the name are its role; "de Klerk" keeps its particle);
+    "Ambassador to the United States Hamdullah Mohib" → the words after the title
+    recorded in ``doc.spans["analystkit_titles"]``.
     """
+    doc = span.doc
+    if TITLES_KEY in doc.spans:
+        for title in doc.spans[TITLES_KEY]:
+            if span.start <= title.start < title.end < span.end:
+                span = doc[title.end : span.end]
+                break
     words = [t.text for t in span if not t.is_punct or t.text in (".", "-")]
     words = [w for w in words if w not in ("'s", "’s")]
     while len(words) > 1 and _is_title_word(words[0]):
@@ -148,7 +162,7 @@ def link_actors(doc: Doc) -> Doc:
         linked.append(Span(doc, ent.start, ent.end, label=ent.label_, kb_id=actor))
     linked = _link_appositions(doc, linked)
     doc.ents = linked
-    _link_nested(doc, linked)
+    _link_nested(doc, linked, acronyms)
     return doc
 
 
@@ -182,16 +196,23 @@ def _link_appositions(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _link_nested(doc: Doc, ents: list[Span]) -> None:
-    """Nested names (``doc.spans["analystkit_nested"]``) take the actor of the same name used on its own."""
+def _link_nested(doc: Doc, ents: list[Span], acronyms: dict[str, str]) -> None:
+    """Nested names (``doc.spans["analystkit_nested"]``) take the actor of the same name used on
+    its own, or of the name they abbreviate ("NSW" in "the University of NSW")."""
     key = "analystkit_nested"
     if key not in doc.spans or not len(doc.spans[key]):
         return
     actor_of = {e.text: e.kb_id_ for e in ents if e.kb_id_}
-    doc.spans[key] = [
-        span if span.kb_id_ else Span(doc, span.start, span.end, label=span.label_, kb_id=actor_of.get(span.text, clean_mention(span.text)))
-        for span in doc.spans[key]
-    ]
+    actor_of_name = {_name_of(e): e.kb_id_ for e in ents if e.kb_id_}
+
+    def actor(span: Span) -> str:
+        if span.text in actor_of:
+            return actor_of[span.text]
+        if span.text in acronyms:
+            return actor_of_name.get(acronyms[span.text], acronyms[span.text])
+        return clean_mention(span.text)
+
+    doc.spans[key] = [span if span.kb_id_ else Span(doc, span.start, span.end, label=span.label_, kb_id=actor(span)) for span in doc.spans[key]]
 
 
 def _name_of(ent: Span) -> str:
@@ -311,16 +332,21 @@ def _short_organisation(name: str, organisations: list[str]) -> str:
     return matches.pop() if len(matches) == 1 else name
 
 
+def initials(name: str) -> str:
+    """The initials of a name's capitalised words: "New South Wales" → NSW."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper())
+
+
 def _acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:
     """Acronyms defined or implied in the article: "Full Name (FN)" or initials of a full name."""
     found: dict[str, str] = {}
     for ent in ents:
-        if ent.label_ not in ("ORG", "GPE", "FAC", "NORP") or len(ent) < 2:
+        if ent.label_ not in ("ORG", "GPE", "LOC", "FAC", "NORP") or len(ent) < 2:
             continue
         name = clean_mention(ent.text)
-        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper())
-        if len(initials) >= 2:
-            found.setdefault(initials, name)
+        letters = initials(name)
+        if len(letters) >= 2:
+            found.setdefault(letters, name)
         nxt = doc[ent.end : ent.end + 3]
         if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
             found[nxt[1].text] = name
@@ -332,4 +358,4 @@ def actor_linker(doc: Doc) -> Doc:
     return link_actors(doc)
 
 
-__all__ = ["ACTOR_LABELS", "NAME_PARTICLES", "ORGANISATION_HEADS", "PORTFOLIO_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "clean_mention", "is_locative", "link_actors", "normalise", "strip_titles"]
+__all__ = ["ACTOR_LABELS", "NAME_PARTICLES", "ORGANISATION_HEADS", "PORTFOLIO_WORDS", "ROLE_NOUNS", "TITLES_KEY", "TITLE_WORDS", "clean_mention", "initials", "is_locative", "link_actors", "normalise", "strip_titles"]

@@ -278,12 +278,11 @@ def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
         head = doc[a.token]
         noun = head.lemma_.lower()
         if a.actor == head.lower_:
-            if noun in richer:
-                counts = richer[noun]
-                ordered[k] = replace(a, actor=max(reversed(counts), key=counts.__getitem__))
+            counts = richer.get(noun)
+            ordered[k] = replace(a, actor=max(reversed(counts), key=counts.__getitem__)) if counts else None
         else:
             richer.setdefault(noun, Counter())[a.actor] += 1
-    return ordered
+    return [a for a in ordered if a is not None]
 
 
 # --------------------------------------------------------------------------- hedges

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..actors.gazetteer import Entry, gazetteer, lookup, normalise
-from ..actors.linking import ORGANISATION_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_WORDS
+from ..actors.linking import ORGANISATION_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_WORDS, TITLES_KEY, clean_mention, initials
 
 PLACE_KINDS = frozenset({"place", "region", "state"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -242,13 +242,123 @@ def make_consistent(doc: Doc) -> Doc:
             label = candidates[name]
             out.append(Span(doc, start, end, label=label))
             taken.update(range(start, end))
-    out = extend_person_titles(with_defined_acronyms(doc, filter_spans(out)))
+    out = extend_person_titles(with_defined_acronyms(doc, named_after_places(implied_acronyms(filter_spans(out)))))
     out.extend(role_mentions(doc, {i for e in out for i in range(e.start, e.end)}))
     out.extend(appositive_roles(out, {i for e in out for i in range(e.start, e.end)}))
     out.extend(repeated_names(doc, {i for e in out for i in range(e.start, e.end)}))
     doc.ents = extend_organisation_heads(filter_spans(out))
     doc.spans[NESTED_KEY] = nested_places(doc)
     return doc
+
+
+def _title_case(sentence: Span) -> bool:
+    """A headline in title case: no full stop at the end, and most of its words capitalised."""
+    ending = [t for t in sentence if not t.is_space]
+    if ending and ending[-1].text in (".", "!", "?", '"', "”"):
+        return False
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+
+
+#: Labels of names whose initials may stand for them: "NSW" for "New South Wales".
+_ABBREVIATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _initials_of(ents: list[Span]) -> dict[str, set[str]]:
+    """The initials (three or more) of the capitalised words of multi-word names, with the names' labels."""
+    names: dict[str, set[str]] = {}
+    for e in ents:
+        if e.label_ in _ABBREVIATED_LABELS and len(e) > 1:
+            letters = initials(clean_mention(e.text))
+            if len(letters) >= 3:
+                names.setdefault(letters, set()).add(e.label_)
+    return names
+
+
+def implied_acronyms(ents: list[Span]) -> list[Span]:
+    """An untagged all-capitals word spelling the initials of a name in the article is that name's.
+
+    "New South Wales … NSW": the small model leaves many acronyms untagged. A word of
+    three or more capital letters, tagged a proper noun and in no entity, whose letters
+    are the initials of the capitalised words of exactly one multi-word name of the
+    article takes that name's label; the actor linker joins it to the name.
+    """
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    names = _initials_of(ents)
+    if not names:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new = [
+        Span(doc, t.i, t.i + 1, label=next(iter(names[t.text])))
+        for t in doc
+        if t.text in names and len(names[t.text]) == 1 and t.i not in taken and t.tag_ in ("NNP", "NNPS") and t.is_upper and t.is_alpha
+    ]
+    return sorted(ents + new, key=lambda e: e.start) if new else ents
+
+
+#: Capitalised words that, before a place, make a longer place name rather than an
+#: organisation's: compass points and regions ("Eastern Ukraine", "Greater London") and
+#: the feature words of GeoNames' hydrographic, terrain and area classes ("Lake
+#: Victoria", "Mount Hermon", "Port Sudan").
+PLACE_PREFIXES = frozenset(
+    """north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern upper lower
+    greater inner outer middle mainland metropolitan metro rural coastal downtown new old
+    lake mount mt river gulf bay cape port fort saint st san santa sierra isle island islands
+    sea ocean valley desert strait peninsula province county district region state city""".split()
+)
+
+
+def named_after_places(ents: list[Span]) -> list[Span]:
+    """A proper-noun compound that ends in a place is an organisation named after it.
+
+    "Food Standards Australia New Zealand", "Tourism Australia", "Air France": the
+    small model tags only the place(s) and leaves the capitalised words before them
+    untagged, so the body's statements would be counted as New Zealand's. When
+    capitalised words the model did not tag, none of them a title or a place word
+    (:data:`PLACE_PREFIXES`), form one compound with places that ends the chain, the
+    whole run becomes an ORG, unless the gazetteer knows it as a place. A single such
+    word opening a sentence is not enough, nor are words in a title-case headline:
+    there any word may be capitalised ("Commissioner Represents Centre County"). The
+    places stay findable as nested mentions (:func:`nested_places`).
+    """
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    owner = {i: e for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    for ent in ents:
+        root = ent.root
+        if ent.label_ != "GPE" or ent[0].lower_ == "the" or ent.start == 0:
+            continue
+        if root.dep_ == "compound" and root.head.i >= ent.end and doc[root.head.i].tag_ in ("NNP", "NNPS"):
+            continue  # not the end of the name: "Australia" in "… Australia New Zealand"
+        start, plain, i = ent.start, 0, ent.start - 1
+        while i >= 0:
+            token = doc[i]
+            if not (token.dep_ == "compound" and start <= token.head.i < ent.end and token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()):
+                break
+            other = owner.get(i)
+            if other is not None:
+                if other.label_ != "GPE" or other.end != start:
+                    break
+                i, start = other.start - 1, other.start
+                continue
+            if token.lower_ in PLACE_PREFIXES or token.lower_ in TITLE_WORDS or token.lower_ in ROLE_NOUNS or token.lower_ in NOT_NAMES or len(token) < 2 or not token.is_alpha:
+                break
+            plain += 1
+            i, start = i - 1, i
+        if not plain or start in owner or lookup(doc[start : ent.end].text) is not None:
+            continue
+        if plain == 1 and doc[start].is_sent_start or doc.has_annotation("SENT_START") and _title_case(doc[start].sent):
+            continue  # any word may be capitalised there ("Commissioner Represents Centre County")
+        new.append(Span(doc, start, ent.end, label="ORG"))
+    if not new:
+        return ents
+    covered = {i for span in new for i in range(span.start, span.end)}
+    return sorted([e for e in ents if not any(i in covered for i in range(e.start, e.end))] + new, key=lambda e: e.start)
 
 
 #: Lower-case words allowed inside a name an acronym abbreviates ("Union of … and …").
@@ -261,8 +371,11 @@ def defined_acronym(doc: Doc, paren: int) -> tuple[int, int] | None:
     ``paren`` is the index of the "(" before the acronym. Walking back from the word
     before the bracket, each capitalised word or number must start with the
     acronym's next letter from the end (lower-case joining words are skipped), the
-    way Schwartz & Hearst (2003) match short and long forms. Returns the token
-    range of the long form, or ``None``.
+    way Schwartz & Hearst (2003) match short and long forms. An acronym of three
+    letters or more may also spell the words' initials in another order: it
+    abbreviates the name in its own language, and the article gives a translation
+    ("Union of Rationalist Atheists and Agnostics (UAAR)"). Returns the token range
+    of the long form, or ``None``.
     """
     if paren < 1 or paren + 2 >= len(doc) or doc[paren + 2].text != ")":
         return None
@@ -270,18 +383,51 @@ def defined_acronym(doc: Doc, paren: int) -> tuple[int, int] | None:
     if not (2 <= len(short) <= 8 and short.isalnum() and short.upper() == short and any(c.isalpha() for c in short)):
         return None
     letters = short.lower()
-    k = len(letters) - 1
+    words: list[int] = []  # the capitalised words (and numbers) before the bracket, last first
     i = paren - 1
-    while i >= 0 and k >= 0 and paren - i <= 2 * len(short) + 2:
+    while i >= 0 and len(words) < len(letters) and paren - i <= 2 * len(short) + 2:
         token = doc[i]
         if token.lower_ in _ACRONYM_GLUE and token.is_lower:
             i -= 1
             continue
-        if not (token.text[:1].isupper() or token.text[:1].isdigit()) or token.lower_[:1] != letters[k]:
+        if not (token.text[:1].isupper() or token.text[:1].isdigit()):
             return None
-        k -= 1
+        words.append(i)
         i -= 1
-    return (i + 1, paren) if k < 0 and doc[i + 1].lower_ not in _ACRONYM_GLUE else None
+    if len(words) != len(letters) or doc[words[-1]].lower_ in _ACRONYM_GLUE:
+        return None
+    initials = [doc[w].lower_[0] for w in reversed(words)]
+    # In order, or in another order when the acronym is of the name in its own language:
+    # UAAR (Unione degli Atei e degli Agnostici Razionalisti) for "Union of Rationalist
+    # Atheists and Agnostics".
+    if initials == list(letters) or (len(letters) >= 3 and sorted(initials) == sorted(letters)):
+        return (words[-1], paren)
+    return None
+
+
+def defining_long_form(doc: Doc, paren: int) -> tuple[int, int, int] | None:
+    """An acronym followed, a few words on, by its long form in brackets.
+
+    "The FIRST Global competition (For Inspiration and Recognition of Science and
+    Technology)": the bracket holds capitalised words (and lower-case joining
+    words) whose initials, in order, spell an all-capitals word among the three
+    before the bracket: Schwartz & Hearst's "short form (long form)" pattern, with
+    the short form allowed to modify a noun. Returns ``(acronym, long_start,
+    long_end)`` token indices, or ``None``.
+    """
+    close = next((j for j in range(paren + 1, min(len(doc), paren + 20)) if doc[j].text == ")"), None)
+    if close is None or close - paren < 3 or not doc[paren + 1].text[:1].isupper():
+        return None
+    words = doc[paren + 1 : close]
+    if any(not (t.text[:1].isupper() or (t.lower_ in _ACRONYM_GLUE and t.is_lower)) for t in words):
+        return None
+    initials = "".join(t.text[0] for t in words if t.text[:1].isupper()).lower()
+    sentence = doc[paren].sent.start if doc.has_annotation("SENT_START") else 0
+    for i in range(paren - 1, max(sentence, paren - 4) - 1, -1):
+        short = doc[i]
+        if 2 <= len(short.text) <= 8 and short.is_upper and short.is_alpha and short.lower_ == initials:
+            return (i, paren + 1, close)
+    return None
 
 
 def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -291,7 +437,9 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     named Stelle; the brackets say it is one name. The long form becomes an ORG
     (the acronym's own label when it has one), replacing the entities inside it;
     the actor linker then joins the acronym to it. Persons ("Sergei Shoigu (SS)")
-    are left alone.
+    are left alone. The other order, an acronym and then its long form in brackets
+    (:func:`defining_long_form`), makes the long form an ORG and the acronym one
+    wherever the article writes it.
     """
     if not len(doc) or "(" not in doc.text:
         return ents
@@ -305,6 +453,8 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         start, end = found
         inside = [e for e in ents if e.start < end and e.end > start]
+        if start > 0 and doc[start - 1].lower_ == "the" and any(e.start == start - 1 for e in inside):
+            start -= 1  # the entity inside starts with "The": "The Union of … (UAAR)"
         if any(e.label_ == "PERSON" and len(e) > 1 for e in inside) or any(e.start < start or e.end > end for e in inside):
             continue
         if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
@@ -312,6 +462,22 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         short = by_start.get(token.i + 1)
         label = short.label_ if short is not None and short.label_ in ("ORG", "GPE", "NORP", "FAC") else "ORG"
         new.append(Span(doc, start, end, label=label))
+    for token in doc:
+        if token.text != "(" or any(e.start <= token.i < e.end for e in new):
+            continue
+        found_long = defining_long_form(doc, token.i)
+        if found_long is None:
+            continue
+        short, start, end = found_long
+        inside = [e for e in ents if e.start < end and e.end > start]
+        if any(e.label_ == "PERSON" and len(e) > 1 for e in inside) or any(e.start < start or e.end > end for e in inside):
+            continue
+        new.append(Span(doc, start, end, label="ORG"))
+        # The acronym is the organisation wherever the article writes it, unless it is
+        # part of a longer name ("FIRST" tagged an ordinal, or nothing, by the model).
+        for t in doc:
+            if t.text == doc[short].text and not any(e.start <= t.i < e.end and len(e) > 1 for e in ents):
+                new.append(Span(doc, t.i, t.i + 1, label="ORG"))
     if not new:
         return ents
     covered = {i for span in new for i in range(span.start, span.end)}
@@ -377,11 +543,17 @@ def extend_person_titles(ents: list[Span]) -> list[Span]:
     doc = ents[0].doc
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
+    titles: list[Span] = []
     for ent in ents:
         start = ent.start
         if ent.label_ == "PERSON":
             members = set(range(ent.start, ent.end))
-            i = ent.start - 1
+            title = _title_with_complement(doc, ent.start)
+            if title is not None:
+                titles.append(Span(doc, title, ent.start))
+                members.update(range(title, ent.start))
+                start = title
+            i = start - 1
             while i >= 0 and i not in taken:
                 token = doc[i]
                 # "co" "-" "founder": the pieces of a hyphenated role word.
@@ -398,7 +570,52 @@ def extend_person_titles(ents: list[Span]) -> list[Span]:
             while start < ent.start and not doc[start].is_alpha:
                 start += 1
         out.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
+    if titles:
+        # The title's complement is no mention of its own: "State" in "Secretary of State".
+        inside = {i for t in titles for i in range(t.start, t.end)}
+        out = [e for e in out if not (e.label_ != "PERSON" and inside.issuperset(range(e.start, e.end)))]
+        doc.spans[TITLES_KEY] = titles
     return out
+
+
+#: Prepositions joining a title to its complement: "Secretary of State", "Ambassador to Ukraine".
+_TITLE_PREPOSITIONS = frozenset({"of", "to", "for"})
+#: Titles that head a complement ("Minister of Defence", "Chancellor of Germany").
+_TITLE_NOUNS = TITLE_HEADS | ROLE_NOUNS | {"chancellor", "king", "queen", "prince", "princess", "premier", "judge", "justice", "commander", "emir"}
+#: Titles a person holds in their own right: right after the preposition they are the
+#: name's title, not the complement ("Secretary of Labor for President Barack Obama").
+_PERSONAL_TITLES = frozenset({"president", "prime", "king", "queen", "prince", "princess", "pope", "senator", "governor", "chancellor", "premier"})
+
+
+def _title_with_complement(doc: Doc, name: int) -> int | None:
+    """Where a title with a capitalised complement right before a name starts.
+
+    "Secretary of State Antony Blinken", "Minister of Foreign Affairs Dmytro Kuleba",
+    "Ambassador to the United States Hamdullah Mohib": a capitalised title word, "of",
+    "to" or "for", then capitalised words (with "the" and "and"; a complement of their
+    own, as in "Secretary of State for European Affairs") ending right before the
+    name, ten words at most. Returns the title word's index, or ``None``.
+    """
+    j, capitalised = name - 1, 0
+    while j > 0 and name - j <= 10:
+        token = doc[j]
+        if token.lower_ in _TITLE_PREPOSITIONS and token.is_lower:
+            title = doc[j - 1]
+            if not capitalised or not title.text[:1].isupper() or doc[j + 1].lower_ in _PERSONAL_TITLES:
+                return None  # "Secretary of Labor for President Barack Obama": the name's own title
+            if title.lower_ in _TITLE_NOUNS:
+                k = j - 2 if j >= 2 and doc[j - 2].lower_ != "the" else j - 3
+                if k > 0 and doc[k].lower_ in _TITLE_PREPOSITIONS and doc[k].is_lower:
+                    j = k  # "Adviser to the Secretary of State X": the title is a complement too
+                    continue
+                return j - 1
+            # "Secretary of State for Western Hemisphere Affairs": the complement has its own.
+        elif token.text[:1].isupper() and token.is_alpha:
+            capitalised += 1
+        elif not (token.lower_ in ("the", "and") and token.is_lower):
+            return None
+        j -= 1
+    return None
 
 
 def extend_organisation_heads(ents: list[Span]) -> list[Span]:
@@ -635,6 +852,10 @@ def nested_places(doc: Doc) -> list[Span]:
     for e in doc.ents:
         if e.label_ in _PROPAGATE and e.label_ not in CONTAINER_LABELS - {"ORG"} and e.text[:1].isupper():
             known.setdefault(tuple(t.text for t in e), e.label_)
+    # ... and their initials: "NSW" in "the University of NSW" after "New South Wales".
+    for initials, labels in _initials_of(list(doc.ents)).items():
+        if len(labels) == 1:
+            known.setdefault((initials,), next(iter(labels)))
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name, label in known.items():
         by_first.setdefault(name[0], []).append((name, label))

@@ -214,3 +214,127 @@ def test_the_president_is_the_holder_introduced_most_often(nlp):
     doc = nlp(text)
     role = [e for e in doc.ents if e.text == "President"]
     assert role and role[-1].kb_id_ == "Joe Biden"  # twice "President Biden", once "President Yoon"
+
+
+def test_acronym_of_a_translated_name_spells_its_initials_in_another_order(nlp):
+    # UAAR abbreviates the Italian "Unione degli Atei e degli Agnostici Razionalisti".
+    from analystkit.nlp.entities import defined_acronym
+
+    text = "The Union of Rationalist Atheists and Agnostics (UAAR) has launched a petition. UAAR wants the tax paid."
+    doc = nlp(text)
+    start, end = defined_acronym(doc, next(t.i for t in doc if t.text == "("))
+    assert doc[start:end].text == "Union of Rationalist Atheists and Agnostics"
+    got = actors(nlp, text)
+    assert ("The Union of Rationalist Atheists and Agnostics", "Union of Rationalist Atheists and Agnostics") in got
+    assert ("UAAR", "Union of Rationalist Atheists and Agnostics") in got
+    assert not any(t == "Agnostics" for t, _ in got)
+
+
+def test_reordered_initials_need_three_letters_and_the_same_letters(nlp):
+    from analystkit.nlp.entities import defined_acronym
+
+    doc = nlp("They met at Global Health Watch (WHG) and at Red Cross (CR) and at Blue Sky Trust (BSX).")
+    paren = [t.i for t in doc if t.text == "("]
+    start, end = defined_acronym(doc, paren[0])
+    assert doc[start:end].text == "Global Health Watch"
+    assert defined_acronym(doc, paren[1]) is None  # two letters: too weak in another order
+    assert defined_acronym(doc, paren[2]) is None  # X is no initial
+
+
+def test_long_form_in_brackets_after_the_acronym_defines_it(nlp):
+    text = (
+        "The FIRST Global competition (For Inspiration and Recognition of Science and Technology) was founded in 1989. "
+        "This is the first FIRST Global event."
+    )
+    got = actors(nlp, text)
+    long_form = "For Inspiration and Recognition of Science and Technology"
+    assert (long_form, long_form) in got
+    assert ("FIRST", long_form) in got  # every FIRST, including the one the model called an ordinal
+    assert not any(t == "first" and kb for t, kb in got)  # the lower-case ordinal stays a number
+
+
+def test_long_form_must_spell_the_acronym():
+    import spacy
+
+    from analystkit.nlp.entities import defining_long_form
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("The NEW plan (Better Roads Act) passed.")
+    assert defining_long_form(doc, next(t.i for t in doc if t.text == "(")) is None
+    doc = nlp("The BRA plan (Better Roads Act) passed.")
+    short, start, end = defining_long_form(doc, next(t.i for t in doc if t.text == "("))
+    assert doc[short].text == "BRA" and doc[start:end].text == "Better Roads Act"
+
+
+@pytest.mark.parametrize(
+    "text,mention,person",
+    [
+        ("The deal was criticised by Secretary of State Antony Blinken on Monday.", "Secretary of State Antony Blinken", "Antony Blinken"),
+        ("He met Assistant Secretary of State for Western Hemisphere Affairs Brian Nichols, and others.",
+         "Secretary of State for Western Hemisphere Affairs Brian Nichols", "Brian Nichols"),
+        ("According to Afghan Ambassador to the United States Hamdullah Mohib, the team did well.",
+         "Ambassador to the United States Hamdullah Mohib", "Hamdullah Mohib"),
+    ],
+)
+def test_title_with_a_complement_joins_the_name(nlp, text, mention, person):
+    got = actors(nlp, text)
+    assert (mention, person) in got
+    assert not any(kb in ("State", "United States") for _, kb in got)  # the complement is no mention of its own
+
+
+def test_a_complement_does_not_take_a_persons_own_title(nlp):
+    got = actors(nlp, "Walsh served as Secretary of Labor for President Barack Obama in 2014.")
+    assert ("President Barack Obama", "Barack Obama") in got
+
+
+def test_initials_of_a_name_in_the_article_are_that_name(nlp):
+    doc = nlp("The rules are set by New South Wales. Researchers at the University of NSW disagree.")
+    nested = [(s.text, s.kb_id_) for s in doc.spans["analystkit_nested"]]
+    assert ("NSW", "New South Wales") in nested  # inside a longer name: a nested mention of the state
+
+
+def parsed(words, tags, deps, heads, ents):
+    """A Doc with a given parse, so a rule is tested whatever the model would say."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, tags=tags, deps=deps, heads=heads, ents=ents)
+
+
+def test_capitalised_words_compounded_with_a_place_name_an_organisation():
+    from analystkit.nlp.entities import named_after_places
+
+    doc = parsed(
+        ["Lydia", "Buchtmann", "for", "Food", "Standards", "Australia", "New", "Zealand", "says", "they", "act", "."],
+        ["NNP", "NNP", "IN", "NNP", "NNP", "NNP", "NNP", "NNP", "VBZ", "PRP", "VBP", "."],
+        ["compound", "nsubj", "prep", "compound", "compound", "compound", "compound", "pobj", "ROOT", "nsubj", "ccomp", "punct"],
+        [1, 8, 1, 4, 5, 7, 7, 2, 8, 10, 8, 8],
+        ["B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE", "B-GPE", "I-GPE", "O", "O", "O", "O"],
+    )
+    got = [(e.text, e.label_) for e in named_after_places(list(doc.ents))]
+    assert got == [("Lydia Buchtmann", "PERSON"), ("Food Standards Australia New Zealand", "ORG")]
+
+
+def test_a_place_word_or_a_headline_keeps_the_place():
+    from analystkit.nlp.entities import named_after_places
+
+    doc = parsed(
+        ["Fighting", "continued", "in", "Eastern", "Ukraine", "."],
+        ["NN", "VBD", "IN", "NNP", "NNP", "."],
+        ["nsubj", "ROOT", "prep", "compound", "pobj", "punct"],
+        [1, 1, 1, 4, 2, 1],
+        ["O", "O", "O", "O", "B-GPE", "O"],
+    )
+    assert [(e.text, e.label_) for e in named_after_places(list(doc.ents))] == [("Ukraine", "GPE")]
+    words = ["Minister", "Praises", "Tourism", "Australia"]
+    headline = parsed(words, ["NNP", "VBZ", "NNP", "NNP"], ["nsubj", "ROOT", "compound", "dobj"], [1, 1, 3, 1], ["O", "O", "O", "B-GPE"])
+    assert [(e.text, e.label_) for e in named_after_places(list(headline.ents))] == [("Australia", "GPE")]
+    sentence = parsed(
+        ["the", "minister", "praises", "Tourism", "Australia", "today"],
+        ["DT", "NN", "VBZ", "NNP", "NNP", "NN"],
+        ["det", "nsubj", "ROOT", "compound", "dobj", "npadvmod"],
+        [1, 2, 2, 4, 2, 2],
+        ["O", "O", "O", "O", "B-GPE", "O"],
+    )
+    assert [(e.text, e.label_) for e in named_after_places(list(sentence.ents))] == [("Tourism Australia", "ORG")]

@@ -124,3 +124,20 @@ def test_their_prefers_an_organisation_in_its_own_sentence(article):
     antecedents = pronoun_antecedents(doc_article)
     got = resolve_from_subjects(their, antecedents, sentence=doc_article.sentence_id_at(their.idx))
     assert got == "Google"
+
+
+def test_a_bare_description_with_nothing_richer_is_no_antecedent(article):
+    # "the team" names no one unless the article described the team before; "they"
+    # then falls back to the actors around it instead of to the word "team".
+    text = (
+        "Hernan Gomez, the Panama coach, praised his players. "
+        "The team was emotional at the start, but as time went by, they were able to focus."
+    )
+    from analystkit.actors.pronouns import resolve_from_subjects
+    from analystkit.extract.actions import pronoun_antecedents
+
+    doc_article = article(text)
+    antecedents = pronoun_antecedents(doc_article)
+    assert not any(a.actor == "team" for a in antecedents)
+    they = next(t for t in doc_article.doc if t.lower_ == "they")
+    assert resolve_from_subjects(they, antecedents, sentence=doc_article.sentence_id_at(they.idx)) != "team"
