@@ -147,10 +147,10 @@ def link_actors(doc: Doc) -> Doc:
                 persons.append((ent.start_char, words))
     acronyms = _acronyms(doc, ents)
     person_words = {t.text for e in ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper()}
-    organisations = _maximal_names({
+    organisations = _by_part(_maximal_names({
         _name_of(e) for e in ents
         if e.label_ == "ORG" and len(_name_of(e).split()) > 1 and not any(t.text in person_words for t in e)
-    })
+    }))
     linked = []
     for ent in ents:
         if ent.label_ not in ACTOR_LABELS:
@@ -313,7 +313,7 @@ def _parts(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     return frozenset(words[i:j] for i in range(n) for j in range(i + 1, n + 1) if j - i < n)
 
 
-def _short_organisation(name: str, organisations: list[str]) -> str:
+def _short_organisation(name: str, organisations: dict[tuple[str, ...], list[str]]) -> str:
     """A short form of one longer organisation name in the article joins it.
 
     "Scientology" and "Church" after "Church of Scientology", "Supreme Court" after
@@ -324,12 +324,22 @@ def _short_organisation(name: str, organisations: list[str]) -> str:
     knows ("Texas" in "University of Texas" stays Texas), and never into an
     "organisation" holding a person's name from the article (a misparse such as
     "Rathbun the Scientology"). Ambiguous short forms stay as written.
+    ``organisations`` indexes the longest names by their runs of words (:func:`_by_part`).
     """
     words = tuple(name.split())
     if not words or not words[0][:1].isupper():
         return name
-    matches = {full for full in organisations if len(full) > len(name) and words in _parts(tuple(full.split()))}
+    matches = {full for full in organisations.get(words, ()) if len(full) > len(name)}
     return matches.pop() if len(matches) == 1 else name
+
+
+def _by_part(names: list[str]) -> dict[tuple[str, ...], list[str]]:
+    """Each run of whole words of the names, with the names it is part of."""
+    index: dict[tuple[str, ...], list[str]] = {}
+    for full in names:
+        for part in _parts(tuple(full.split())):
+            index.setdefault(part, []).append(full)
+    return index
 
 
 def initials(name: str) -> str:

@@ -290,11 +290,12 @@ def implied_acronyms(ents: list[Span]) -> list[Span]:
     if not names:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
-    new = [
-        Span(doc, t.i, t.i + 1, label=next(iter(names[t.text])))
-        for t in doc
-        if t.text in names and len(names[t.text]) == 1 and t.i not in taken and t.tag_ in ("NNP", "NNPS") and t.is_upper and t.is_alpha
-    ]
+    hashes = numpy.array([hash_string(name) for name, labels in names.items() if len(labels) == 1], dtype="uint64")
+    new = []
+    for i in numpy.nonzero(numpy.isin(doc.to_array(ORTH), hashes))[0].tolist():
+        t = doc[i]
+        if i not in taken and t.tag_ in ("NNP", "NNPS") and t.is_upper and t.is_alpha:
+            new.append(Span(doc, i, i + 1, label=next(iter(names[t.text]))))
     return sorted(ents + new, key=lambda e: e.start) if new else ents
 
 
@@ -444,10 +445,10 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     if not len(doc) or "(" not in doc.text:
         return ents
     by_start = {e.start: e for e in ents}
+    orth = doc.to_array(ORTH)
+    parens = [doc[i] for i in numpy.nonzero(orth == hash_string("("))[0].tolist()]
     new: list[Span] = []
-    for token in doc:
-        if token.text != "(":
-            continue
+    for token in parens:
         found = defined_acronym(doc, token.i)
         if found is None:
             continue
@@ -462,8 +463,8 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         short = by_start.get(token.i + 1)
         label = short.label_ if short is not None and short.label_ in ("ORG", "GPE", "NORP", "FAC") else "ORG"
         new.append(Span(doc, start, end, label=label))
-    for token in doc:
-        if token.text != "(" or any(e.start <= token.i < e.end for e in new):
+    for token in parens:
+        if any(e.start <= token.i < e.end for e in new):
             continue
         found_long = defining_long_form(doc, token.i)
         if found_long is None:
@@ -475,9 +476,9 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         new.append(Span(doc, start, end, label="ORG"))
         # The acronym is the organisation wherever the article writes it, unless it is
         # part of a longer name ("FIRST" tagged an ordinal, or nothing, by the model).
-        for t in doc:
-            if t.text == doc[short].text and not any(e.start <= t.i < e.end and len(e) > 1 for e in ents):
-                new.append(Span(doc, t.i, t.i + 1, label="ORG"))
+        for i in numpy.nonzero(orth == orth[short])[0].tolist():
+            if not any(e.start <= i < e.end and len(e) > 1 for e in ents):
+                new.append(Span(doc, i, i + 1, label="ORG"))
     if not new:
         return ents
     covered = {i for span in new for i in range(span.start, span.end)}
