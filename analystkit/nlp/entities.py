@@ -268,7 +268,7 @@ def _initials_of(ents: list[Span]) -> dict[str, set[str]]:
     """The initials (three or more) of the capitalised words of multi-word names, with the names' labels."""
     names: dict[str, set[str]] = {}
     for e in ents:
-        if e.label_ in _ABBREVIATED_LABELS and len(e) > 1:
+        if e.label_ in _ABBREVIATED_LABELS and len(e) > 1 and sum(c.isupper() for c in e.text) >= 3:
             letters = initials(clean_mention(e.text))
             if len(letters) >= 3:
                 names.setdefault(letters, set()).add(e.label_)
@@ -442,11 +442,13 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     (:func:`defining_long_form`), makes the long form an ORG and the acronym one
     wherever the article writes it.
     """
-    if not len(doc) or "(" not in doc.text:
+    if not len(doc):
         return ents
-    by_start = {e.start: e for e in ents}
     orth = doc.to_array(ORTH)
     parens = [doc[i] for i in numpy.nonzero(orth == hash_string("("))[0].tolist()]
+    if not parens:
+        return ents
+    by_start = {e.start: e for e in ents}
     new: list[Span] = []
     for token in parens:
         found = defined_acronym(doc, token.i)
@@ -830,7 +832,8 @@ def nested_places(doc: Doc) -> list[Span]:
     and ``nested=True`` in the entities table): a search for a place finds them, but
     they do not count as the place acting or being mentioned in its own right.
     """
-    containers = [e for e in doc.ents if e.label_ in CONTAINER_LABELS]
+    ents = list(doc.ents)
+    containers = [e for e in ents if e.label_ in CONTAINER_LABELS]
     if not containers:
         return []
     holder_of: dict[int, Span] = {}
@@ -850,13 +853,13 @@ def nested_places(doc: Doc) -> list[Span]:
         found.append(Span(doc, span.start, span.end, label=entry.label if entry.label in PLACE_LABELS else "GPE", kb_id=entry.actor))
     # Names the article also uses on their own: "Google" in "the Google Science Fair".
     known = {}
-    for e in doc.ents:
+    for e in ents:
         if e.label_ in _PROPAGATE and e.label_ not in CONTAINER_LABELS - {"ORG"} and e.text[:1].isupper():
             known.setdefault(tuple(t.text for t in e), e.label_)
     # ... and their initials: "NSW" in "the University of NSW" after "New South Wales".
-    for initials, labels in _initials_of(list(doc.ents)).items():
+    for letters, labels in _initials_of(ents).items():
         if len(labels) == 1:
-            known.setdefault((initials,), next(iter(labels)))
+            known.setdefault((letters,), next(iter(labels)))
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name, label in known.items():
         by_first.setdefault(name[0], []).append((name, label))
