@@ -458,9 +458,7 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         inside = [e for e in ents if e.start < end and e.end > start]
         if start > 0 and doc[start - 1].lower_ == "the" and any(e.start == start - 1 for e in inside):
             start -= 1  # the entity inside starts with "The": "The Union of … (UAAR)"
-        if any(e.label_ == "PERSON" and len(e) > 1 for e in inside) or any(e.start < start or e.end > end for e in inside):
-            continue
-        if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+        if not _replaceable(inside, start, end) or len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
             continue
         short = by_start.get(token.i + 1)
         label = short.label_ if short is not None and short.label_ in ("ORG", "GPE", "NORP", "FAC") else "ORG"
@@ -472,8 +470,7 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         if found_long is None:
             continue
         short, start, end = found_long
-        inside = [e for e in ents if e.start < end and e.end > start]
-        if any(e.label_ == "PERSON" and len(e) > 1 for e in inside) or any(e.start < start or e.end > end for e in inside):
+        if not _replaceable([e for e in ents if e.start < end and e.end > start], start, end):
             continue
         new.append(Span(doc, start, end, label="ORG"))
         # The acronym is the organisation wherever the article writes it, unless it is
@@ -485,6 +482,11 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     covered = {i for span in new for i in range(span.start, span.end)}
     return sorted([e for e in ents if not any(i in covered for i in range(e.start, e.end))] + new, key=lambda e: e.start)
+
+
+def _replaceable(inside: list[Span], start: int, end: int) -> bool:
+    """The entities inside a long form may give way to it: none reaches outside it, none is a full personal name."""
+    return not any(e.label_ == "PERSON" and len(e) > 1 or e.start < start or e.end > end for e in inside)
 
 
 def _only_capitalised(doc: Doc, token) -> bool:
