@@ -63,6 +63,8 @@ ORGANISATION_HEADS = frozenset(
 )
 #: Particles of surnames that stay when leading lower-case role words are stripped ("de Klerk").
 NAME_PARTICLES = frozenset("de van von der den da di du la le bin al ibn el dos das del".split())
+#: Labels of names whose initials may stand for them ("NSW" for "New South Wales").
+ABBREVIATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 #: Labels of mentions that may be a short form of a longer organisation name.
 SHORT_FORM_LABELS = frozenset({"ORG", "LOC", "FAC", "NORP"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -351,7 +353,7 @@ def _acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:
     """Acronyms defined or implied in the article: "Full Name (FN)" or initials of a full name."""
     found: dict[str, str] = {}
     for ent in ents:
-        if ent.label_ not in ("ORG", "GPE", "LOC", "FAC", "NORP") or len(ent) < 2:
+        if ent.label_ not in ABBREVIATED_LABELS or len(ent) < 2:
             continue
         name = clean_mention(ent.text)
         letters = initials(name)
@@ -368,4 +370,4 @@ def actor_linker(doc: Doc) -> Doc:
     return link_actors(doc)
 
 
-__all__ = ["ACTOR_LABELS", "NAME_PARTICLES", "ORGANISATION_HEADS", "PORTFOLIO_WORDS", "ROLE_NOUNS", "TITLES_KEY", "TITLE_WORDS", "clean_mention", "initials", "is_locative", "link_actors", "normalise", "strip_titles"]
+__all__ = ["ABBREVIATED_LABELS", "ACTOR_LABELS", "NAME_PARTICLES", "ORGANISATION_HEADS", "PORTFOLIO_WORDS", "ROLE_NOUNS", "TITLES_KEY", "TITLE_WORDS", "clean_mention", "initials", "is_locative", "link_actors", "normalise", "strip_titles"]

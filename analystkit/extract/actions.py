@@ -239,7 +239,8 @@ def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
     non-subject candidates, the organisations, states and groups named anywhere else
     (not places named as locations) and the groups described anywhere else. A bare
     description ("the team") takes the name of the richer one with the same noun
-    mentioned most often so far ("the six-member Afghan team" → "Afghan team").
+    mentioned most often so far ("the six-member Afghan team" → "Afghan team");
+    without one it names no one and is no candidate.
     """
     doc = article.doc
     if not len(doc):
@@ -272,17 +273,18 @@ def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
     # with the same noun mentioned most often so far (the latest on a tie), so one
     # mention of "the European team" does not take over the article's topic.
     richer: dict[str, Counter] = {}
-    for k, a in enumerate(ordered):
-        if not a.described:
-            continue
+    out: list[Antecedent] = []
+    for a in ordered:
         head = doc[a.token]
-        noun = head.lemma_.lower()
-        if a.actor == head.lower_:
-            counts = richer.get(noun)
-            ordered[k] = replace(a, actor=max(reversed(counts), key=counts.__getitem__)) if counts else None
-        else:
-            richer.setdefault(noun, Counter())[a.actor] += 1
-    return [a for a in ordered if a is not None]
+        if a.described and a.actor == head.lower_:
+            counts = richer.get(head.lemma_.lower())
+            if not counts:
+                continue
+            a = replace(a, actor=max(reversed(counts), key=counts.__getitem__))
+        elif a.described:
+            richer.setdefault(head.lemma_.lower(), Counter())[a.actor] += 1
+        out.append(a)
+    return out
 
 
 # --------------------------------------------------------------------------- hedges

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..actors.gazetteer import Entry, gazetteer, lookup, normalise
-from ..actors.linking import ORGANISATION_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_WORDS, TITLES_KEY, clean_mention, initials
+from ..actors.linking import ABBREVIATED_LABELS, ORGANISATION_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_WORDS, TITLES_KEY, clean_mention, initials
 
 PLACE_KINDS = frozenset({"place", "region", "state"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -260,15 +260,19 @@ def _title_case(sentence: Span) -> bool:
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
 
 
-#: Labels of names whose initials may stand for them: "NSW" for "New South Wales".
-_ABBREVIATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+def _replaced(ents: list[Span], new: list[Span]) -> list[Span]:
+    """``ents`` with ``new`` in place of every entity they overlap, in text order."""
+    if not new:
+        return ents
+    covered = {i for span in new for i in range(span.start, span.end)}
+    return sorted([e for e in ents if not any(i in covered for i in range(e.start, e.end))] + new, key=lambda e: e.start)
 
 
 def _initials_of(ents: list[Span]) -> dict[str, set[str]]:
     """The initials (three or more) of the capitalised words of multi-word names, with the names' labels."""
     names: dict[str, set[str]] = {}
     for e in ents:
-        if e.label_ in _ABBREVIATED_LABELS and len(e) > 1 and sum(c.isupper() for c in e.text) >= 3:
+        if e.label_ in ABBREVIATED_LABELS and len(e) > 1 and sum(c.isupper() for c in e.text) >= 3:
             letters = initials(clean_mention(e.text))
             if len(letters) >= 3:
                 names.setdefault(letters, set()).add(e.label_)
@@ -356,10 +360,7 @@ def named_after_places(ents: list[Span]) -> list[Span]:
         if plain == 1 and doc[start].is_sent_start or doc.has_annotation("SENT_START") and _title_case(doc[start].sent):
             continue  # any word may be capitalised there ("Commissioner Represents Centre County")
         new.append(Span(doc, start, ent.end, label="ORG"))
-    if not new:
-        return ents
-    covered = {i for span in new for i in range(span.start, span.end)}
-    return sorted([e for e in ents if not any(i in covered for i in range(e.start, e.end))] + new, key=lambda e: e.start)
+    return _replaced(ents, new)
 
 
 #: Lower-case words allowed inside a name an acronym abbreviates ("Union of … and …").
@@ -478,10 +479,7 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         for i in numpy.nonzero(orth == orth[short])[0].tolist():
             if not any(e.start <= i < e.end and len(e) > 1 for e in ents):
                 new.append(Span(doc, i, i + 1, label="ORG"))
-    if not new:
-        return ents
-    covered = {i for span in new for i in range(span.start, span.end)}
-    return sorted([e for e in ents if not any(i in covered for i in range(e.start, e.end))] + new, key=lambda e: e.start)
+    return _replaced(ents, new)
 
 
 def _replaceable(inside: list[Span], start: int, end: int) -> bool:
