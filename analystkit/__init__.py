@@ -47,7 +47,9 @@ def __getattr__(name: str) -> Any:
         value = module if attr is None else getattr(module, attr)
         globals()[name] = value
         return value
-    raise AttributeError(f"module 'analystkit' has no attribute {name!r}")
+    from .errors import Errors
+
+    raise AttributeError(Errors.AK034.format(owner="module 'analystkit'", name=name, hint="See `dir(analystkit)` for what it offers."))
 
 
 def __dir__() -> list[str]:

@@ -16,6 +16,8 @@ def submodule_loader(package: str) -> Callable[[str], ModuleType]:
         try:
             return import_module(f"{package}.{name}")
         except ModuleNotFoundError as error:
-            raise AttributeError(f"module {package!r} has no attribute {name!r}") from error
+            from .errors import Errors
+
+            raise AttributeError(Errors.AK034.format(owner=f"module {package!r}", name=name, hint="Check the name of the topic module.")) from error
 
     return __getattr__

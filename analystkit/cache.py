@@ -24,16 +24,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-CACHE_SETTING = "ANALYSTKIT_CACHE"
+from . import settings
+
+CACHE_SETTING = settings.CACHE
 _OFF = {"off", "0", "false", "no", "none"}
 _PACKAGE = Path(__file__).resolve().parent
 #: Folders whose code or data decide what the tables contain.
-_FINGERPRINTED = ("extract", "nlp", "actors", "data")
+_FINGERPRINTED = ("vocab", "nlp", "extract", "data")
 
 
 def cache_dir() -> Path | None:
     """The cache folder, or None when caching is off."""
-    setting = os.environ.get(CACHE_SETTING, "").strip()
+    setting = settings.setting(CACHE_SETTING)
     if setting.lower() in _OFF:
         return None
     if setting:
@@ -60,8 +62,8 @@ def fingerprint(nlp: Any) -> str:
     digest = hashlib.sha256()
     meta = getattr(nlp, "meta", {}) or {}
     parts = [__version__, _code_fingerprint(), str(meta.get("name")), str(meta.get("version")), ",".join(getattr(nlp, "pipe_names", []))]
-    for setting in ("ANALYSTKIT_ALIASES", "ANALYSTKIT_HEDGE_LEXICON"):
-        path = os.environ.get(setting, "").strip()
+    for setting in (settings.ALIASES, settings.HEDGE_LEXICON):
+        path = settings.setting(setting)
         if path and os.path.isfile(path):
             parts.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
     digest.update("\x1f".join(parts).encode())

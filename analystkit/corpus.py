@@ -5,34 +5,15 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import Errors
-from .schema import TABLES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from spacy.language import Language
 
-    from .extract.base import ArticleDoc
-
-
-#: Corpus-level tables built from the per-article ones: name → function(tables) -> DataFrame.
-#: (The actors table is one: it aggregates entities, claims and actions over the corpus.)
-def _actors_table(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
-    from .actors.table import build_actors_table
-
-    return build_actors_table(tables)
-
-
-def _integrity_table(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
-    from .integrity import build_integrity_table
-
-    return build_integrity_table(tables)
-
-
-CORPUS_TABLES: dict[str, "Callable[[dict[str, pd.DataFrame]], pd.DataFrame]"] = {"actors": _actors_table, "integrity": _integrity_table}
+    from .nlp.doc import ArticleDoc
 
 
 class Corpus:
@@ -56,7 +37,7 @@ class Corpus:
         self.cache = True
         #: how many articles the last extraction took from the cache
         self.cache_hits = 0
-        #: short actor forms joined to a longer name across articles (:mod:`analystkit.actors.corpus_links`)
+        #: short actor forms joined to a longer name across articles (:mod:`analystkit.finalise.links`)
         self.corpus_aliases: dict[str, str] = {}
         #: worker processes for extraction (1: this process only)
         self.jobs = max(1, int(jobs))
@@ -112,9 +93,10 @@ class Corpus:
     # ------------------------------------------------------------------ tables
     @property
     def table_names(self) -> list[str]:
-        from .extract import EXTRACTORS
+        from .extract import extraction_order
+        from .finalise import CORPUS_TABLES
 
-        return ["articles", *EXTRACTORS, *CORPUS_TABLES]
+        return ["articles", *extraction_order(), *CORPUS_TABLES]
 
     def table(self, name: str) -> "pd.DataFrame":
         """A table by name (``"sentences"``, ``"entities"``, …)."""
@@ -143,11 +125,9 @@ class Corpus:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
-        from .extract import EXTRACTORS
-
-        if name in EXTRACTORS or name in CORPUS_TABLES:
+        if name in self.table_names:
             return self.table(name)
-        raise AttributeError(f"'Corpus' object has no attribute {name!r}")
+        raise AttributeError(Errors.AK034.format(owner="A Corpus", name=name, hint=f"Its tables are: {', '.join(self.table_names)}."))
 
     def _extract(self) -> dict[str, "pd.DataFrame"]:
         if self._tables is None:
@@ -155,41 +135,29 @@ class Corpus:
         return self._tables
 
     def _run_pipeline(self) -> dict[str, "pd.DataFrame"]:
-        import pandas as pd
-
-        from .extract import EXTRACTORS
+        """Every article's rows (cached or extracted), as tables, finalised (:mod:`analystkit.finalise`)."""
+        from .extract import extraction_order
+        from .finalise import finalise
+        from .schema import frame
 
         per_article = self._article_rows()
-        rows: dict[str, list[dict]] = {name: [] for name in EXTRACTORS}
-        for article_rows in per_article:
-            for name in EXTRACTORS:
-                rows[name].extend(article_rows.get(name, []))
-        tables = {name: _frame(name, table_rows) for name, table_rows in rows.items()}
-        articles = self._articles.copy()
-        counts = tables["sentences"].groupby("article_id").size() if len(tables["sentences"]) else pd.Series(dtype=int)
-        articles["n_sentences"] = articles["article_id"].map(counts).fillna(0).astype(int)
-        order = [c for c in TABLES["articles"] if c in articles.columns]
-        tables["articles"] = articles[order + [c for c in articles.columns if c not in order]]
-        from .actors.corpus_links import link_across_articles
-
-        self.corpus_aliases = link_across_articles(tables)
-        for name, build in CORPUS_TABLES.items():
-            tables[name] = build(tables)
-        return tables
+        names = extraction_order()
+        tables = {name: frame(name, [row for rows in per_article for row in rows.get(name, [])]) for name in names}
+        result = finalise(self._articles, tables)
+        self.corpus_aliases = result.aliases
+        return result.tables
 
     def _article_rows(self) -> list[dict[str, list[dict]]]:
         """Every article's rows, from the cache where the article is unchanged, else parsed."""
         from .cache import RowCache, article_key, cache_dir, fingerprint
-        from .parallel import ERROR_KEY
-        from .extract import EXTRACTORS
-        from .extract.base import ArticleDoc
+        from .extract import ERROR_KEY, extraction_order
 
         records = self._articles.to_dict(orient="records")
         cache = RowCache(cache_dir() if self.cache else None)
         kit = fingerprint(self.nlp) if cache.folder is not None else ""
         keys = [article_key(r["article_id"], r["text"], bool(r.get("has_headline")), kit, published=str(r.get("published") or "")) for r in records]
         found: list[dict | None] = [cache.get(k) for k in keys]
-        todo = [i for i, rows in enumerate(found) if rows is None or set(rows) != set(EXTRACTORS)]
+        todo = [i for i, rows in enumerate(found) if rows is None or set(rows) != set(extraction_order())]
         self.cache_hits = len(records) - len(todo)
         failures: dict[str, str] = {}
         for i, rows in zip(todo, self._extract_records([records[i] for i in todo])):
@@ -203,14 +171,20 @@ class Corpus:
         return [rows or {} for rows in found]
 
     def _report_failures(self, failures: dict[str, str]) -> None:
-        """Mark articles whose extraction failed in the load report, and warn once."""
+        """Record articles whose parsing or extraction failed in the load report, and warn once.
+
+        An article that could not be parsed has no rows at all: ``failed``. An article one of
+        whose extractors raised keeps its other tables: ``loaded``, with a reason that starts
+        "partly extracted" and names the tables it lacks.
+        """
         from .errors import LoadWarning, Warnings, warn
 
         report = self.load_report.copy()
         for article_id, reason in failures.items():
             mask = report.article_id == article_id
-            report.loc[mask, "status"] = "failed"
-            report.loc[mask, "reason"] = reason
+            parsed = not reason.startswith("parsing failed")
+            report.loc[mask, "status"] = "loaded" if parsed else "failed"
+            report.loc[mask, "reason"] = f"partly extracted: {reason}" if parsed else reason
         self.load_report = report
         examples = "; ".join(f"{a}: {r}" for a, r in list(failures.items())[:3])
         warn(Warnings.AK101.format(n_problem=len(failures), n_total=len(report), examples=examples), LoadWarning)
@@ -238,8 +212,8 @@ class Corpus:
             bar.close()
 
     def iter_docs(self, *, batch_size: int = 16) -> "Any":
-        """Parse every article, yielding :class:`~analystkit.extract.base.ArticleDoc` (not cached)."""
-        from .extract.base import ArticleDoc
+        """Parse every article, yielding :class:`~analystkit.nlp.doc.ArticleDoc` (not cached)."""
+        from .nlp.doc import ArticleDoc
 
         records = self._articles.to_dict(orient="records")
         docs = self.nlp.pipe((r["text"] for r in records), batch_size=batch_size)
@@ -248,7 +222,7 @@ class Corpus:
 
     def doc(self, article_id: str) -> "ArticleDoc":
         """One article parsed (cached for the last few asked for)."""
-        from .extract.base import ArticleDoc
+        from .nlp.doc import ArticleDoc
 
         if article_id not in self._docs:
             record = self._article_row(article_id)
@@ -282,14 +256,3 @@ class Corpus:
                 frame.to_parquet(path, index=False)
             written.append(path)
         return written
-
-
-def _frame(name: str, rows: list[dict]) -> "pd.DataFrame":
-    import pandas as pd
-
-    columns = list(TABLES.get(name, {}))
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        return pd.DataFrame(columns=columns)
-    order = [c for c in columns if c in frame.columns]
-    return frame[order + [c for c in frame.columns if c not in order]]

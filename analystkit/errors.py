@@ -1,7 +1,9 @@
 """One catalogue of the kit's errors and warnings.
 
-Every message says what went wrong *and what to do next*. Codes are stable so
-that a user can search for them (``[AK003]``) and tests can assert on them.
+Every message says what went wrong *and what to do next*, and starts with its code in
+brackets, spaCy-style: ``Errors.AK003`` reads ``"[AK003] Nothing could be loaded from …"``.
+Codes are stable, so a user can search for them and tests can assert on them. Every error
+the kit raises takes its message from here.
 """
 
 from __future__ import annotations
@@ -9,7 +11,17 @@ from __future__ import annotations
 import warnings
 
 
-class Errors:
+class _WithCodes(type):
+    """Class attributes named like codes (``AK003``) read as ``"[AK003] message"``."""
+
+    def __getattribute__(cls, name: str):
+        value = super().__getattribute__(name)
+        if name.startswith("AK") and isinstance(value, str):
+            return f"[{name}] {value}"
+        return value
+
+
+class Errors(metaclass=_WithCodes):
     """Error messages, formatted with ``str.format``."""
 
     AK001 = (
@@ -39,7 +51,33 @@ class Errors:
     )
 
 
-class Warnings:
+    AK020 = (
+        "The kit's data file {name!r} is missing from the installed package. Reinstall analystkit "
+        "(`pip install --force-reinstall analystkit`, or `make install` in a checkout)."
+    )
+    AK021 = "{file} has no list or column {name!r}. Known: {known}. Check the name, or add rows for it to the file."
+    AK022 = (
+        "The extractors' requirements form a cycle ({cycle}). An extractor may only require tables "
+        "extracted before it: change the `requires` of the one you registered."
+    )
+    AK023 = "{path}, line {line}: the hedge lexicon needs {missing}. Fill these columns in, or remove the row."
+    AK024 = "{path}, line {line} ({cue!r}): {problems}. Fix the row (see the columns in analystkit/vocab/hedging.py)."
+    AK025 = "A probability must lie between 0 and 1, not {value}. Check the cue's probability in the hedge lexicon."
+    AK026 = "Unknown hedging profile {profile!r}. Use 'news' (the default) or 'broad'."
+    AK027 = "The certainty range {low}..{high} is empty. Give the lower bound first, e.g. (0.0, 0.6)."
+    AK028 = "This corpus has no flags table, so claims cannot be filtered by flag kind. Leave the flag filter empty."
+    AK029 = (
+        "The claims table has no {column!r} column. Index the corpus with `analystkit.explorer.index_claims(corpus)`, "
+        "which adds the article columns."
+    )
+    AK030 = "Export to .csv or .xlsx, not {suffix!r}. Give the file name one of those endings."
+    AK031 = "Unknown scope {scope!r}: use 'span' (entities inside the claim) or 'sentence' (entities of its sentence)."
+    AK032 = "index_claims needs a claims table. Pass a Corpus or a dict of tables that holds 'claims'."
+    AK033 = "Refusing to write {path} outside {folder}: give a plain file name."
+    AK034 = "{owner} has no attribute {name!r}. {hint}"
+
+
+class Warnings(metaclass=_WithCodes):
     """Warning messages, formatted with ``str.format``."""
 
     AK101 = (

@@ -16,19 +16,20 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from .extract import ERROR_KEY
+
 _WORKER_NLP: Any = None
-#: Key of an article's rows that carries the error when its extraction failed.
-ERROR_KEY = "_error"
 
 
 def extract_chunk(records: Sequence[dict], *, model: str | None = None, nlp: Any = None, batch_size: int = 16) -> list[dict[str, list[dict]]]:
     """Parse ``records`` and return, per record, ``{table: rows}`` for every extractor.
 
     An article whose parsing or extraction raises keeps empty rows for what failed and
-    says why under :data:`ERROR_KEY`; the other articles are not affected.
+    says why under :data:`~analystkit.extract.ERROR_KEY` (:func:`analystkit.extract.extract_article`);
+    the other articles are not affected.
     """
-    from .extract import EXTRACTORS
-    from .extract.base import ArticleDoc, release
+    from .extract import extract_article, extraction_order
+    from .nlp.doc import ArticleDoc, release
 
     if nlp is None:
         nlp = _worker_nlp(model)
@@ -44,20 +45,14 @@ def extract_chunk(records: Sequence[dict], *, model: str | None = None, nlp: Any
                 docs.append(error)
     results = []
     for record, doc in zip(records, docs):
-        rows: dict[str, list[dict]] = {name: [] for name in EXTRACTORS}
         if isinstance(doc, Exception):
+            rows: dict[str, Any] = {name: [] for name in extraction_order()}
             rows[ERROR_KEY] = f"parsing failed: {type(doc).__name__}: {doc}"
             results.append(rows)
             continue
-        article = ArticleDoc.build(record["article_id"], doc, record)
-        for name, extractor in EXTRACTORS.items():
-            try:
-                article.rows[name] = extractor(article)
-            except Exception as error:
-                article.rows[name] = []
-                article.rows[ERROR_KEY] = f"{name} extraction failed: {type(error).__name__}: {error}"
+        rows = extract_article(ArticleDoc.build(record["article_id"], doc, record))
         release(doc)
-        results.append(article.rows)
+        results.append(rows)
     return results
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .about import __version__
+from .errors import Errors
 
 if TYPE_CHECKING:  # pragma: no cover
     from .corpus import Corpus
@@ -72,7 +73,7 @@ def safe_name(name: str) -> str:
 def _inside(folder: Path, name: str) -> Path:
     path = (folder / safe_name(name)).resolve()
     if folder.resolve() not in path.parents:
-        raise ValueError(f"refusing to write {path} outside {folder}")
+        raise ValueError(Errors.AK033.format(path=path, folder=folder))
     return path
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
 TABLES: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": "stable, readable id from the file name (or an explicit id); collisions get -2, -3",
@@ -167,3 +172,23 @@ REPORT_COLUMNS = {
 
 def columns(table: str) -> list[str]:
     return list(TABLES[table])
+
+
+def frame(name: str, rows: list[dict]) -> "pd.DataFrame":
+    """A table from its rows, columns in the order of :data:`TABLES` (unknown columns after them)."""
+    import pandas as pd
+
+    columns = list(TABLES.get(name, {}))
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    order = [c for c in columns if c in table.columns]
+    return table[order + [c for c in table.columns if c not in order]]
+
+
+def in_schema_order(name: str, table: "pd.DataFrame") -> "pd.DataFrame":
+    """``table`` with its columns in the order of :data:`TABLES` (unknown columns after them)."""
+    columns = list(TABLES.get(name, {}))
+    order = [c for c in columns if c in table.columns]
+    rest = [c for c in table.columns if c not in order]
+    return table if list(table.columns) == order + rest else table[order + rest]

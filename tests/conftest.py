@@ -40,7 +40,7 @@ def seed_corpus(sample_corpus):
 @pytest.fixture()
 def article(nlp):
     """Build an ArticleDoc from a constructed text: ``article("Text.")``."""
-    from analystkit.extract.base import ArticleDoc
+    from analystkit.nlp.doc import ArticleDoc
 
     def build(text: str, article_id: str = "t", **meta):
         return ArticleDoc.build(article_id, nlp(text), meta)

@@ -42,17 +42,19 @@ def test_a_failing_article_does_not_stop_the_batch(tmp_path, monkeypatch):
     def fragile(article):
         if "Brussels" in article.text:
             raise ValueError("boom")
-        return original(article)
+        return original.function(article)
 
-    monkeypatch.setitem(extract.EXTRACTORS, "entities", fragile)
+    monkeypatch.setitem(extract.EXTRACTORS, "entities", extract.Extractor("entities", fragile))
     corpus = ak.load(tmp_path)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         entities = corpus.entities
-    assert set(entities.article_id) == {"a", "b", "c"}  # d failed, the others are there
-    assert len(corpus.sentences[corpus.sentences.article_id == "d"]) >= 1
+    assert set(entities.article_id) == {"a", "b", "c"}  # d's entities failed, the others are there
+    assert len(corpus.sentences[corpus.sentences.article_id == "d"]) >= 1  # and d's other tables
+    assert "d" not in set(corpus.flags.article_id)  # flags need entities: not extracted for d
     row = corpus.load_report.set_index("article_id").loc["d"]
-    assert row.status == "failed" and "entities extraction failed: ValueError: boom" in row.reason
+    assert row.status == "loaded" and row.reason.startswith("partly extracted")
+    assert "entities failed: ValueError: boom" in row.reason and "flags not extracted (needs entities)" in row.reason
     assert any("boom" in str(w.message) for w in caught)
 
 

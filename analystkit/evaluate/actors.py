@@ -14,7 +14,7 @@ Two B-cubed scores (precision / recall / F1) against the gold ``identity``:
   mention is a personal or possessive pronoun: he, she, it, they, his, its, their,
   …) whose coreference chain (``cluster``) holds a named mention with an identity;
   the pronoun's gold identity is that mention's. A pronoun counts with the actor the
-  kit resolves it to (:func:`analystkit.actors.pronouns.resolve_from_subjects`, the
+  kit resolves it to (:func:`analystkit.nlp.pronouns.resolve_from_subjects`, the
   resolver of the ``actions`` table, then the same corpus-wide join) or, when it resolves to nothing, with its own
   text — so unresolved pronouns cluster with each other, as the baseline does.
 
@@ -32,7 +32,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .foundation import ACTOR_LABELS, DEFAULT_CORPUS, DEFAULT_GOLD, NAMED_TYPES, bcubed, gold_cli, match_mentions, mention_heads, read_gold, with_heads
+from .foundation import (
+    ACTOR_LABELS,
+    DEFAULT_CORPUS,
+    DEFAULT_GOLD,
+    NAMED_TYPES,
+    bcubed,
+    gold_cli,
+    match_mentions,
+    mention_heads,
+    read_gold,
+    with_heads,
+)
 
 #: Gold mentions counted as pronouns (lower-cased text).
 PRONOUNS = frozenset(
@@ -56,10 +67,10 @@ def pronoun_mentions(record: dict) -> list[tuple[dict, str]]:
 
 def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS) -> dict:
     import analystkit as ak
-    from analystkit.actors.linking import clean_mention
-    from analystkit.actors.pronouns import resolve_from_subjects
     from analystkit.extract.actions import pronoun_antecedents
-    from analystkit.extract.base import ArticleDoc
+    from analystkit.nlp.doc import ArticleDoc
+    from analystkit.nlp.linking import clean_mention
+    from analystkit.nlp.pronouns import resolve_from_subjects
 
     gold = read_gold(gold_path)
     corpus = ak.load(corpus_path, warn_problems=False)

@@ -203,7 +203,7 @@ def _entities_of(doc) -> list[dict]:
 
 def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS) -> dict:
     import analystkit as ak
-    from analystkit.actors.linking import clean_mention
+    from analystkit.nlp.linking import clean_mention
 
     gold = read_gold(gold_path)
     corpus = ak.load(corpus_path, warn_problems=False)

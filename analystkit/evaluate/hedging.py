@@ -73,7 +73,7 @@ def naive_uncertain(texts: Iterable[str], cues: Iterable[str]) -> list[bool]:
 
 
 def lexicon_cues(profile: str) -> list[str]:
-    from ..extract.hedge_lexicon import load_hedge_lexicon
+    from ..vocab.hedging import load_hedge_lexicon
 
     return [c.cue for c in load_hedge_lexicon() if c.profile == "news" or profile == "broad"]
 
@@ -114,8 +114,8 @@ def format_table(scores: dict[str, dict[str, float]]) -> str:
 def seed_report(path: str | Path) -> str:
     """Every hedged claim of one article (or hedged sentence, without claims), with cues and certainty."""
     from ..extract import EXTRACTORS
-    from ..extract.base import ArticleDoc
     from ..extract.hedges import certainty
+    from ..nlp.doc import ArticleDoc
     from ..nlp.model import load_model
 
     path = Path(path)

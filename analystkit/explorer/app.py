@@ -12,7 +12,6 @@ a filter change costs one boolean mask over the claims table and one page of HTM
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import Errors
+
 #: The columns exported by default (those present in the frame, in this order).
 EXPORT_COLUMNS = [
     "article_id", "title", "outlet", "published", "claim_id", "sentence_id", "start", "end", "text",
@@ -33,7 +35,7 @@ def export_claims(frame: pd.DataFrame, path: str | Path, *, columns: list[str] |
     elif suffix == ".xlsx":
         _write_xlsx(table, path)
     else:
-        raise ValueError(f"export to .csv or .xlsx, not {path.suffix or 'a file without suffix'!r}")
+        raise ValueError(Errors.AK030.format(suffix=path.suffix or "a file without suffix"))
     return path
 
 

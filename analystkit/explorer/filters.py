@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..errors import Errors
 from .index import ClaimIndex, index_claims
 
 #: The "no filter" value of the widgets' dropdowns.
@@ -64,7 +65,7 @@ class ClaimQuery:
             object.__setattr__(self, name, _as_tuple(getattr(self, name)))
         low, high = self.certainty
         if low > high:
-            raise ValueError(f"certainty range is empty: {self.certainty}")
+            raise ValueError(Errors.AK027.format(low=low, high=high))
         object.__setattr__(self, "certainty", (float(low), float(high)))
         object.__setattr__(self, "search", (self.search or "").strip())
 
@@ -125,7 +126,7 @@ def mask_claims(source: ClaimIndex | pd.DataFrame, query: ClaimQuery | None = No
         mask &= _rows_mask(index.actor_rows, tuple(index.actor_name(a) for a in query.actors), len(claims))
     if query.flag_kinds:
         if index.flag_rows is None:
-            raise ValueError("this corpus has no flags table, so claims cannot be filtered by flag kind")
+            raise ValueError(Errors.AK028)
         mask &= _rows_mask(index.flag_rows, query.flag_kinds, len(claims))
     if query.search:
         mask &= index.haystack.str.contains(query.search.lower(), regex=False).to_numpy(dtype=bool)
@@ -166,7 +167,7 @@ def _as_tuple(value: str | Iterable[str] | None) -> tuple[str, ...]:
 
 def _column(claims: pd.DataFrame, column: str) -> pd.Series:
     if column not in claims:
-        raise ValueError(f"the claims table has no {column!r} column (index the corpus with index_claims to add article columns)")
+        raise ValueError(Errors.AK029.format(column=column))
     return claims[column]
 
 

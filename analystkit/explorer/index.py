@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
+from ..errors import Errors
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import Corpus
 
@@ -161,10 +163,10 @@ def index_claims(source: "Corpus | Mapping[str, pd.DataFrame] | pd.DataFrame", *
     ``scope`` sets the actor rule (module doc).
     """
     if scope not in ("span", "sentence"):
-        raise ValueError(f"scope must be 'span' or 'sentence', not {scope!r}")
+        raise ValueError(Errors.AK031.format(scope=scope))
     tables = _tables_of(source)
     if "claims" not in tables:
-        raise ValueError("index_claims needs a claims table")
+        raise ValueError(Errors.AK032)
     claims = tables["claims"].reset_index(drop=True)
     articles = tables.get("articles")
     if articles is not None and len(claims):

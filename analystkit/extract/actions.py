@@ -8,7 +8,7 @@ agent_is_actor``, ``patient, patient_text, patient_start, patient_end,
 patient_is_actor``, ``negated``, ``hedged``, ``voice`` (active / passive).
 
 ``agent`` / ``patient`` is the canonical actor the phrase stands for when it
-stands for one (:func:`analystkit.actors.mentions.phrase_actor`: "Russian
+stands for one (:func:`analystkit.nlp.mentions.phrase_actor`: "Russian
 troops" → Russia, "He" → Shoigu), else the phrase as a short label ("bridges",
 "east bank"); ``*_is_actor`` tells which. A missing agent or patient has an
 empty text and offsets ``-1``.
@@ -33,7 +33,7 @@ How the agent and patient are found (spaCy's ClearNLP-style dependencies):
   (``acl`` past participle: "bridges targeted by Ukraine") is passive with the
   noun as patient;
 * **pronouns** (he, she, it, they, its, their) are resolved within the article
-  by :func:`analystkit.actors.pronouns.resolve_from_subjects`: the most recent
+  by :func:`analystkit.nlp.pronouns.resolve_from_subjects`: the most recent
   subject actor that fits, within three sentences, else the most recent fitting
   entity; a they/their looks in its own sentence first. Groups described without
   a name count ("The six-member Afghan team … They were denied visas" → agent
@@ -60,17 +60,28 @@ from spacy.attrs import DEP, IS_ALPHA, POS
 from spacy.symbols import NOUN, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.mentions import group_description, is_person, is_plural, phrase_actor, phrase_label, phrase_span
-from ..actors.nouns import group_nouns
-from ..actors.pronouns import COLLECTIVE_LABELS, Antecedent, is_location, resolve_from_subjects
-from .base import ArticleDoc
-from .base import doc_text
+from ..nlp.doc import ArticleDoc, doc_text
+from ..nlp.mentions import (
+    group_description,
+    is_person,
+    is_plural,
+    phrase_actor,
+    phrase_label,
+    phrase_span,
+)
+from ..nlp.pronouns import RELATIVE, Antecedent, is_location, resolve_from_subjects
+from ..vocab.labels import COLLECTIVE_LABELS
+from ..vocab.nouns import group_nouns
+
+#: The table this module writes, and the tables whose rows it reads (:mod:`analystkit.extract`).
+TABLE = "actions"
+REQUIRES: tuple[str, ...] = ("hedges",)
 
 #: Dependents that open an embedded clause (not part of the verb's own clause).
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp", "conj", "csubj", "csubjpass"})
 #: Verbs that never head an action of their own (copulas and light auxiliaries).
 NOT_ACTIONS = frozenset({"be"})
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+RELATIVE_PRONOUNS = RELATIVE
 
 
 def extract_actions(article: ArticleDoc) -> list[dict]:
@@ -78,7 +89,7 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
     doc = article.doc
     antecedents = pronoun_antecedents(article)
     described = frozenset(a.actor for a in antecedents if a.described)
-    hedges = article.rows.get("hedges")
+    hedges = article.rows["hedges"]
 
     def resolve_for(token: Token) -> str:
         return resolve_from_subjects(token, antecedents, sentence=article.sentence_id_at(token.idx))
@@ -103,7 +114,7 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
                 **_role("agent", agent, resolve_for, described),
                 **_role("patient", patient, resolve_for, described),
                 "negated": is_negated(verb),
-                "hedged": _hedged(verb, hedges) if hedges is not None else None,
+                "hedged": _hedged(verb, hedges),
                 "voice": voice,
             }
             rows.append(row)
@@ -235,7 +246,7 @@ def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
     """Candidates for later pronouns, in text order.
 
     Subjects (``nsubj`` / ``nsubjpass``, not pronouns) that stand for an actor or
-    describe a group (:func:`~analystkit.actors.mentions.group_description`), then, as
+    describe a group (:func:`~analystkit.nlp.mentions.group_description`), then, as
     non-subject candidates, the organisations, states and groups named anywhere else
     (not places named as locations) and the groups described anywhere else. A bare
     description ("the team") takes the name of the richer one with the same noun

@@ -13,7 +13,7 @@ empty ``source_text``/``cue`` has offsets ``-1``. ``claim_id`` is
 ``"<sentence_id>.<k>"``, unique within the article.
 
 How attributions are found (spaCy dependency parse + the cue lists of
-:mod:`analystkit.extract.cues`):
+:mod:`analystkit.vocab.attribution`):
 
 * **reporting / belief verbs** with a subject source and a clausal content
   (``ccomp``): ``X said (that) Y``, ``X told Z that Y``, ``X has said``,
@@ -40,7 +40,7 @@ How attributions are found (spaCy dependency parse + the cue lists of
   quote whose speaker is named elsewhere (a paragraph that opens a quote without
   closing it continues into the next paragraph that opens with a mark) is a
   direct claim of that speaker. Quotation marks are paired by
-  :mod:`analystkit.extract.quotes`; unbalanced marks degrade to the paragraph
+  :mod:`analystkit.nlp.quotes`; unbalanced marks degrade to the paragraph
   and are recorded in ``note``.
 
 ``quote_type``: ``direct`` when (nearly) all the content is inside quotation
@@ -70,7 +70,7 @@ author               author (the sentence is the writer's own voice)
 ``source_actor`` is the canonical actor behind the source: the linked entity of
 a named source; the state or organisation an unnamed source belongs to
 ("Ukrainian officials" → Ukraine); for a pronoun, the actor it refers to
-(:func:`analystkit.actors.pronouns.resolve_pronoun`); ``""`` when the text names
+(:func:`analystkit.nlp.pronouns.resolve_pronoun`); ``""`` when the text names
 none (vague sources, the author, "people familiar with the matter").
 
 Decisions: the headline yields a claim like any sentence (usually the author's
@@ -83,20 +83,32 @@ article: the sentence falls back to an author-voice claim and ``note`` says why.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.gazetteer import lookup
-from ..actors.linking import clean_mention, strip_titles
-from ..actors.pronouns import FIRST_PERSON, is_pronoun, resolve_pronoun
-from .base import ArticleDoc, Sentence
-from .cues import Cue, Lexicon, load_lexicon
-from .quotes import QUOTE_MARKS, Quote, find_quotes, quote_index, quoted_share, quotes_in
-from .sentences import is_fragment
-from .base import doc_ents, doc_text, token_table
+from ..nlp.doc import ArticleDoc, Sentence, doc_ents, doc_text, token_table
+from ..nlp.pronouns import FIRST_PERSON, is_pronoun, resolve_pronoun
+from ..nlp.quotes import (
+    QUOTE_MARKS,
+    Quote,
+    find_quotes,
+    quote_index,
+    quoted_share,
+    quotes_in,
+)
+from ..nlp.spans import clean_mention
+from ..nlp.titles import strip_titles
+from ..nlp.transcripts import MIN_LABELS, speaker_labels
+from ..vocab.attribution import Cue, Lexicon, load_lexicon
+from ..vocab.gazetteer import lookup
+from ..vocab.labels import ORGANISATION_SOURCE_LABELS
+from ..vocab.words import word_list
+
+#: The table this module writes, and the tables whose rows it reads (:mod:`analystkit.extract`).
+TABLE = "claims"
+REQUIRES: tuple[str, ...] = ("sentences",)
 
 log = logging.getLogger(__name__)
 
@@ -108,11 +120,11 @@ INSIDE_QUOTE = 0.9
 #: Content at least this share inside quotation marks is a direct quote.
 DIRECT_SHARE = 0.9
 _PERSON_LABELS = frozenset({"PERSON"})
-_ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
-#: A transcript speaker label at the start of a paragraph: "MR. SULLIVAN:", "THE PRESIDENT:", "Q".
-_LABEL = re.compile(r"(?:(?P<q>Q|QUESTION|REPORTER)(?::|\s)\s*|(?P<name>[A-Z][A-Z.'’\-]*(?:\s[A-Z][A-Z.'’\-]*){0,4}):\s)")
-_TURN_TITLES = frozenset({"mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr", "the"})
+_ORG_LABELS = ORGANISATION_SOURCE_LABELS
+_DEFINITE = word_list("definite_determiners")
+#: Words that make a source phrase an anonymous source ("who spoke on condition of anonymity").
+_ANONYMITY = tuple(sorted(word_list("anonymity_markers")))
+_TURN_TITLES = word_list("speaker_label_titles")
 
 
 @dataclass
@@ -195,23 +207,14 @@ def speaker_turns(article: ArticleDoc) -> dict[int, Turn]:
     """
     text = article.text
     labels: list[tuple[int, Turn]] = []
-    for start in article.paragraph_starts:
-        match = _LABEL.match(text, start)
-        if not match:
-            continue
-        if match.group("q"):
-            label = (match.start("q"), match.end("q"))
-            colon = (label[1], label[1] + 1) if text[label[1] : label[1] + 1] == ":" else None
-            turn = Turn(label, colon, "", "unnamed", "questioner", match.end())
+    for found in speaker_labels(text, article.paragraph_starts):
+        if found.questioner:
+            turn = Turn(found.label, found.colon, "", "unnamed", "questioner", found.content_start)
         else:
-            label = (match.start("name"), match.end("name"))
-            words = text[label[0] : label[1]].split()
-            if not any(sum(c.isalpha() for c in w) >= 2 for w in words):
-                continue
-            actor, stype, subtype = _speaker_actor(article.doc, words)
-            turn = Turn(label, (label[1], label[1] + 1), actor, stype, subtype, match.end())
-        labels.append((start, turn))
-    if len(labels) < 2:
+            actor, stype, subtype = _speaker_actor(article.doc, found.words(text))
+            turn = Turn(found.label, found.colon, actor, stype, subtype, found.content_start)
+        labels.append((found.paragraph_start, turn))
+    if len(labels) < MIN_LABELS:
         return {}
     turns: dict[int, Turn] = {}
     starts = [s for s, _ in labels]
@@ -290,7 +293,7 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
 
 def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
     """Indices of the sentence's tokens that may be a cue (the tests of :func:`find_attributions`, read from
-    the Doc's :class:`~analystkit.extract.base.TokenTable`): every other token yields no attribution."""
+    the Doc's :class:`~analystkit.nlp.doc.TokenTable`): every other token yields no attribution."""
     table = token_table(sent.doc)
     lower, lemma, pos = table.lower, table.lemma, table.pos
     verbs, nouns, adverbs = lexicon.verbs, lexicon.nouns, lexicon.adverbs
@@ -551,7 +554,7 @@ def classify_source(head: Token, source: tuple[int, int], ctx: _Context) -> tupl
     person = next((e for e in ents if e.label_ in _PERSON_LABELS), None)
     lemma = head.lemma_.lower()
     text = doc_text(doc)[source[0] : source[1]].lower()
-    if any(w in text for w in ("anonymity", "anonymous", "unnamed", "familiar with", "not authorized", "not authorised")):
+    if any(w in text for w in _ANONYMITY):
         return "unnamed", "anonymous", affiliation.kb_id_ if affiliation is not None else ""
     if lemma in lexicon.source_nouns:
         stype, subtype = lexicon.source_nouns[lemma]
@@ -711,11 +714,8 @@ def _default_claims(article: ArticleDoc, sentence: Sentence, ctx: _Context, spea
 
 
 def _is_fragment(article: ArticleDoc, sentence: Sentence) -> bool:
-    """The ``fragment`` column of the sentence's row (computed here when the sentences table was not extracted)."""
-    rows = article.rows.get("sentences")
-    if rows is not None and sentence.sentence_id < len(rows) and rows[sentence.sentence_id].get("sentence_id") == sentence.sentence_id:
-        return bool(rows[sentence.sentence_id]["fragment"])
-    return not sentence.is_headline and is_fragment(sentence.span)
+    """The ``fragment`` column of the sentence's row in the ``sentences`` table (which claims require)."""
+    return bool(article.rows["sentences"][sentence.sentence_id]["fragment"])
 
 
 def _is_question(sentence_text: str) -> bool:

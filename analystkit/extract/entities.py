@@ -3,15 +3,24 @@
 Columns: ``article_id, sentence_id, start, end, text, label, actor, nested``.
 Labels are spaCy's (PERSON, ORG, GPE, LOC, NORP, FAC, DATE, …) after the kit's
 corrections (:mod:`analystkit.nlp.entities`); ``actor`` is set for actor labels
-(:data:`analystkit.actors.ACTOR_LABELS`) by :mod:`analystkit.actors.linking`
+(:data:`analystkit.vocab.labels.ACTOR_LABELS`) by :mod:`analystkit.nlp.linking`
 and empty for dates, numbers and the like.
 """
 
 from __future__ import annotations
 
-from ..actors.linking import ACTOR_LABELS
-from ..nlp.entities import NESTED_KEY
-from .base import ArticleDoc, doc_ents, doc_text
+from typing import TYPE_CHECKING
+
+from ..nlp.doc import ArticleDoc, doc_ents, doc_text
+from ..nlp.spans import NESTED_KEY
+from ..vocab.labels import ACTOR_LABELS
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+#: The table this module writes, and the tables whose rows it reads (:mod:`analystkit.extract`).
+TABLE = "entities"
+REQUIRES: tuple[str, ...] = ()
 
 
 def extract_entities(article: ArticleDoc) -> list[dict]:
@@ -38,3 +47,20 @@ def extract_entities(article: ArticleDoc) -> list[dict]:
             }
         )
     return rows
+
+
+def actor_mentions(entities: "pd.DataFrame") -> "pd.DataFrame":
+    """The entity rows that mention an actor in their own right: ``actor`` set and not a name
+    nested in a longer one ("Texas" in "University of Texas" is no mention of Texas).
+
+    The one definition of an actor mention: the actors table, the cross-article join, the
+    claims ledger, the explorer, the report and the plots all count mentions through it
+    (:func:`analystkit.views.actor_mentions`).
+    """
+    frame = entities[entities["actor"].fillna("").astype(str) != ""]
+    if "nested" in frame.columns:
+        frame = frame[~frame["nested"].fillna(False).astype(bool)]
+    return frame
+
+
+__all__ = ["REQUIRES", "TABLE", "actor_mentions", "extract_entities"]

@@ -80,7 +80,6 @@ General rules:
 
 from __future__ import annotations
 
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,31 +88,31 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .base import ArticleDoc, token_table
-from .hedge_lexicon import HedgeCue, load_bands, load_hedge_lexicon
+from ..errors import Errors
+from ..nlp.doc import ArticleDoc, token_table
+from ..vocab.hedging import HedgeCue, load_bands, load_hedge_lexicon
+from ..vocab.labels import AGENT_LABELS
+from ..vocab.words import word_list
+
+#: The table this module writes, and the tables whose rows it reads (:mod:`analystkit.extract`).
+TABLE = "hedges"
+REQUIRES: tuple[str, ...] = ("claims",)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-    from spacy.vocab import Vocab
 
 COLUMNS = ("article_id", "sentence_id", "claim_id", "start", "end", "text", "lemma", "category", "probability", "band", "standard", "negated", "cue_id")
 
 
 #: adverbs that may not stand inside a multiword cue: they make another phrase.
-_DEGREE_WORDS = ["very", "highly", "most", "more", "less", "least", "almost", "nearly", "quite", "extremely", "not", "n't", "n’t", "never", "hardly", "barely", "so", "too", "as"]
-_DEGREE_SET = frozenset(_DEGREE_WORDS)
-_NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "nt"})
-_ABILITY_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one", "someone", "anyone", "everyone", "nobody", "us", "me"})
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_DEGREE_SET = word_list("degree_words")
+_NEGATORS = word_list("negators")
+#: subjects that make "can" a statement of ability ("we can").
+_ABILITY_PRONOUNS = word_list("ability_pronouns")
 #: nouns naming people or institutions: a "can" with one of these as subject is ability.
-_AGENT_NOUNS = frozenset({
-    "people", "person", "official", "officer", "troop", "force", "soldier", "army", "military", "government",
-    "president", "minister", "leader", "country", "nation", "state", "administration", "team", "user", "reader",
-    "customer", "player", "man", "woman", "child", "kid", "family", "resident", "civilian", "citizen", "ally",
-    "partner", "company", "firm", "authority", "police", "commander", "unit", "staff", "member", "group", "side",
-})
+_AGENT_NOUNS = word_list("agent_nouns")
 #: verbs that make "reports" evidential ("reports say"); "suggest", "indicate" are cues themselves.
-_REPORT_VERBS = frozenset({"say", "claim", "emerge", "circulate", "allege", "swirl", "spread"})
+_REPORT_VERBS = word_list("report_verbs")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
 #: a cue with one of these relations is negated by a negation on its head word.
 _INHERITS_NEGATION = frozenset({"acomp", "attr", "oprd", "advmod", "aux", "auxpass", "xcomp", "amod", "expl", "nsubj", "nsubjpass"})
@@ -156,7 +155,7 @@ def certainty(probabilities: Iterable[float]) -> float:
         return 1.0
     for p in values:
         if not 0.0 <= p <= 1.0:
-            raise ValueError(f"a probability must lie between 0 and 1, not {p}")
+            raise ValueError(Errors.AK025.format(value=p))
     result = values[0]
     for p in values[1:]:
         result *= (1.0 + p) / 2.0
@@ -166,7 +165,7 @@ def certainty(probabilities: Iterable[float]) -> float:
 # ---------------------------------------------------------------------------- matching
 def _lexicon(profile: str, lexicon: Sequence[HedgeCue] | None) -> tuple[HedgeCue, ...]:
     if profile not in ("news", "broad"):
-        raise ValueError(f"profile must be 'news' or 'broad', not {profile!r}")
+        raise ValueError(Errors.AK026.format(profile=profile))
     cues = tuple(lexicon) if lexicon is not None else tuple(load_hedge_lexicon())
     return cues
 
@@ -389,7 +388,7 @@ def _is_possibility_can(token: Token) -> bool:
         return True
     if subject.lower_ in _ABILITY_PRONOUNS:
         return False
-    if subject.ent_type_ in _ACTOR_LABELS:
+    if subject.ent_type_ in AGENT_LABELS:
         return False
     if subject.lemma_.lower() in _AGENT_NOUNS:
         return False
@@ -477,8 +476,12 @@ def _in_question(span: Span) -> bool:
 
 # ---------------------------------------------------------------------------- the table
 def extract_hedges(article: ArticleDoc, *, profile: str = "news") -> list[dict]:
-    """One row per hedge cue of an article; adds ``hedged`` / ``certainty`` to its claims."""
-    claims = article.rows.get("claims")
+    """One row per hedge cue of an article, each with the claim it qualifies (:func:`_claim_for`).
+
+    The claims' ``hedged`` and ``certainty`` columns are computed from these rows after
+    extraction (:mod:`analystkit.finalise.certainty`).
+    """
+    claims = article.rows["claims"]
     rows = []
     for hedge in find_hedges(article.doc, profile=profile):
         sentence_id = article.sentence_id_at(hedge.start)
@@ -486,7 +489,7 @@ def extract_hedges(article: ArticleDoc, *, profile: str = "news") -> list[dict]:
             {
                 "article_id": article.article_id,
                 "sentence_id": sentence_id,
-                "claim_id": _claim_for(claims, hedge.start, hedge.end, sentence_id) if claims is not None else None,
+                "claim_id": _claim_for(claims, hedge.start, hedge.end, sentence_id),
                 "start": hedge.start,
                 "end": hedge.end,
                 "text": hedge.text,
@@ -499,15 +502,6 @@ def extract_hedges(article: ArticleDoc, *, profile: str = "news") -> list[dict]:
                 "cue_id": hedge.cue_id,
             }
         )
-    if claims is not None:
-        by_claim: dict[object, list[float]] = {}
-        for row in rows:
-            if row["claim_id"] is not None:
-                by_claim.setdefault(row["claim_id"], []).append(row["probability"])
-        for claim in claims:
-            probabilities = by_claim.get(claim.get("claim_id"), [])
-            claim["hedged"] = bool(probabilities)
-            claim["certainty"] = certainty(probabilities)
     return rows
 
 

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .base import ArticleDoc, token_table
+from ..nlp.doc import ArticleDoc, token_table
+from ..vocab.labels import TIME_LABELS
+from ..vocab.words import word_list
+
+#: The table this module writes, and the tables whose rows it reads (:mod:`analystkit.extract`).
+TABLE = "sentences"
+REQUIRES: tuple[str, ...] = ()
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
-_TIME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+_TIME_LABELS = TIME_LABELS
 #: Words that make a one- or two-word reply, not a fragment.
-_REPLIES = ("yes", "no", "okay", "ok", "thanks", "right", "sure", "q", "a")
+_REPLIES = word_list("replies")
 
 
 def is_fragment(sentence: Span) -> bool:

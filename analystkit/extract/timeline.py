@@ -32,42 +32,26 @@ to *withdraw*") or the noun's modifier ("a *retreat* order"), so both read
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from .base import ArticleDoc, doc_ents, doc_text, token_table
+from ..nlp.doc import ArticleDoc, doc_ents, doc_text, token_table
+from ..vocab.events import event_class, event_lexicon, is_light_verb
+from ..vocab.labels import AGENT_LABELS
+from ..vocab.words import word_list
 from .dates import TimeValue, normalise_time
 
+#: The table this module writes, and the tables whose rows it reads (:mod:`analystkit.extract`).
+TABLE = "timeline"
+REQUIRES: tuple[str, ...] = ("actions",)
+
 #: Prepositions that tie a time expression to its event.
-RELATIONS = frozenset({"on", "in", "since", "until", "till", "by", "before", "after", "during", "from", "throughout", "at", "as of", "through"})
-#: Labels whose entities are actors of a sentence.
-ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-@lru_cache(maxsize=1)
-def event_lexicon() -> dict[tuple[str, str], str]:
-    """(word, pos) → event class; pos is verb, noun or light (class '' for light verbs)."""
-    with resources.files("analystkit.data").joinpath("event_lexicon.csv").open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
-    return {(row["word"].strip().lower(), row["pos"].strip()): row["event"].strip() for row in csv.DictReader(lines)}
-
-
-def event_class(word: str, pos: str = "verb") -> str:
-    """The event class of a verb or noun lemma (the lemma itself when it has none)."""
-    word = word.lower()
-    return event_lexicon().get((word, pos), word)
+RELATIONS = word_list("time_relations")
 
 
 def is_event_noun(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower(), "noun") in event_lexicon()
-
-
-def is_light_verb(lemma: str) -> bool:
-    return (lemma.lower(), "light") in event_lexicon()
 
 
 def _relation(ent: Span, anchor: Token | None = None) -> str:
@@ -160,7 +144,7 @@ def sentence_actors(span: Span) -> list[str]:
     ent_type, iob, kb_id, idx, length = table.ent_type, table.ent_iob, table.ent_kb_id, table.idx, table.length
     n = len(iob)
     for i in range(span.start, span.end):
-        if ent_type[i] not in ACTOR_ENTITY_LABELS:
+        if ent_type[i] not in AGENT_LABELS:
             continue
         if iob[i] == "B" or i == span.start:
             actor = kb_id[i]
@@ -181,7 +165,7 @@ def describe_event(anchor: Token, actions: dict[int, dict], sentence: Span) -> d
         # "the February 24 invasion": the noun names the event; its owner is the agent.
         agent = ""
         for child in anchor.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.ent_type_ in ACTOR_ENTITY_LABELS:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.ent_type_ in AGENT_LABELS:
                 agent = _entity_actor(child)
         action = anchor.lemma_.lower()
         key = f"{event_class(action, 'noun')} {_complement(anchor)}".strip()

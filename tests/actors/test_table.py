@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analystkit.actors.table import build_actors_table, is_title_run
+from analystkit.finalise.actors import build_actors_table, is_title_run
 
 
 def tables_for(nlp, texts: dict[str, str]) -> dict[str, pd.DataFrame]:
-    from analystkit.extract import EXTRACTORS
-    from analystkit.extract.base import ArticleDoc
+    from analystkit.extract import extract_article, extraction_order
+    from analystkit.nlp.doc import ArticleDoc
 
-    rows: dict[str, list[dict]] = {name: [] for name in EXTRACTORS}
+    rows: dict[str, list[dict]] = {name: [] for name in extraction_order()}
     for article_id, text in texts.items():
-        article = ArticleDoc.build(article_id, nlp(text))
-        for name, extractor in EXTRACTORS.items():
-            article.rows[name] = extractor(article)
-            rows[name].extend(article.rows[name])
+        for name, found in extract_article(ArticleDoc.build(article_id, nlp(text))).items():
+            rows[name].extend(found)
     tables = {name: pd.DataFrame(r) for name, r in rows.items()}
     tables["articles"] = pd.DataFrame({"article_id": list(texts), "text": list(texts.values())})
     return tables

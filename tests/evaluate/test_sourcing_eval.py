@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from analystkit.evaluate.sourcing import Counts, Item, claim_items, content_matches, cue_matches, gold_items, score_article, source_matches
+from analystkit.evaluate.sourcing import (
+    Counts,
+    Item,
+    claim_items,
+    content_matches,
+    cue_matches,
+    gold_items,
+    score_article,
+    source_matches,
+)
 
 TEXT = "The army will leave, the minister said. It rained. Officials said the bridge fell."
 #        0         1         2         3         4         5         6         7         8

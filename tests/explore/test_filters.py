@@ -9,7 +9,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analystkit.explorer import ClaimQuery, filter_claims, index_claims, mask_claims, page_of, render_claim
+from analystkit.explorer import (
+    ClaimQuery,
+    filter_claims,
+    index_claims,
+    mask_claims,
+    page_of,
+    render_claim,
+)
 from analystkit.explorer.export import export_claims
 from analystkit.explorer.filters import count_pages
 from analystkit.explorer.index import pairs_in_sentence, pairs_inside, pairs_overlapping

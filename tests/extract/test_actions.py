@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from analystkit.extract.actions import extract_actions
+from analystkit.extract import extract_article
+
+
+def extract_actions(doc):
+    return extract_article(doc, tables=["actions"])["actions"]
 
 
 def triples(article, text):
@@ -86,18 +90,18 @@ def test_offsets_index_the_text(article):
 
 
 def test_hedged_when_a_cue_is_in_the_clause(article):
-    from analystkit.extract.hedges import extract_hedges
+    from analystkit.extract import extract_article
 
     doc = article("Russian troops may withdraw from the city. Ukraine captured the town.")
-    doc.rows["hedges"] = extract_hedges(doc)
-    rows = {r["action"]: r for r in extract_actions(doc)}
+    rows = {r["action"]: r for r in extract_article(doc, tables=["actions"])["actions"]}
     assert rows["withdraw"]["hedged"] is True
     assert rows["capture"]["hedged"] is False
 
 
-def test_hedged_is_none_without_hedges_table(article):
-    rows = extract_actions(article("Ukraine captured the town."))
-    assert rows and rows[0]["hedged"] is None
+def test_actions_come_after_the_tables_they_read():
+    from analystkit.extract import extraction_order
+
+    assert extraction_order(["actions"]) == ["sentences", "claims", "hedges", "actions"]
 
 
 def test_they_stands_for_a_described_group_not_a_nearby_state(article):
@@ -116,8 +120,8 @@ def test_their_prefers_an_organisation_in_its_own_sentence(article):
         "The Straits Times noted the support movement. "
         "The attention led to outreach from Google and Mohamed was invited to their science fair."
     )
-    from analystkit.actors.pronouns import resolve_from_subjects
     from analystkit.extract.actions import pronoun_antecedents
+    from analystkit.nlp.pronouns import resolve_from_subjects
 
     doc_article = article(text)
     their = next(t for t in doc_article.doc if t.lower_ == "their")
@@ -133,8 +137,8 @@ def test_a_bare_description_with_nothing_richer_is_no_antecedent(article):
         "Hernan Gomez, the Panama coach, praised his players. "
         "The team was emotional at the start, but as time went by, they were able to focus."
     )
-    from analystkit.actors.pronouns import resolve_from_subjects
     from analystkit.extract.actions import pronoun_antecedents
+    from analystkit.nlp.pronouns import resolve_from_subjects
 
     doc_article = article(text)
     antecedents = pronoun_antecedents(doc_article)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import analystkit as ak
-from analystkit.actors.pronouns import resolve_pronoun
-from analystkit.extract.base import ArticleDoc
-from analystkit.extract.claims import extract_claims
-from analystkit.extract.quotes import NOTE_UNCLOSED, find_quotes
+from analystkit.extract import extract_article
+from analystkit.nlp.doc import ArticleDoc
+from analystkit.nlp.pronouns import resolve_pronoun
+from analystkit.nlp.quotes import NOTE_UNCLOSED, find_quotes
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def nlp():
 @pytest.fixture(scope="module")
 def claims(nlp):
     def run(text: str) -> list[dict]:
-        rows = extract_claims(ArticleDoc.build("t", nlp(text)))
+        rows = extract_article(ArticleDoc.build("t", nlp(text)), tables=["claims"])["claims"]
         for row in rows:  # offsets are sacred
             assert text[row["start"] : row["end"]] == row["text"]
             if row["source_start"] >= 0:
@@ -277,5 +277,5 @@ def test_transcript_speaker_turns(claims):
 def test_headline_is_a_claim(nlp):
     text = "Army leaves city\n\nThe army left the city on Monday."
     article = ArticleDoc.build("t", nlp(text), {"has_headline": True})
-    rows = extract_claims(article)
+    rows = extract_article(article, tables=["claims"])["claims"]
     assert rows[0]["sentence_id"] == 0 and rows[0]["source_type"] == "author"

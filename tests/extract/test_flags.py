@@ -5,18 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analystkit.extract import EXTRACTORS
-from analystkit.extract.flags import KINDS, SEVERITY, extract_flags, quotations
+from analystkit.extract import extract_article
+from analystkit.extract.flags import KINDS, SEVERITY, extract_flags
+from analystkit.nlp.quotes import quotations
 
 PUBLISHED = pd.Timestamp("2022-11-09")
 
 
 def run(article, text: str, **meta) -> list[dict]:
     meta.setdefault("published", PUBLISHED)
-    doc = article(text, **meta)
-    for name, extractor in EXTRACTORS.items():
-        doc.rows[name] = extractor(doc)
-    return doc.rows["flags"]
+    return extract_article(article(text, **meta))["flags"]
 
 
 def kinds(flags: list[dict]) -> list[str]:
@@ -142,8 +140,7 @@ def test_every_kind_has_a_severity():
 def test_bad_input_does_not_crash(article):
     for text in ["", "   ", '"', "“", "\n\n\n", "—"]:
         doc = article(text)
-        for name, extractor in EXTRACTORS.items():
-            doc.rows[name] = extractor(doc)
+        extract_article(doc)
         assert isinstance(extract_flags(doc), list)
 
 

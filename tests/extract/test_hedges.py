@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import csv
 
+import pandas as pd
 import pytest
 
-from analystkit.extract.hedge_lexicon import (
+from analystkit.extract import extract_article
+from analystkit.finalise.certainty import claim_certainty
+
+from analystkit.extract.hedges import certainty, extract_hedges, find_hedges
+from analystkit.vocab.hedging import (
     BANDS_PATH,
     CATEGORIES,
     LEXICON_PATH,
@@ -15,7 +20,6 @@ from analystkit.extract.hedge_lexicon import (
     load_hedge_lexicon,
     validate_cue,
 )
-from analystkit.extract.hedges import certainty, extract_hedges, find_hedges
 
 
 @pytest.fixture()
@@ -209,12 +213,12 @@ def test_rows_have_exact_offsets_and_all_columns(article):
     from analystkit.schema import TABLES
 
     doc = article(SEEDISH)
-    rows = extract_hedges(doc)
+    rows = extract_article(doc, tables=["hedges"])["hedges"]
     assert rows
     for row in rows:
         assert doc.text[row["start"] : row["end"]] == row["text"]
         assert list(row) == list(TABLES["hedges"])
-        assert row["claim_id"] is None  # no claims table: degrade gracefully
+        assert row["claim_id"] in {c["claim_id"] for c in doc.rows["claims"]}
         assert 0.0 <= row["probability"] <= 1.0
 
 
@@ -231,10 +235,11 @@ def test_hedges_attach_to_claims_and_set_certainty(article):
     for row in rows:
         by_claim.setdefault(row["claim_id"], []).append(row["text"])
     assert by_claim == {"0.0": ["may"], "1.0": ["was likely to", "could", "potentially"]}
-    claims = {c["claim_id"]: c for c in doc.rows["claims"]}
-    assert claims["0.0"]["hedged"] and claims["0.0"]["certainty"] == pytest.approx(0.5)
-    assert claims["1.0"]["certainty"] < min(0.7, 0.45)  # stacked
-    assert claims["2.0"]["hedged"] is False and claims["2.0"]["certainty"] == 1.0
+    claims = claim_certainty(pd.DataFrame(doc.rows["claims"]), pd.DataFrame(rows)).set_index("claim_id")
+    assert claims.loc["0.0", "hedged"] and claims.loc["0.0", "certainty"] == pytest.approx(0.5)
+    assert claims.loc["1.0", "certainty"] < min(0.7, 0.45)  # stacked
+    assert not claims.loc["2.0", "hedged"] and claims.loc["2.0", "certainty"] == 1.0
+    assert list(doc.rows["claims"][0]) == ["article_id", "claim_id", "sentence_id", "start", "end"]  # rows are never changed
 
 
 def test_a_hedge_outside_every_claim_span_goes_to_its_sentences_claim(article):
@@ -243,7 +248,6 @@ def test_a_hedge_outside_every_claim_span_goes_to_its_sentences_claim(article):
     doc.rows["claims"] = [{"article_id": "t", "claim_id": "0.0", "sentence_id": 0, "start": text.index("the withdrawal"), "end": len(text) - 1}]
     (row,) = extract_hedges(doc)
     assert (row["text"], row["claim_id"]) == ("fear", "0.0")
-    assert doc.rows["claims"][0]["hedged"] is True
 
 
 # ---------------------------------------------------------------------------- lexicon

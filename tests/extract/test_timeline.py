@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analystkit.extract import EXTRACTORS
+from analystkit.extract import extract_article
 from analystkit.extract.dates import normalise_time
 
 BASE = dt.date(2022, 11, 9)  # a Wednesday
@@ -48,10 +48,7 @@ def test_without_publication_date_only_absolute():
 
 
 def rows(article, text, published=pd.Timestamp("2022-11-09")):
-    doc = article(text, published=published)
-    for name, extractor in EXTRACTORS.items():
-        doc.rows[name] = extractor(doc)
-    return doc.rows["timeline"]
+    return extract_article(article(text, published=published))["timeline"]
 
 
 def test_timeline_rows_and_events(article):

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from analystkit.io.readers import markdown_to_text, read_csv, read_html, read_json, read_jsonl, split_header
+from analystkit.io.readers import (
+    markdown_to_text,
+    read_csv,
+    read_html,
+    read_json,
+    read_jsonl,
+    split_header,
+)
 
 
 def test_key_value_header():

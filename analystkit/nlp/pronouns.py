@@ -22,14 +22,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..vocab.labels import COLLECTIVE_LABELS
+from ..vocab.words import word_list
 from .linking import is_locative
 
 PERSONAL = frozenset({"he", "she", "him", "her"})
 COLLECTIVE = frozenset({"they", "them", "it"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
-#: Entity labels a collective pronoun can stand for.
-COLLECTIVE_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
 
 def is_pronoun(token: Token) -> bool:
@@ -95,7 +95,7 @@ def resolve_pronoun(
 
 # --------------------------------------------------------------------------- subjects first
 #: Pronoun forms (with possessives and reflexives) for the subject-preferring resolver.
-PERSON_FORMS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+PERSON_FORMS = word_list("person_pronouns")
 SINGULAR_FORMS = frozenset({"it", "its", "itself"})
 PLURAL_FORMS = frozenset({"they", "them", "their", "theirs", "themselves"})
 

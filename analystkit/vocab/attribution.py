@@ -15,10 +15,10 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .files import read_rows
 
 
 @dataclass(frozen=True)
@@ -37,23 +37,18 @@ class Lexicon:
     source_nouns: dict[str, tuple[str, str]]
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with resources.files("analystkit.data").joinpath(name).open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The cue and source-noun lists (read once)."""
     verbs: dict[str, Cue] = {}
     nouns: dict[str, Cue] = {}
     adverbs: dict[str, Cue] = {}
-    for row in _rows("attribution_cues.csv"):
-        cue = Cue(row["cue"].strip().lower(), row["kind"].strip(), row["category"].strip(), row["object_content"].strip() == "yes")
+    for row in read_rows("attribution_cues.csv"):
+        cue = Cue(row["cue"].lower(), row["kind"], row["category"], row["object_content"] == "yes")
         table = {"verb": verbs, "noun": nouns, "adverb": adverbs}.get(cue.kind)
         if table is not None:
             table.setdefault(cue.cue, cue)
-    sources = {row["noun"].strip().lower(): (row["source_type"].strip(), row["source_subtype"].strip()) for row in _rows("source_nouns.csv")}
+    sources = {row["noun"].lower(): (row["source_type"], row["source_subtype"]) for row in read_rows("source_nouns.csv")}
     return Lexicon(verbs, nouns, adverbs, sources)
 
 

@@ -7,12 +7,12 @@ Sources (read at run time from the installed packages, nothing downloaded):
   inhabitants with their alternative names, US states;
 * ``analystkit/data/aliases.csv``: the kit's small curated list for what those
   lack (Kremlin, Crimea, Donbas, Dnieper/Dnipro, separatist groups, …);
-* a user CSV named by ``ANALYSTKIT_ALIASES`` (same columns), read last so it wins.
+* a user CSV named by ``ANALYSTKIT_ALIASES`` or a component's ``aliases`` config (same
+  columns), read last so it wins (:func:`use_user_aliases`).
 """
 
 from __future__ import annotations
 
-import csv
 import glob
 import json
 import os
@@ -20,16 +20,19 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-ALIASES_SETTING = "ANALYSTKIT_ALIASES"
+from .. import settings
+from .files import read_rows, read_user_rows
+from .words import word_list
+
+ALIASES_SETTING = settings.ALIASES
 #: Cities at least this large are recognised as places wherever they are written.
 CITY_MIN_POPULATION = 100_000
 #: Alternative spellings of cities at least this large are recognised too (Kiev, Odessa).
 CITY_ALT_MIN_POPULATION = 400_000
 #: Country codes that are read as the country in running text (others, like "IT" or
 #: "IN", are ordinary words).
-COUNTRY_CODES_IN_TEXT = frozenset({"US", "USA", "UK", "UAE", "DPRK", "PRC", "ROK", "DRC"})
+COUNTRY_CODES_IN_TEXT = frozenset(code.upper() for code in word_list("country_codes_in_text"))
 
 
 @dataclass(frozen=True)
@@ -80,23 +83,8 @@ def _first(value) -> str:
     return str(value or "")
 
 
-# A few country names as news writes them, where countryinfo's canonical name differs.
-_SHORT_COUNTRY_NAMES = {
-    "Korea (Republic of)": "South Korea",
-    "Korea (Democratic People's Republic of)": "North Korea",
-    "Russian Federation": "Russia",
-    "Iran (Islamic Republic of)": "Iran",
-    "Syrian Arab Republic": "Syria",
-    "Viet Nam": "Vietnam",
-    "Republic of Kosovo": "Kosovo",
-    "Congo (Democratic Republic of the)": "Democratic Republic of the Congo",
-    "Bolivia (Plurinational State of)": "Bolivia",
-    "Venezuela (Bolivarian Republic of)": "Venezuela",
-    "Tanzania, United Republic of": "Tanzania",
-    "Moldova (Republic of)": "Moldova",
-    "Macedonia (the former Yugoslav Republic of)": "North Macedonia",
-    "Lao People's Democratic Republic": "Laos",
-}
+#: Country names as news writes them, where countryinfo's canonical name differs (``data/country_names.csv``).
+_SHORT_COUNTRY_NAMES = {row["countryinfo_name"]: row["name"] for row in read_rows("country_names.csv")}
 
 
 @lru_cache(maxsize=1)
@@ -134,21 +122,35 @@ def demonym_forms(demonym: str) -> list[str]:
     return [demonym]
 
 
+#: The analyst's alias file in use: ``None`` until a pipeline sets one (:func:`use_user_aliases`);
+#: then the ``ANALYSTKIT_ALIASES`` setting applies.
+_USER_ALIASES: list[str | None] = [None]
+
+
+def user_aliases_file() -> str:
+    """The analyst's alias CSV the gazetteer reads ("" for none)."""
+    chosen = _USER_ALIASES[0]
+    return settings.setting(ALIASES_SETTING) if chosen is None else chosen
+
+
+def use_user_aliases(path: str | None) -> None:
+    """Read the analyst's aliases from ``path`` ("" for none; ``None``: the ``ANALYSTKIT_ALIASES``
+    setting). The kit's components call this with their ``aliases`` config; the gazetteer is
+    process-wide, so the last pipeline built decides."""
+    if path == _USER_ALIASES[0]:
+        return
+    _USER_ALIASES[0] = path
+    _curated_rows.cache_clear()
+    gazetteer.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _curated_rows() -> list[dict]:
-    rows = []
-    with resources.files("analystkit.data").joinpath("aliases.csv").open(encoding="utf-8") as handle:
-        rows.extend(dict(row, source=row.get("source") or "analystkit curated") for row in _data_rows(handle))
-    user = os.environ.get(ALIASES_SETTING, "").strip()
+    rows = [dict(row, source=row.get("source") or "analystkit curated") for row in read_rows("aliases.csv")]
+    user = user_aliases_file()
     if user:
-        with open(user, encoding="utf-8") as handle:
-            rows.extend(dict(row, source=row.get("source") or f"user aliases ({user})") for row in _data_rows(handle))
+        rows.extend(dict(row, source=row.get("source") or f"user aliases ({user})") for row in read_user_rows(user))
     return rows
-
-
-def _data_rows(handle) -> list[dict]:
-    lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
-    return list(csv.DictReader(lines))
 
 
 @lru_cache(maxsize=1)

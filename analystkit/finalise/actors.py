@@ -34,8 +34,11 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .gazetteer import lookup
-from .linking import TITLE_WORDS, clean_mention
+from ..extract.entities import actor_mentions
+from ..nlp.spans import clean_mention
+from ..nlp.titles import TITLE_WORDS
+from ..vocab.gazetteer import lookup
+from ..vocab.words import titles
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -78,7 +81,7 @@ def is_title_run(between: str) -> bool:
 
 
 #: Lower-case role nouns that go between a state and a name ("Kremlin spokesman Dmitry Peskov").
-_ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "official", "envoy", "leader", "commander", "chief", "general", "defence", "defense", "foreign", "deputy", "prime", "president", "secretary", "ambassador", "adviser", "advisor", "head", "army", "military", "navy", "intelligence", "top"})
+_ROLE_WORDS = titles("between_state_and_name")
 
 
 def mention_affiliations(entities: "pd.DataFrame", texts: dict[str, str]) -> dict[str, Counter]:
@@ -123,9 +126,7 @@ def build_actors_table(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
     entities = tables.get("entities")
     if entities is None or entities.empty:
         return pd.DataFrame(columns=COLUMNS)
-    mentions = entities[entities["actor"].astype(str) != ""]
-    if "nested" in mentions.columns:
-        mentions = mentions[~mentions["nested"].fillna(False).astype(bool)]
+    mentions = actor_mentions(entities)
     order = {a: i for i, a in enumerate(tables["articles"]["article_id"])} if "articles" in tables else {}
     mentions = mentions.assign(_order=mentions["article_id"].map(order).fillna(len(order))).sort_values(["_order", "start"], kind="stable")
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"])) if "articles" in tables else {}

@@ -20,6 +20,7 @@ Single quotes are ignored: they are apostrophes far more often than quotes.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 OPENING = "“"
@@ -143,4 +144,41 @@ def quoted_share(quotes: list[Quote], start: int, end: int, text: str) -> float:
     return inside / total if total else 0.0
 
 
-__all__ = ["NOTE_UNCLOSED", "NOTE_UNOPENED", "QUOTE_MARKS", "Quote", "find_quotes", "quote_index", "quoted_share", "quotes_in"]
+_QUOTES_STRAIGHT = '"'
+_OPEN_CURLY, _CLOSE_CURLY = "“", "”"
+_QUOTATION_MARKS = re.compile('["“”]')
+
+
+def quotations(text: str, start: int, end: int, *, open_from: int | None = None) -> tuple[list[tuple[int, int]], list[int]]:
+    """Balanced quotations (open, close offsets of the marks) in ``text[start:end]``, and unmatched marks.
+
+    ``open_from``: a straight quotation opened before ``start`` (in an earlier paragraph) and still open.
+    """
+    pairs: list[tuple[int, int]] = []
+    unmatched: list[int] = []
+    straight_open: int | None = open_from
+    curly_open: list[int] = []
+    for mark in _QUOTATION_MARKS.finditer(text, start, end):
+        i, char = mark.start(), mark.group()
+        if char == _QUOTES_STRAIGHT:
+            if i > 0 and text[i - 1].isdigit() and straight_open is None:
+                continue  # 12" (inches)
+            if straight_open is None:
+                straight_open = i
+            else:
+                pairs.append((straight_open, i))
+                straight_open = None
+        elif char == _OPEN_CURLY:
+            curly_open.append(i)
+        elif char == _CLOSE_CURLY:
+            if curly_open:
+                pairs.append((curly_open.pop(), i))
+            else:
+                unmatched.append(i)
+    if straight_open is not None:
+        unmatched.append(straight_open)
+    unmatched.extend(curly_open)
+    return sorted(pairs), sorted(unmatched)
+
+
+__all__ = ["NOTE_UNCLOSED", "NOTE_UNOPENED", "QUOTE_MARKS", "Quote", "find_quotes", "quotations", "quote_index", "quoted_share", "quotes_in"]

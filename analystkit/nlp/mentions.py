@@ -25,16 +25,16 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .linking import ACTOR_LABELS, clean_mention
-from .nouns import actor_nouns, group_nouns
-from ..extract.base import doc_text
+from ..vocab.labels import ACTOR_LABELS
+from ..vocab.nouns import actor_nouns, group_nouns
+from ..vocab.words import word_list
+from .doc import doc_text
+from .spans import clean_mention
 
 #: Dependents that belong to the words of a noun phrase.
 PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "predet", "advmod"})
 #: Pronouns that can stand for an actor.
-ACTOR_PRONOUNS = frozenset(
-    {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "himself", "herself", "itself", "themselves"}
-)
+ACTOR_PRONOUNS = word_list("actor_pronouns")
 Resolver = Callable[[Token], str]
 
 

@@ -1,9 +1,9 @@
 """Joining an actor's short forms across the articles of a corpus.
 
 Within an article, "Putin" after "Vladimir Putin" already becomes Vladimir Putin
-(:mod:`analystkit.actors.linking`). Across articles, one text may say only "Putin"
+(:mod:`analystkit.nlp.linking`). Across articles, one text may say only "Putin"
 and another "Vladimir Putin", one "Scientology" and another "Church of Scientology".
-After extraction, :func:`link_across_articles` rewrites such short forms to the one
+After extraction, :func:`corpus_aliases` finds such short forms and :func:`apply_aliases` rewrites them to the one
 longer actor name of the same kind that the corpus contains:
 
 * a one-word person actor ("Putin") → the only multi-word person actor whose last
@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .gazetteer import lookup
-from .linking import TITLE_WORDS
+from ..extract.entities import actor_mentions
+from ..nlp.titles import TITLE_WORDS
+from ..vocab.gazetteer import lookup
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -42,9 +43,7 @@ def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
     """Short actor name → the one longer actor name it stands for in this corpus."""
     if entities is None or not len(entities) or "actor" not in entities:
         return {}
-    named = entities[entities.actor.astype(bool)]
-    if "nested" in named:
-        named = named[~named.nested.astype(bool)]
+    named = actor_mentions(entities)
     persons = sorted(set(named.loc[named.label == "PERSON", "actor"]))
     organisations = sorted(set(named.loc[named.label == "ORG", "actor"]))
     aliases: dict[str, str] = {}
@@ -75,16 +74,24 @@ def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
     return aliases
 
 
-def link_across_articles(tables: dict[str, "pd.DataFrame"]) -> dict[str, str]:
-    """Rewrite short actor forms in place across the tables; return the mapping used."""
-    aliases = corpus_aliases(tables.get("entities"))
+def apply_aliases(tables: dict[str, "pd.DataFrame"], aliases: dict[str, str]) -> dict[str, "pd.DataFrame"]:
+    """New ``entities``, ``claims`` and ``actions`` frames with each short actor form replaced by
+    the longer name it stands for (the tables given are not changed; tables without actor
+    columns are returned as they are)."""
+    out = dict(tables)
     if not aliases:
-        return aliases
+        return out
     for table, columns in ACTOR_COLUMNS.items():
         frame = tables.get(table)
         if frame is None or not len(frame):
             continue
-        for column in columns:
-            if column in frame:
-                frame[column] = frame[column].map(lambda value: aliases.get(value, value) if isinstance(value, str) else value)
-    return aliases
+        replaced = {
+            column: frame[column].map(lambda value: aliases.get(value, value) if isinstance(value, str) else value)
+            for column in columns
+            if column in frame
+        }
+        out[table] = frame.assign(**replaced)
+    return out
+
+
+__all__ = ["ACTOR_COLUMNS", "apply_aliases", "corpus_aliases", "looks_like_full_name"]

@@ -48,7 +48,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-LEXICON_SETTING = "ANALYSTKIT_HEDGE_LEXICON"
+from .. import settings
+from ..errors import Errors
+
+LEXICON_SETTING = settings.HEDGE_LEXICON
 DATA = Path(__file__).resolve().parent.parent / "data"
 LEXICON_PATH = DATA / "hedge_lexicon.csv"
 PERCEPTION_PATH = DATA / "wep_perception.csv"
@@ -98,7 +101,7 @@ def _read(path: str | os.PathLike) -> list[HedgeCue]:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             missing = [c for c in ("cue", "category", "probability") if not (row.get(c) or "").strip()]
             if missing:
-                raise ValueError(f"{path}, line {line}: the hedge lexicon needs {', '.join(missing)}")
+                raise ValueError(Errors.AK023.format(path=path, line=line, missing=", ".join(missing)))
             cue = HedgeCue(
                 cue=" ".join(row["cue"].lower().split()),
                 category=row["category"].strip(),
@@ -113,7 +116,7 @@ def _read(path: str | os.PathLike) -> list[HedgeCue]:
             )
             problems = validate_cue(cue)
             if problems:
-                raise ValueError(f"{path}, line {line} ({cue.cue!r}): " + "; ".join(problems))
+                raise ValueError(Errors.AK024.format(path=path, line=line, cue=cue.cue, problems="; ".join(problems)))
             cues.append(cue)
     return cues
 
@@ -143,7 +146,7 @@ def load_hedge_lexicon(path: str | os.PathLike | None = None, *, extra: str | os
     setting; its rows are appended, replacing shipped rows with the same ``cue``.
     """
     if extra is None:
-        extra = os.environ.get(LEXICON_SETTING, "").strip() or None
+        extra = settings.setting(LEXICON_SETTING) or None
     return list(_load_cached(str(path or LEXICON_PATH), str(extra) if extra else None))
 
 

@@ -24,91 +24,16 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .gazetteer import capital_of, lookup, normalise
-from .nouns import actor_nouns
+from ..vocab.gazetteer import capital_of, lookup, use_user_aliases
+from ..vocab.labels import ABBREVIATED_LABELS, ACTOR_LABELS, SHORT_FORM_LABELS
+from ..vocab.nouns import actor_nouns
+from ..vocab.words import word_list
+from .organisations import ORGANISATION_HEADS
+from .spans import NESTED_KEY, clean_mention, initials
+from .titles import ROLE_NOUNS, is_title_word, strip_titles
 
-#: Entity labels whose mentions are actors.
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 #: Prepositions after which a capital is a place, not its government.
-LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "outside", "around", "across", "through", "toward", "towards", "via"})
-
-TITLE_WORDS = frozenset(
-    """president vice prime minister secretary foreign defense defence deputy general gen. gen
-    colonel col. col lieutenant lt. major maj. sergeant sgt. captain capt. admiral adm. commander
-    chancellor king queen prince princess pope sen. senator rep. representative gov. governor
-    mayor ambassador spokesman spokeswoman spokesperson mr. mr mrs. mrs ms. ms dr. dr prof.
-    professor judge justice chief minister-president premier sheikh emir ayatollah lord lady
-    sir dame press national security adviser advisor former acting state u.s. us""".split()
-)
-#: Portfolio and rank words that form a title with a following title noun ("Defence
-#: Minister", "Shadow Home Secretary", "Interior Minister"): the small model often tags
-#: them as an organisation on their own.
-PORTFOLIO_WORDS = frozenset(
-    """defence defense foreign home interior finance justice health education trade economy
-    economic energy environment agriculture transport culture treasury shadow deputy prime vice
-    labor employment industry communications information intelligence security""".split()
-)
-#: Role nouns that, capitalised, head a person's title in apposition ("Cres Eastman,
-#: Director of the study"; "Chairman of the Centre") or come before a name.
-ROLE_NOUNS = frozenset(
-    """director chairman chairwoman chairperson chair ceo founder co-founder head leader
-    commissioner coordinator executive officer president secretary minister ambassador
-    spokesman spokeswoman spokesperson envoy chief adviser advisor governor mayor""".split()
-)
-#: Common nouns that, after an organisation's name, only say what kind of body it is
-#: ("the Scientology organization", "the M5S party", "the Sea Org group").
-ORGANISATION_HEADS = frozenset(
-    """organization organisation group party movement church company firm agency network
-    association foundation institute alliance coalition militia magazine newspaper website""".split()
-)
-#: Particles of surnames that stay when leading lower-case role words are stripped ("de Klerk").
-NAME_PARTICLES = frozenset("de van von der den da di du la le bin al ibn el dos das del".split())
-#: Labels of names whose initials may stand for them ("NSW" for "New South Wales").
-ABBREVIATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
-#: Labels of mentions that may be a short form of a longer organisation name.
-SHORT_FORM_LABELS = frozenset({"ORG", "LOC", "FAC", "NORP"})
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-
-
-def clean_mention(text: str) -> str:
-    """Strip a leading article and a trailing possessive: "the Kremlin's" → "Kremlin", "a WHO" → "WHO"."""
-    text = re.sub(r"^(?:the|The|THE|an?|An?|AN?)\s+(?=\S)", "", text.strip())
-    return _POSSESSIVE.sub("", text).strip()
-
-
-#: ``doc.spans`` key: titles with a complement that open a person mention
-#: ("Secretary of State" in "Secretary of State Antony Blinken"), set by the
-#: ``analystkit_consistency`` component.
-TITLES_KEY = "analystkit_titles"
-
-
-def strip_titles(span: Span) -> list[str]:
-    """The tokens of a person mention without leading titles, role words and possessives.
-
-    "President Vladimir Putin" → Vladimir Putin; "goalkeeper Mouez Hassen",
-    "co-founder Mark Zuckerberg", "Shadow Home Secretary Yvette Cooper" → the name
-    (lower-case words before the name are its role; "de Klerk" keeps its particle);
-    "Ambassador to the United States Hamdullah Mohib" → the words after the title
-    recorded in ``doc.spans["analystkit_titles"]``.
-    """
-    doc = span.doc
-    if TITLES_KEY in doc.spans:
-        for title in doc.spans[TITLES_KEY]:
-            if span.start <= title.start < title.end < span.end:
-                span = doc[title.end : span.end]
-                break
-    words = [t.text for t in span if not t.is_punct or t.text in (".", "-")]
-    words = [w for w in words if w not in ("'s", "’s")]
-    while len(words) > 1 and _is_title_word(words[0]):
-        words = words[1:]
-    return words
-
-
-def _is_title_word(word: str) -> bool:
-    lower = word.lower()
-    if lower in TITLE_WORDS or lower in PORTFOLIO_WORDS or lower in ROLE_NOUNS or word == "-":
-        return True
-    return word.islower() and word.isalpha() and lower not in NAME_PARTICLES
+LOCATIVE = word_list("locative_prepositions")
 
 
 def _join(words: list[str]) -> str:
@@ -170,7 +95,7 @@ def link_actors(doc: Doc) -> Doc:
 
 def _is_role_only(ent: Span) -> bool:
     """A PERSON mention without a name in it: "coach", "the president", "Home Secretary"."""
-    return ent.label_ == "PERSON" and all(_is_title_word(t.text) or not t.is_alpha for t in ent)
+    return ent.label_ == "PERSON" and all(is_title_word(t.text) or not t.is_alpha for t in ent)
 
 
 def _link_appositions(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -201,7 +126,7 @@ def _link_appositions(doc: Doc, ents: list[Span]) -> list[Span]:
 def _link_nested(doc: Doc, ents: list[Span], acronyms: dict[str, str]) -> None:
     """Nested names (``doc.spans["analystkit_nested"]``) take the actor of the same name used on
     its own, or of the name they abbreviate ("NSW" in "the University of NSW")."""
-    key = "analystkit_nested"
+    key = NESTED_KEY
     if key not in doc.spans or not len(doc.spans[key]):
         return
     actor_of = {e.text: e.kb_id_ for e in ents if e.kb_id_}
@@ -229,7 +154,7 @@ def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[s
     if ent.label_ in ("GPE", "NORP", "ORG"):
         text = re.sub(r"\s+\d+$", "", text)  # "Sweden 1" in a score line
     if ent.label_ == "PERSON":
-        if all(_is_title_word(t.text) or t.lower_ in ROLE_NOUNS for t in ent):
+        if all(is_title_word(t.text) or t.lower_ in ROLE_NOUNS for t in ent):
             return _role_holder(ent, ents, persons) or text
         words = strip_titles(ent)
         return _person(words, ent.start_char, persons)
@@ -344,9 +269,6 @@ def _by_part(names: list[str]) -> dict[tuple[str, ...], list[str]]:
     return index
 
 
-def initials(name: str) -> str:
-    """The initials of a name's capitalised words: "New South Wales" → NSW."""
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper())
 
 
 def _acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:
@@ -365,9 +287,27 @@ def _acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:
     return found
 
 
-@Language.component("analystkit_actors")
-def actor_linker(doc: Doc) -> Doc:
-    return link_actors(doc)
+class ActorLinker:
+    """The ``analystkit_actors`` component: :func:`link_actors` on every Doc."""
+
+    def __init__(self, nlp: Language, name: str, aliases: str = ""):
+        self.name = name
+        self.aliases = aliases
+        use_user_aliases(aliases)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return link_actors(doc)
 
 
-__all__ = ["ABBREVIATED_LABELS", "ACTOR_LABELS", "NAME_PARTICLES", "ORGANISATION_HEADS", "PORTFOLIO_WORDS", "ROLE_NOUNS", "TITLES_KEY", "TITLE_WORDS", "clean_mention", "initials", "is_locative", "link_actors", "normalise", "strip_titles"]
+@Language.factory(
+    "analystkit_actors",
+    default_config={"aliases": ""},
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc.ents", "token.ent_kb_id", "doc.spans"],
+)
+def make_actor_linker(nlp: Language, name: str, aliases: str) -> ActorLinker:
+    """Canonical actors of entity mentions (``kb_id``). ``aliases``: the analyst's alias CSV ("" for none)."""
+    return ActorLinker(nlp, name, aliases)
+
+
+__all__ = ["LOCATIVE", "ActorLinker", "clean_mention", "is_locative", "link_actors", "make_actor_linker", "strip_titles"]

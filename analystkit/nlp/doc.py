@@ -8,11 +8,27 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENGTH, LIKE_NUM, LOWER, POS, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_KB_ID,
+    ENT_TYPE,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    LEMMA,
+    LENGTH,
+    LIKE_NUM,
+    LOWER,
+    POS,
+    TAG,
+)
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Span
 
-from ..nlp.segmentation import TEXT_KEY
+from .segmentation import TEXT_KEY
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _TEXT_KEY = TEXT_KEY  # set by the paragraphs component, else on first use

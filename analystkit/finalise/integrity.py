@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .extract.flags import KINDS, SEVERITY
+from ..extract.flags import KINDS, SEVERITY
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

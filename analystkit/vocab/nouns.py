@@ -4,26 +4,22 @@
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
+
+from .files import read_rows
 
 
 @lru_cache(maxsize=1)
 def actor_nouns() -> dict[str, str]:
     """Group and role nouns (lemma → kind) that stand for the actor modifying them."""
-    with resources.files("analystkit.data").joinpath("actor_nouns.csv").open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
-    return {row["noun"].strip().lower(): row["kind"].strip() for row in csv.DictReader(lines)}
+    return {row["noun"].lower(): row["kind"] for row in read_rows("actor_nouns.csv")}
 
 
 @lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:
     """Nouns (lemmas) that head a described group a pronoun can stand for: ``group_nouns.csv``
     and the nouns of ``actor_nouns.csv``."""
-    with resources.files("analystkit.data").joinpath("group_nouns.csv").open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
-    return frozenset(row["noun"].strip().lower() for row in csv.DictReader(lines)) | frozenset(actor_nouns())
+    return frozenset(row["noun"].lower() for row in read_rows("group_nouns.csv")) | frozenset(actor_nouns())
 
 
 __all__ = ["actor_nouns", "group_nouns"]

@@ -1,0 +1,90 @@
+"""The ``suspicious_quote`` flag (medium): a quotation whose words or speaker cannot be trusted
+
+A quotation of one or two words inside a fragment (no clause says who says it or
+what it names: 'Called "Black."'); a quotation followed directly by such a
+fragment quotation (one quote cut in two or garbled: 'known as the "Pearl of the
+City." Called "Black."'); or a quotation mark that never closes in its paragraph
+(and the next paragraph does not open with a quotation mark, the convention for a
+quote running on).
+"""
+
+from __future__ import annotations
+
+from ...nlp.doc import ArticleDoc
+from ...nlp.quotes import quotations
+from .common import make_flag
+from .fragments import flaggable_fragments
+
+_OPEN_CURLY, _CLOSE_CURLY = "“", "”"
+
+
+def _quote_words(text: str, a: int, b: int) -> list[str]:
+    return [w for w in text[a + 1 : b].replace("—", " ").split() if any(ch.isalnum() for ch in w)]
+
+
+def find_suspicious_quotes(article: ArticleDoc) -> list[dict]:
+    text = article.text
+    fragments = {sentence.sentence_id for sentence in flaggable_fragments(article)}
+    bounds = article.paragraph_starts + [len(text)]
+    out = []
+    all_pairs: list[tuple[int, int]] = []
+    per_paragraph: list[tuple[list[tuple[int, int]], list[int]]] = []
+    excused: set[int] = set()
+    carried: int | None = None
+    for a, b in zip(bounds, bounds[1:]):
+        if carried is not None and text[a : a + 1] in ('"', _OPEN_CURLY):
+            excused.add(carried)  # the convention: the next paragraph re-opens the running quotation
+            carried = None
+        pairs, unmatched = quotations(text, a, b, open_from=carried)
+        if carried is not None and any(open_ == carried for open_, _ in pairs):
+            excused.add(carried)  # closed in this paragraph: a quotation over two paragraphs
+        all_pairs.extend(pairs)
+        per_paragraph.append((pairs, unmatched))
+        carried = unmatched[-1] if unmatched and text[unmatched[-1]] == '"' and unmatched[-1] >= a else None
+    for p, (pairs, unmatched) in enumerate(per_paragraph):
+        for mark in unmatched:
+            if mark in excused:
+                continue
+            sentence = article.sentence_at(mark)
+            if sentence is None or sentence.is_headline:
+                continue
+            what = "opens and never closes" if text[mark] != _CLOSE_CURLY else "closes a quotation that never opened"
+            message = (
+                f"Suspicious quote: a quotation mark here {what} within its paragraph, so it is unclear where the quoted "
+                "words start or stop — and so what the source actually said. Check the quotation against the original."
+            )
+            end = max(sentence.end, mark + 1) if mark >= sentence.start else mark + 1
+            out.append(make_flag(article, sentence.sentence_id, mark, end, "suspicious_quote", message))
+    flagged_short: set[int] = set()
+    for a, b in all_pairs:
+        sentence = article.sentence_at(a)
+        if sentence is None or sentence.is_headline:
+            continue
+        words = _quote_words(text, a, b)
+        if 1 <= len(words) <= 2 and sentence.sentence_id in fragments:
+            flagged_short.add(sentence.sentence_id)
+            message = (
+                f"Suspicious quote: the quotation {text[a:b + 1]} is one or two words standing in a fragment — no clause says "
+                "who said it or what it names. Short quotes like this often survive from a longer quote or a nickname that "
+                "was cut; do not cite it."
+            )
+            out.append(make_flag(article, sentence.sentence_id, a, b + 1, "suspicious_quote", message))
+    for a, b in all_pairs:
+        sentence = article.sentence_at(a)
+        if sentence is None or sentence.is_headline or sentence.sentence_id + 1 not in flagged_short:
+            continue
+        following = article.sentences[sentence.sentence_id + 1]
+        if following.paragraph_id != sentence.paragraph_id or sentence.sentence_id in flagged_short:
+            continue
+        if text[b + 1 : following.start].strip(" .,;:!?\"'”’") or b + 1 < sentence.end - 2:
+            continue  # the quotation does not end its sentence
+        message = (
+            f"Suspicious quote: the quotation {text[a:b + 1]} is followed at once by a fragment holding another short quote "
+            f"(\"{following.span.text}\"). The two look like one quotation or nickname cut in two or garbled: the wording "
+            "cannot be trusted as a quote."
+        )
+        out.append(make_flag(article, sentence.sentence_id, a, b + 1, "suspicious_quote", message, related=(following.start, following.end)))
+    return out
+
+
+__all__ = ["find_suspicious_quotes"]

