@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 # this clone extracted, and the notebooks reuse the unit tests' extraction.
 export ANALYSTKIT_CACHE ?= $(CURDIR)/.analystkit-cache
 
-.PHONY: install report test test-unit test-notebooks notebooks evaluate bench lock clean
+.PHONY: install report test test-fast test-unit test-notebooks notebooks evaluate bench lock clean
 
 install: $(STAMP)
 
@@ -29,6 +29,10 @@ report: install
 	$(BIN)/analystkit report $(ARTICLES) --out $(REPORTS)
 
 test: install test-unit test-notebooks
+
+# The quick lane for day-to-day work (under a minute): no corpus extraction, processes or browser.
+test-fast: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow and not browser" tests
 
 test-unit: install
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests

@@ -19,20 +19,20 @@ if TYPE_CHECKING:  # pragma: no cover
     from .explorer import explore
     from .io.loader import load
     from .nlp.model import load_model
-    from .setup import setup
+    from .notebook import setup
 
 _LAZY = {
     "load": ("analystkit.io.loader", "load"),
     "Corpus": ("analystkit.corpus", "Corpus"),
     "load_model": ("analystkit.nlp.model", "load_model"),
     "add_components": ("analystkit.nlp.model", "add_components"),
-    "setup": ("analystkit.setup", "setup"),
+    "setup": ("analystkit.notebook", "setup"),
     "display": ("analystkit.display", None),
     "errors": ("analystkit.errors", None),
     "plots": ("analystkit.plots", None),
     "widgets": ("analystkit.widgets", None),
-    "ledger": ("analystkit.ledger", "ledger"),
-    "write_ledger": ("analystkit.ledger", "write_ledger"),
+    "ledger": ("analystkit.claims_ledger", "ledger"),
+    "write_ledger": ("analystkit.claims_ledger", "write_ledger"),
     "explore": ("analystkit.explorer", "explore"),
     "explorer": ("analystkit.explorer", None),
 }

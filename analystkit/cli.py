@@ -66,9 +66,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _ledger(args: argparse.Namespace) -> int:
+    from .claims_ledger import ledger, write_ledger
     from .errors import Errors, NothingLoadedError
     from .io.loader import load
-    from .ledger import ledger, write_ledger
 
     if Path(args.out).suffix.lower() not in (".xlsx", ".csv"):
         print(f"analystkit: {Errors.AK009.format(path=args.out)}", file=sys.stderr)

@@ -75,6 +75,11 @@ class Errors(metaclass=_WithCodes):
     AK032 = "index_claims needs a claims table. Pass a Corpus or a dict of tables that holds 'claims'."
     AK033 = "Refusing to write {path} outside {folder}: give a plain file name."
     AK034 = "{owner} has no attribute {name!r}. {hint}"
+    AK035 = (
+        "{what}: the loaded text differs from the gold body, so the gold offsets would not align. Use the gold "
+        "files of ../shared/eval/ with the corpus they were made from, unchanged."
+    )
+    AK036 = "Predicted and gold labels differ in length ({predicted} vs {gold}): score the same sentences on both sides."
 
 
 class Warnings(metaclass=_WithCodes):

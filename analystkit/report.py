@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from .about import __version__
 from .errors import Errors
+from .views import actor_mentions
 
 if TYPE_CHECKING:  # pragma: no cover
     from .corpus import Corpus
@@ -137,9 +138,7 @@ def summarise(corpus: "Corpus") -> dict[str, Any]:
 def _figures_start(corpus: "Corpus") -> dict[str, Any]:
     sentences = corpus.sentences
     entities = corpus.entities
-    actors = entities[entities.actor.astype(bool)] if "actor" in entities else entities.iloc[0:0]
-    if "nested" in actors:
-        actors = actors[~actors.nested.astype(bool)]
+    actors = actor_mentions(entities) if "actor" in entities else entities.iloc[0:0]
     top = actors.actor.value_counts().head(3)
     return {
         "sentences": len(sentences),

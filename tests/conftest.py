@@ -1,4 +1,9 @@
-"""Shared fixtures: the model and the sample corpus are loaded once per test session."""
+"""Shared fixtures: the model and the sample corpus are loaded once per test session.
+
+Tests that extract the sample corpus, start processes or a browser, or score the gold sets are
+marked ``slow`` here, so ``make test-fast`` (``-m "not slow and not browser"``) runs the rest in
+under a minute; ``make test`` runs them all.
+"""
 
 from __future__ import annotations
 
@@ -46,3 +51,20 @@ def article(nlp):
         return ArticleDoc.build(article_id, nlp(text), meta)
 
     return build
+
+
+#: Test modules that start processes, a cluster, notebooks or a browser, or score the gold sets.
+SLOW_MODULES = frozenset({
+    "test_cache", "test_cli", "test_distributed", "test_engines", "test_layers", "test_parallel", "test_report",
+    "test_report_browser", "test_browser", "test_latency", "test_components", "test_actors_eval", "test_foundation_eval",
+    "test_hedging_eval", "test_sourcing_eval",
+})
+#: Fixtures that extract a whole corpus.
+SLOW_FIXTURES = frozenset({"sample_corpus", "seed_corpus"})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

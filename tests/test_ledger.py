@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analystkit.ledger import COLUMNS, ledger, write_ledger
+from analystkit.claims_ledger import COLUMNS, ledger, write_ledger
 
 SEED_ID = "000_9cc23866541e5586"
 

@@ -7,7 +7,6 @@ Skipped, with the reason, where Chromium or Playwright is missing. Install with
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

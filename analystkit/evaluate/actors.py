@@ -32,6 +32,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from ..errors import Errors
 from .foundation import (
     ACTOR_LABELS,
     DEFAULT_CORPUS,
@@ -88,7 +89,7 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS)
         article_id = by_file[record["file"]]
         text = corpus.text(article_id)
         if text != record["body"].strip():
-            raise SystemExit(f"{record['file']}: loaded text differs from the gold body; offsets would not align")
+            raise SystemExit(Errors.AK035.format(what=record["file"]))
         doc = nlp(text)
         article = ArticleDoc.build(article_id, doc)
         mentions = [m for m in record["entities"] if m["proper"] and m["type"] in NAMED_TYPES]

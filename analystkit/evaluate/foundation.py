@@ -31,6 +31,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from ..errors import Errors
+
 DEFAULT_GOLD = Path("../shared/eval/gum-news-dev.jsonl")
 DEFAULT_CORPUS = Path("../shared/corpus/wikinews")
 NAMED_TYPES = ("person", "place", "organization")
@@ -221,7 +223,7 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS)
         article_id = by_file[record["file"]]
         text = corpus.text(article_id)
         if text != record["body"].strip():
-            raise SystemExit(f"{record['file']}: loaded text differs from the gold body; offsets would not align")
+            raise SystemExit(Errors.AK035.format(what=record["file"]))
         rows = sentences[sentences.article_id == article_id]
         pred_sents[article_id] = list(zip(rows.start.astype(int), rows.end.astype(int)))
         bare_doc = bare(text)

@@ -35,6 +35,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..errors import Errors
+
 DEFAULT_GOLD = Path("../shared/eval/hedging-sfu-dev.jsonl")
 DEFAULT_SEED = Path("seeds/000_9cc23866541e5586.txt")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -43,7 +45,7 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 def prf(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
     """Precision, recall and F1 of the positive class, with the counts."""
     if len(predicted) != len(gold):
-        raise ValueError("predicted and gold differ in length")
+        raise ValueError(Errors.AK036.format(predicted=len(predicted), gold=len(gold)))
     tp = sum(1 for p, g in zip(predicted, gold) if p and g)
     n_pred = sum(1 for p in predicted if p)
     n_gold = sum(1 for g in gold if g)

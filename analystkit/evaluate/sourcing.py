@@ -39,6 +39,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import Errors
+
 GOLD = "../shared/eval/gum-news-dev.jsonl"
 CORPUS = "../shared/corpus/wikinews"
 CONTENT_OVERLAP = 0.5
@@ -239,7 +241,7 @@ def evaluate(*, gold_path: str | Path = GOLD, corpus_path: str | Path = CORPUS, 
         body, text = record["body"], article.text
         shift = len(body) - len(body.lstrip())
         if body[shift : shift + len(text)] != text:
-            raise ValueError(f"{article.article_id}: the loaded text does not match the gold body")
+            raise ValueError(Errors.AK035.format(what=article.article_id))
         sentences = [(s["start"] - shift, s["end"] - shift) for s in record["sentences"]]
         starts, ends = [s for s, _ in sentences], [e for _, e in sentences]
         golds = gold_items(record, shift, starts, ends)

@@ -6,16 +6,18 @@ article text: every filter is a boolean mask over the claims table.
 **Which claims are "about" an actor.** A claim is about an actor when
 
 * its ``source_actor`` is that actor (the actor says it), or
-* an entity linked to that actor (``entities.actor``) lies inside the claim's
-  span, ``start <= entity.start`` and ``entity.end <= end`` (the claim talks
-  about it). With ``scope="sentence"`` an entity anywhere in the claim's
-  sentence counts instead (looser: it also catches the source's own name).
+* a mention of that actor (:func:`analystkit.views.actor_mentions`: names nested
+  in longer names do not count) lies inside the claim's span, ``start <=
+  entity.start`` and ``entity.end <= end`` (the claim talks about it). With
+  ``scope="sentence"`` a mention anywhere in the claim's sentence counts instead
+  (looser: it also catches the source's own name).
 
 **Which flags a claim carries.** An integrity flag (table ``flags``) belongs to a
 claim when its span overlaps the claim's span or it lies in the claim's sentence.
 
-Both joins are vectorised (sorted offsets and ``searchsorted`` per article), so
-indexing tens of thousands of claims takes well under a second.
+Both joins are :mod:`analystkit.views` (vectorised: sorted offsets and
+``searchsorted`` per article), so indexing tens of thousands of claims takes well
+under a second.
 """
 
 from __future__ import annotations
@@ -29,16 +31,20 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Errors
+from ..views import (
+    claim_actors,
+    claim_flags,
+    claims_with_articles,
+    pairs_in_sentence,
+    pairs_inside,
+    pairs_overlapping,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import Corpus
 
 #: Tables the explorer reads; only ``claims`` is required.
 TABLES = ("articles", "claims", "entities", "hedges", "sentences", "flags")
-#: Article columns copied onto every claim row.
-ARTICLE_COLUMNS = ("title", "outlet", "published")
-_EMPTY = np.zeros(0, dtype=np.int64)
-_SHIFT = np.int64(1) << np.int64(32)  # article code in the high bits, offset in the low bits
 
 
 @dataclass(eq=False)
@@ -58,19 +64,8 @@ class ClaimIndex:
     @cached_property
     def actor_rows(self) -> dict[str, np.ndarray]:
         """actor → sorted row positions of the claims about it (see module doc)."""
-        claims = self.claims
-        rows = [np.flatnonzero(_str(claims, "source_actor") != "")]
-        actors = [_str(claims, "source_actor")[rows[0]]]
-        entities = self.tables.get("entities")
-        if entities is not None and len(entities) and "actor" in entities:
-            entities = entities[entities["actor"].fillna("").astype(str) != ""]
-            if self.scope == "sentence":
-                i, j = pairs_in_sentence(claims, entities)
-            else:
-                i, j = pairs_inside(claims, entities)
-            rows.append(i)
-            actors.append(entities["actor"].astype(str).to_numpy()[j])
-        return _group(np.concatenate(rows), np.concatenate(actors))
+        rows, actors = claim_actors(self.claims, self.tables.get("entities"), scope=self.scope)  # type: ignore[arg-type]
+        return _group(rows, actors)
 
     @cached_property
     def flag_rows(self) -> dict[str, np.ndarray] | None:
@@ -80,10 +75,8 @@ class ClaimIndex:
             return None
         if flags.empty:
             return {}
-        i1, j1 = pairs_overlapping(self.claims, flags)
-        i2, j2 = pairs_in_sentence(self.claims, flags)
-        kinds = flags["kind"].astype(str).to_numpy()
-        return _group(np.concatenate([i1, i2]), np.concatenate([kinds[j1], kinds[j2]]))
+        rows, found = claim_flags(self.claims, flags)
+        return _group(rows, flags["kind"].astype(str).to_numpy()[found])
 
     @cached_property
     def haystack(self) -> pd.Series:
@@ -167,17 +160,7 @@ def index_claims(source: "Corpus | Mapping[str, pd.DataFrame] | pd.DataFrame", *
     tables = _tables_of(source)
     if "claims" not in tables:
         raise ValueError(Errors.AK032)
-    claims = tables["claims"].reset_index(drop=True)
-    articles = tables.get("articles")
-    if articles is not None and len(claims):
-        meta = [c for c in ARTICLE_COLUMNS if c in articles and c not in claims]
-        if meta:
-            lookup = articles.drop_duplicates("article_id").set_index("article_id")[meta]
-            joined = lookup.reindex(claims["article_id"].to_numpy())
-            for column in meta:
-                claims[column] = joined[column].to_numpy()
-    if "published" in claims:
-        claims["published"] = pd.to_datetime(claims["published"], errors="coerce")
+    claims = claims_with_articles(tables["claims"], tables.get("articles"))
     return ClaimIndex(claims=claims, tables=tables, scope=scope)
 
 
@@ -197,73 +180,12 @@ def _tables_of(source: Any) -> dict[str, pd.DataFrame]:
     return tables
 
 
-# ------------------------------------------------------------------- joins
-def pairs_inside(outer: pd.DataFrame, inner: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Row pairs ``(i, j)``: span ``inner[j]`` lies inside span ``outer[i]`` of the same article.
-
-    Both frames need ``article_id``, ``start`` and ``end``; positions are positional.
-    """
-    return _pairs(outer, inner, overlap=False)
-
-
-def pairs_overlapping(outer: pd.DataFrame, inner: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Row pairs ``(i, j)``: span ``inner[j]`` shares at least one character with ``outer[i]``."""
-    return _pairs(outer, inner, overlap=True)
-
-
-def pairs_in_sentence(outer: pd.DataFrame, inner: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Row pairs ``(i, j)`` in the same article and sentence (``sentence_id``)."""
-    if "sentence_id" not in outer or "sentence_id" not in inner or not len(outer) or not len(inner):
-        return _EMPTY, _EMPTY
-    left = pd.DataFrame({"article_id": outer["article_id"].to_numpy(), "sentence_id": outer["sentence_id"].to_numpy(), "i": np.arange(len(outer))})
-    right = pd.DataFrame({"article_id": inner["article_id"].to_numpy(), "sentence_id": inner["sentence_id"].to_numpy(), "j": np.arange(len(inner))})
-    merged = left.merge(right, on=["article_id", "sentence_id"])
-    return merged["i"].to_numpy(np.int64), merged["j"].to_numpy(np.int64)
-
-
-def _pairs(outer: pd.DataFrame, inner: pd.DataFrame, *, overlap: bool) -> tuple[np.ndarray, np.ndarray]:
-    if not len(outer) or not len(inner):
-        return _EMPTY, _EMPTY
-    ids = pd.Index(pd.concat([outer["article_id"], inner["article_id"]], ignore_index=True).astype(str).unique())
-    out_code = ids.get_indexer(outer["article_id"].astype(str)).astype(np.int64)
-    in_code = ids.get_indexer(inner["article_id"].astype(str)).astype(np.int64)
-    out_start, out_end = outer["start"].to_numpy(np.int64), outer["end"].to_numpy(np.int64)
-    in_start, in_end = inner["start"].to_numpy(np.int64), inner["end"].to_numpy(np.int64)
-    valid = in_start >= 0
-    keys = np.where(valid, in_code * _SHIFT + np.clip(in_start, 0, None), -1)
-    order = np.argsort(keys, kind="stable")
-    sorted_keys = keys[order]
-    reach = int((in_end - in_start)[valid].max()) if overlap and valid.any() else 0
-    lo = np.searchsorted(sorted_keys, out_code * _SHIFT + np.clip(out_start - reach, 0, None), side="left")
-    hi = np.searchsorted(sorted_keys, out_code * _SHIFT + np.clip(out_end, 0, None), side="left")
-    hi = np.maximum(hi, lo)
-    counts = hi - lo
-    total = int(counts.sum())
-    if total == 0:
-        return _EMPTY, _EMPTY
-    i = np.repeat(np.arange(len(outer), dtype=np.int64), counts)
-    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
-    j = order[np.repeat(lo, counts) + offsets]
-    if overlap:
-        keep = (in_end[j] > out_start[i]) & (in_start[j] < out_end[i]) & (in_end[j] > in_start[j])
-    else:
-        keep = (in_start[j] >= out_start[i]) & (in_end[j] <= out_end[i])
-    keep &= valid[j]
-    return i[keep], j[keep]
-
-
 def _group(rows: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
     if not len(rows):
         return {}
     frame = pd.DataFrame({"row": rows.astype(np.int64), "label": labels.astype(str)}).drop_duplicates()
     values = frame["row"].to_numpy()
     return {str(label): np.sort(values[positions]) for label, positions in frame.groupby("label", sort=True).indices.items()}
-
-
-def _str(frame: pd.DataFrame, column: str) -> np.ndarray:
-    if column not in frame:
-        return np.full(len(frame), "", dtype=object)
-    return frame[column].fillna("").astype(str).to_numpy(dtype=object)
 
 
 __all__ = ["ClaimIndex", "index_claims", "pairs_in_sentence", "pairs_inside", "pairs_overlapping"]

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..display import HTML, PALETTE, render_spans
+from ..views import actor_mentions
 from .index import ClaimIndex
 
 #: Highlight colours by label (the claim is the one yellow mark).
@@ -51,7 +52,7 @@ def claim_spans(index: ClaimIndex, row: int, *, start: int = 0, end: int | None 
         spans.append({"start": h.start, "end": h.end, "label": "hedge", "tooltip": f"{getattr(h, 'category', '')}, p={getattr(h, 'probability', '')}"})
     entities = _in_window(index.rows_of("entities", article_id), start, end)
     if "actor" in entities:
-        for e in entities[entities["actor"].fillna("").astype(str) != ""].itertuples(index=False):
+        for e in actor_mentions(entities).itertuples(index=False):
             spans.append({"start": e.start, "end": e.end, "label": "actor", "tooltip": str(e.actor)})
     return [_fit_around(span, c_start, c_end) for span in spans[:1]] + [s for s in (_fit_around(span, c_start, c_end) for span in spans[1:]) if s["end"] > s["start"]]
 

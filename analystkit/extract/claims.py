@@ -362,12 +362,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
             content = _trim(sent.doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1, sent)
     if content is None:
         return None
-    source = _source_span(subject, content, sent)
-    if source is None:
-        return None
-    stype, subtype, actor = classify_source(subject, source, ctx)
     clause = _chars(sent.doc, verb.left_edge.i, verb.right_edge.i + 1) if verb.dep_ == "advcl" else None
-    return Attribution(content, _token_chars(verb), source, stype, subtype, actor, note, clause=clause)
+    return _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause)
 
 
 def _passive_attribution(verb, cue, children, complement, content, sent, ctx) -> Attribution | None:
@@ -384,11 +380,9 @@ def _passive_attribution(verb, cue, children, complement, content, sent, ctx) ->
         content = _trim(sent.doc, subject.left_edge.i, verb.right_edge.i + 1, sent)
     if content is None:
         return None
-    if pobj is not None:
-        source = _source_span(pobj, content, sent)
-        if source is not None:
-            stype, subtype, actor = classify_source(pobj, source, ctx)
-            return Attribution(content, _token_chars(verb), source, stype, subtype, actor)
+    found = _attributed(pobj, content, _token_chars(verb), sent, ctx) if pobj is not None else None
+    if found is not None:
+        return found
     # Impersonal: "it was announced", "X is expected to". The verb group is the cue.
     aux = [c for c in children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
     start = aux[0].i if aux else verb.i
@@ -409,11 +403,7 @@ def _according_to(token: Token, sent: Span, ctx: _Context) -> Attribution | None
     content = _outside(sent, phrase_start, phrase_end)
     if content is None:
         return None
-    source = _source_span(pobj, content, sent)
-    if source is None:
-        return None
-    stype, subtype, actor = classify_source(pobj, source, ctx)
-    return Attribution(content, (token.idx, to.idx + len(to.text)), source, stype, subtype, actor)
+    return _attributed(pobj, content, (token.idx, to.idx + len(to.text)), sent, ctx)
 
 
 def _medium_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:
@@ -430,11 +420,7 @@ def _medium_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution |
     content = _outside(sent, prep.left_edge.i, prep.right_edge.i + 1)
     if content is None:
         return None
-    source = _source_span(subject, content, sent, allow_inside=True)
-    if source is None:
-        return None
-    stype, subtype, actor = classify_source(subject, source, ctx)
-    return Attribution(content, _chars(sent.doc, prep.left_edge.i, prep.right_edge.i + 1), source, stype, subtype, actor)
+    return _attributed(subject, content, _chars(sent.doc, prep.left_edge.i, prep.right_edge.i + 1), sent, ctx, allow_inside=True)
 
 
 def _noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:
@@ -450,7 +436,7 @@ def _noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | N
         if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             content = _subtree_chars(child, sent)
             break
-    if content is None and noun.lemma_.lower() in ("rumor", "rumour", "report", "word", "speculation", "allegation", "claim"):
+    if content is None and lexicon.nouns[noun.lemma_.lower()].object_content:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
@@ -461,11 +447,9 @@ def _noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | N
     if owner is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    if owner is not None:
-        source = _source_span(owner, content, sent)
-        if source is not None:
-            stype, subtype, actor = classify_source(owner, source, ctx)
-            return Attribution(content, _token_chars(noun), source, stype, subtype, actor)
+    found = _attributed(owner, content, _token_chars(noun), sent, ctx) if owner is not None else None
+    if found is not None:
+        return found
     left = [c for c in noun.lefts if c.dep_ in ("det", "amod", "compound", "nummod")]
     start = left[0].i if left else noun.i
     definite = any(c.lower_ in _DEFINITE for c in left)
@@ -590,6 +574,17 @@ def _pronoun_source(head: Token, ctx: _Context) -> tuple[str, str, str]:
     if ent.label_ == "NORP":
         return "unnamed", "pronoun", actor
     return "named_organization", "pronoun", actor
+
+
+def _attributed(
+    head: Token, content: tuple[int, int], cue: tuple[int, int], sent: Span, ctx: _Context, *, allow_inside: bool = False, note: str = "", clause: tuple[int, int] | None = None
+) -> Attribution | None:
+    """The attribution of ``content`` to the source phrase headed by ``head`` (``None`` when no source span fits)."""
+    source = _source_span(head, content, sent, allow_inside=allow_inside)
+    if source is None:
+        return None
+    stype, subtype, actor = classify_source(head, source, ctx)
+    return Attribution(content, cue, source, stype, subtype, actor, note, clause=clause)
 
 
 def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_inside: bool = False) -> tuple[int, int] | None:

@@ -32,16 +32,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from ..vocab.words import time_values, time_words
+
+WEEKDAYS = time_words("weekday")
 UNITS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
 #: vague counts: (fewest, most)
-VAGUE_COUNTS = {"a few": (2, 4), "few": (2, 4), "several": (3, 7), "a couple of": (2, 2), "couple of": (2, 2), "a number of": (2, 7)}
-NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-NUMBER_WORDS.update({"a": 1, "an": 1})
+VAGUE_COUNTS = {word: (int(value.split("-")[0]), int(value.split("-")[1])) for word, value in time_values("vague_count").items()}
+NUMBER_WORDS = {word: int(value) for word, value in time_values("number").items()}
 _POSITION = re.compile(r"^(early|mid|late|the beginning of|the start of|the end of|beginning of|start of|end of|earlier|later)[\s-]+", re.I)
 _TIME_OF_DAY = re.compile(r"\s+(morning|afternoon|evening|night)$")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
-_COUNT = r"(\d+|a few|few|several|a couple of|couple of|a number of|" + "|".join(NUMBER_WORDS) + r")"
+_COUNT = r"(\d+|" + "|".join(VAGUE_COUNTS) + "|" + "|".join(NUMBER_WORDS) + r")"
 _AGO = re.compile(rf"^{_COUNT}\s+(day|week|month|year|decade)s?\s+(ago|earlier|before)$")
 _PAST_N = re.compile(rf"^(?:the\s+)?(past|last|previous)\s+{_COUNT}\s+(day|week|month|year)s?$")
 _DURATION = re.compile(rf"^(?:(?:{_COUNT}|more|many|recent|some|the)\s+)*(?:more\s+)?(second|minute|hour|day|week|month|year|decade)s?$")
@@ -167,7 +168,7 @@ def _unit_range(date: dt.date, unit: str) -> TimeValue:
     return TimeValue(date, date, "day")
 
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+MONTHS = time_words("month")
 _MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, start=1)}
 #: What ``dateparser`` would read, in the forms it is given most often: a year ("2022"), a
 #: month ("june", "june 2022"), a day ("june 3", "june 3rd, 2022", "3 june 2022"), or "this /

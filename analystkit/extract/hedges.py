@@ -170,31 +170,12 @@ def _lexicon(profile: str, lexicon: Sequence[HedgeCue] | None) -> tuple[HedgeCue
     return cues
 
 
-@lru_cache(maxsize=1)
-def _lemmatizer():
-    from ..nlp.model import load_model
-
-    return load_model()
-
-
-@lru_cache(maxsize=4096)
-def _word_forms(phrase: str) -> tuple[tuple[str, ...], ...]:
-    """For each word of a multiword cue: the word and its lemma (in context)."""
-    words = phrase.split()
-    if len(words) == 1:
-        return ((words[0],),)
-    doc = _lemmatizer()(phrase)
-    if len(doc) != len(words):
-        return tuple((w,) for w in words)
-    return tuple(tuple(dict.fromkeys((w, t.lemma_.lower()))) for w, t in zip(words, doc))
-
-
 @lru_cache(maxsize=8)
 def _cue_index(cues: tuple[HedgeCue, ...]) -> dict[str, list[tuple[int, tuple[tuple[str, ...], ...]]]]:
     """First word form → (cue index, forms of every word) for every cue."""
     index: dict[str, list[tuple[int, tuple[tuple[str, ...], ...]]]] = {}
     for number, cue in enumerate(cues):
-        forms = _word_forms(cue.cue)
+        forms = cue.word_forms
         for form in forms[0]:
             index.setdefault(form, []).append((number, forms))
     return index

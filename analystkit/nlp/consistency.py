@@ -14,9 +14,9 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..vocab.gazetteer import use_user_aliases
 from ..vocab.labels import ACTOR_LABELS
 from .acronyms import implied_acronyms, with_defined_acronyms
+from .component import DocFunction
 from .nested import nested_places
 from .organisations import extend_organisation_heads, named_after_places, repeated_names
 from .spans import NESTED_KEY, exact_matches
@@ -120,30 +120,17 @@ def _split_after_surname(ent: Span, surnames: set[str]) -> list[Span]:
     return [Span(ent.doc, ent.start, ent.start + 1, label="PERSON"), Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)]
 
 
-class Consistency:
-    """The ``analystkit_consistency`` component: :func:`make_consistent` on every Doc."""
-
-    def __init__(self, nlp: Language, name: str, aliases: str = ""):
-        self.name = name
-        self.aliases = aliases
-        use_user_aliases(aliases)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return make_consistent(doc)
-
-
 @Language.factory(
     "analystkit_consistency",
     default_config={"aliases": ""},
     requires=["doc.ents", "token.tag", "token.dep", "token.is_sent_start"],
     assigns=["doc.ents", "doc.spans"],
 )
-def make_consistency(nlp: Language, name: str, aliases: str) -> Consistency:
-    """One sense per article, titles, acronyms, organisations and nested names.
+def make_consistency(nlp: Language, name: str, aliases: str) -> DocFunction:
+    """The ``analystkit_consistency`` component: :func:`make_consistent` (one sense per article,
+    titles, acronyms, organisations and nested names). ``aliases``: the analyst's alias CSV
+    the gazetteer reads ("" for the kit's own only)."""
+    return DocFunction(nlp, name, make_consistent, aliases)
 
-    ``aliases``: the analyst's alias CSV the gazetteer reads ("" for the kit's own only).
-    """
-    return Consistency(nlp, name, aliases)
 
-
-__all__ = ["Consistency", "make_consistency", "make_consistent"]
+__all__ = ["make_consistency", "make_consistent"]

@@ -24,10 +24,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..vocab.gazetteer import capital_of, lookup, use_user_aliases
+from ..vocab.gazetteer import capital_of, lookup
 from ..vocab.labels import ABBREVIATED_LABELS, ACTOR_LABELS, SHORT_FORM_LABELS
 from ..vocab.nouns import actor_nouns
 from ..vocab.words import word_list
+from .component import DocFunction
 from .organisations import ORGANISATION_HEADS
 from .spans import NESTED_KEY, clean_mention, initials
 from .titles import ROLE_NOUNS, is_title_word, strip_titles
@@ -287,27 +288,16 @@ def _acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:
     return found
 
 
-class ActorLinker:
-    """The ``analystkit_actors`` component: :func:`link_actors` on every Doc."""
-
-    def __init__(self, nlp: Language, name: str, aliases: str = ""):
-        self.name = name
-        self.aliases = aliases
-        use_user_aliases(aliases)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return link_actors(doc)
-
-
 @Language.factory(
     "analystkit_actors",
     default_config={"aliases": ""},
     requires=["doc.ents", "token.dep"],
     assigns=["doc.ents", "token.ent_kb_id", "doc.spans"],
 )
-def make_actor_linker(nlp: Language, name: str, aliases: str) -> ActorLinker:
-    """Canonical actors of entity mentions (``kb_id``). ``aliases``: the analyst's alias CSV ("" for none)."""
-    return ActorLinker(nlp, name, aliases)
+def make_actor_linker(nlp: Language, name: str, aliases: str) -> DocFunction:
+    """The ``analystkit_actors`` component: :func:`link_actors`, the canonical actor of every
+    mention (``kb_id``). ``aliases``: the analyst's alias CSV ("" for the kit's own only)."""
+    return DocFunction(nlp, name, link_actors, aliases)
 
 
-__all__ = ["LOCATIVE", "ActorLinker", "clean_mention", "is_locative", "link_actors", "make_actor_linker", "strip_titles"]
+__all__ = ["LOCATIVE", "clean_mention", "is_locative", "link_actors", "make_actor_linker", "strip_titles"]

@@ -14,7 +14,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from ..vocab.gazetteer import lookup
-from ..vocab.words import titles, word_list
+from ..vocab.words import time_words, titles, word_list
 from .places import NOT_NAMES
 from .spans import is_title_case, replace_overlapping, without_the
 
@@ -28,7 +28,8 @@ PLACE_PREFIXES = word_list("place_prefixes")
 ORGANISATION_HEADS = word_list("organisation_heads")
 _TITLE_WORDS = titles("title")
 _ROLE_NOUNS = titles("role")
-_NOT_NAME_WORDS = word_list("not_name_words")
+#: Calendar words and "I": capitalised, but never a name the article repeats.
+_NOT_NAME_WORDS = frozenset(time_words("month") + time_words("weekday")) | {"i"}
 
 
 def named_after_places(ents: list[Span]) -> list[Span]:

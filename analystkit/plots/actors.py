@@ -12,6 +12,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from ..display import render_spans
+from ..views import actor_mentions
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -20,14 +21,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 KIND_COLOURS = {"state": "#4C72B0", "person": "#DD8452", "organization": "#55A868", "group": "#C44E52", "place": "#8172B3", "": "#999999"}
-
-
-def actor_mentions(entities: "pd.DataFrame") -> "pd.DataFrame":
-    """Entity rows that name an actor (nested names inside longer names left out)."""
-    frame = entities[entities["actor"].astype(str) != ""]
-    if "nested" in frame.columns:
-        frame = frame[~frame["nested"].fillna(False).astype(bool)]
-    return frame
 
 
 def mentions_through_article(entities: "pd.DataFrame", sentences: "pd.DataFrame", article_id: str, *, top: int = 8, bins: int = 10) -> "pd.DataFrame":

@@ -6,7 +6,8 @@
   reports and studies (show, find, reveal), evidential nouns (report, rumor,
   word, claim), medium nouns (statement, interview: "in a statement"), the
   phrase "according to" and evidential adverbs (reportedly). ``quote_only`` verbs (continue, read) report only a quotation ("She
-  continued: "...""). ``object_content`` says whether the verb's object may be the content ("Russia denied the
+  continued: "...""). ``object_content`` says whether the verb's object (a noun's "of"/"about" phrase: "rumors of
+  a retreat") may be the content ("Russia denied the
   allegations") when it has no clause.
 * ``analystkit/data/source_nouns.csv`` — ``noun, source_type, source_subtype,
   provenance``: the head nouns of unnamed and vague sources (official, source,

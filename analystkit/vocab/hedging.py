@@ -5,11 +5,16 @@ The lexicon ships as ``analystkit/data/hedge_lexicon.csv``. Its columns:
 ``cue``
     The words as they appear in text, lower case ("may", "is expected to",
     "there were reports that"). A single word matches its lemma or its exact
-    form ("seem" matches "seems", "seemed"); in a multiword cue every word also
-    matches its inflections ("were" matches "is", "was"), and one adverb may stand
+    form ("seem" matches "seems", "seemed"); in a multiword cue every word
+    matches its ``forms`` ("were" matches "is", "was"), and one adverb may stand
     between two words ("there were *also* reports that", "is *widely* expected to"),
     unless it is a degree word ("very", "highly", "most", "almost", …) that would
     make it a different phrase.
+``forms``
+    For a multiword cue, the forms each word matches, ``|``-separated and in word order:
+    ``is|be likely to`` lets "was likely to" match (``be`` is the lemma of "was"). Empty:
+    each word as written. The shipped forms are the model's lemmas of the words (a test
+    checks them); write your own for inflected words in your cues.
 ``category``
     ``modal``, ``epistemic_verb``, ``adverb_adjective``, ``estimative_phrase``,
     ``expectation``, ``evidential`` or ``conditional`` (see :data:`CATEGORIES`).
@@ -70,7 +75,7 @@ CATEGORIES: dict[str, str] = {
 CONTEXTS = frozenset({"", "modal", "can", "clausal", "predicative", "conditional", "evidential_noun", "report_noun", "alternative", "attributive"})
 NEGATION_RULES = frozenset({"invert", "keep", "drop"})
 PROFILES = ("news", "broad")
-COLUMNS = ("cue", "category", "probability", "probability_source", "band", "standard", "context", "on_negation", "profile", "notes")
+COLUMNS = ("cue", "forms", "category", "probability", "probability_source", "band", "standard", "context", "on_negation", "profile", "notes")
 
 
 @dataclass(frozen=True)
@@ -87,10 +92,20 @@ class HedgeCue:
     on_negation: str = "invert"
     profile: str = "news"
     notes: str = ""
+    #: the forms each word of a multiword cue matches, "|"-separated ("is|be likely to"); empty:
+    #: each word as written (a single-word cue always matches its lemma too)
+    forms: str = ""
 
     @property
     def words(self) -> list[str]:
         return self.cue.split()
+
+    @property
+    def word_forms(self) -> tuple[tuple[str, ...], ...]:
+        """For each word of the cue, the forms it matches (the word itself first)."""
+        if not self.forms:
+            return tuple((w,) for w in self.words)
+        return tuple(tuple(dict.fromkeys([w, *alternatives.split("|")])) for w, alternatives in zip(self.words, self.forms.split()))
 
 
 def _read(path: str | os.PathLike) -> list[HedgeCue]:
@@ -113,6 +128,7 @@ def _read(path: str | os.PathLike) -> list[HedgeCue]:
                 on_negation=(row.get("on_negation") or "").strip() or "invert",
                 profile=(row.get("profile") or "").strip() or "news",
                 notes=(row.get("notes") or "").strip(),
+                forms=" ".join((row.get("forms") or "").lower().split()),
             )
             problems = validate_cue(cue)
             if problems:
@@ -136,6 +152,8 @@ def validate_cue(cue: HedgeCue) -> list[str]:
         problems.append(f"profile {cue.profile!r} is not one of {', '.join(PROFILES)}")
     if bool(cue.band) != bool(cue.standard):
         problems.append("band and standard go together")
+    if cue.forms and len(cue.forms.split()) != len(cue.words):
+        problems.append(f"forms {cue.forms!r} must give one entry per word of the cue")
     return problems
 
 

@@ -37,12 +37,15 @@ def list_names() -> list[str]:
     return sorted(_lists())
 
 
+def _pick(found: dict, name: str, file: str):
+    if name not in found:
+        raise KeyError(Errors.AK021.format(name=name, file=file, known=", ".join(sorted(found))))
+    return found[name]
+
+
 def word_list(name: str) -> frozenset[str]:
     """The words of list ``name`` in ``data/word_lists.csv``."""
-    lists = _lists()
-    if name not in lists:
-        raise KeyError(Errors.AK021.format(name=name, file=WORD_LISTS, known=", ".join(sorted(lists))))
-    return lists[name]
+    return _pick(_lists(), name, WORD_LISTS)
 
 
 @lru_cache(maxsize=1)
@@ -54,10 +57,7 @@ def _title_uses() -> dict[str, frozenset[str]]:
 
 def titles(use: str) -> frozenset[str]:
     """Title and role words with one use, a column of ``data/titles.csv`` ("title", "portfolio", ...)."""
-    uses = _title_uses()
-    if use not in uses:
-        raise KeyError(Errors.AK021.format(name=use, file=TITLES, known=", ".join(sorted(uses))))
-    return uses[use]
+    return _pick(_title_uses(), use, TITLES)
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +67,28 @@ def role_titles() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def _time_words() -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for row in read_rows("time_words.csv"):
+        found.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    return found
+
+
+def time_values(kind: str) -> dict[str, str]:
+    """Words of one kind of ``data/time_words.csv`` ("month", "weekday", "number", "vague_count")
+    with their values, in file order."""
+    return dict(_pick(_time_words(), kind, "time_words.csv"))
+
+
+def time_words(kind: str) -> tuple[str, ...]:
+    """The words of one kind of ``data/time_words.csv``, in file order (months January first)."""
+    return tuple(time_values(kind))
+
+
+@lru_cache(maxsize=1)
 def class_nouns() -> dict[str, frozenset[str]]:
     """Class noun → the entity labels it can refer back to ("city" → GPE, LOC)."""
     return {row["noun"].lower(): frozenset(row["labels"].split()) for row in read_rows("class_nouns.csv")}
 
 
-__all__ = ["class_nouns", "list_names", "role_titles", "titles", "word_list"]
+__all__ = ["class_nouns", "list_names", "role_titles", "time_values", "time_words", "titles", "word_list"]

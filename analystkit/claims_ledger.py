@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Errors
+from .views import by_sentence, sentence_actors
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -46,15 +47,6 @@ COLUMNS = [
 WIDTHS = {"claim": 60, "sentence": 60, "flag_notes": 60, "notes": 40, "verdict": 14, "dates": 32, "hedges": 22, "actions": 36, "actors": 26, "link": 26, "title": 30, "source": 22, "source_actor": 20}
 #: Columns whose text wraps in Excel.
 WRAPPED = frozenset({"claim", "sentence", "flag_notes", "notes", "dates", "hedges", "actions", "actors", "title", "source"})
-
-
-def _by_sentence(frame: "pd.DataFrame | None") -> dict[tuple[str, int], list[dict]]:
-    out: dict[tuple[str, int], list[dict]] = {}
-    if frame is None or not len(frame):
-        return out
-    for row in frame.to_dict(orient="records"):
-        out.setdefault((row["article_id"], int(row["sentence_id"])), []).append(row)
-    return out
 
 
 def _optional(corpus: "Corpus", name: str) -> "pd.DataFrame | None":
@@ -78,19 +70,15 @@ def ledger(corpus: "Corpus") -> "pd.DataFrame":
     if hedges is not None and len(hedges) and "claim_id" in hedges:
         for row in hedges.dropna(subset=["claim_id"]).itertuples(index=False):
             hedges_by_claim.setdefault((row.article_id, str(row.claim_id)), []).append(row.text)
-    timeline = _by_sentence(_optional(corpus, "timeline"))
-    flags = _by_sentence(_optional(corpus, "flags"))
-    actions = _by_sentence(_optional(corpus, "actions"))
-    entities = _by_sentence(_optional(corpus, "entities"))
+    timeline = by_sentence(_optional(corpus, "timeline"))
+    flags = by_sentence(_optional(corpus, "flags"))
+    actions = by_sentence(_optional(corpus, "actions"))
+    actors_of = sentence_actors(_optional(corpus, "entities"))
     rows = []
     for claim in claims.to_dict(orient="records"):
         key = (claim["article_id"], int(claim["sentence_id"]))
         article = articles.loc[claim["article_id"]]
         published = article.get("published")
-        actors: list[str] = []
-        for ent in entities.get(key, []):
-            if ent.get("actor") and not ent.get("nested") and ent["actor"] not in actors:
-                actors.append(ent["actor"])
         sentence_flags = flags.get(key, [])
         rows.append(
             {
@@ -115,7 +103,7 @@ def ledger(corpus: "Corpus") -> "pd.DataFrame":
                 "certainty": float(claim["certainty"]) if claim.get("certainty") is not None and claim.get("certainty") == claim.get("certainty") else 1.0,
                 "hedges": "; ".join(hedges_by_claim.get((claim["article_id"], str(claim["claim_id"])), [])),
                 "dates": "; ".join(f"{t['text']} = {_range(t)}" for t in timeline.get(key, [])),
-                "actors": "; ".join(actors),
+                "actors": "; ".join(actors_of.get(key, [])),
                 "actions": "; ".join(_action(a) for a in actions.get(key, [])),
                 "flags": "; ".join(f["kind"] for f in sentence_flags),
                 "flag_notes": "\n".join(f["message"] for f in sentence_flags),

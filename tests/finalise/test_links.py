@@ -1,0 +1,17 @@
+"""Actors joined across the articles of a corpus."""
+
+from __future__ import annotations
+
+
+def test_corpus_join_only_to_name_like_full_names():
+    import pandas as pd
+
+    from analystkit.finalise.links import corpus_aliases
+
+    entities = pd.DataFrame({
+        "actor": ["Biden", "National Co-Chair of Women for Biden", "Putin", "Vladimir Putin", "Smith", "Anna Smith", "John Smith"],
+        "label": ["PERSON"] * 7,
+        "nested": [False] * 7,
+    })
+    aliases = corpus_aliases(entities)
+    assert aliases == {"Putin": "Vladimir Putin"}  # not Biden -> a misparsed title; Smith is ambiguous

@@ -1,0 +1,33 @@
+"""The attribution vocabulary (cue verbs, nouns, adverbs and source nouns) as data."""
+
+from __future__ import annotations
+
+from analystkit.vocab.attribution import load_lexicon
+from analystkit.vocab.files import read_rows
+
+CATEGORIES = {"speech", "quote_only", "belief", "expectation", "evidential", "report_noun", "statement_noun", "according_to", "vague_adverb"}
+SOURCE_TYPES = {"named_person", "named_organization", "unnamed", "vague", "author"}
+
+
+def test_every_cue_row_is_valid_and_has_a_provenance():
+    rows = read_rows("attribution_cues.csv")
+    assert rows
+    for row in rows:
+        assert row["kind"] in {"verb", "noun", "phrase", "adverb"}, row
+        assert row["category"] in CATEGORIES, row
+        assert row["object_content"] in {"yes", "no"}, row
+        assert row["provenance"], row
+
+
+def test_lexicon_by_part_of_speech():
+    lexicon = load_lexicon()
+    assert lexicon.verbs["say"].category == "speech"
+    assert "report" in lexicon.nouns and "reportedly" in lexicon.adverbs
+    assert lexicon.verbs["deny"].object_content  # "Russia denied the allegations"
+    assert all(cue.kind == "verb" for cue in lexicon.verbs.values())
+
+
+def test_source_nouns_have_known_types():
+    lexicon = load_lexicon()
+    assert lexicon.source_nouns["official"] == ("unnamed", "official")
+    assert all(stype in SOURCE_TYPES for stype, _ in lexicon.source_nouns.values())

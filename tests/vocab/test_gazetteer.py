@@ -1,0 +1,44 @@
+"""The gazetteer: maintained data, curated and analysts' aliases."""
+
+from __future__ import annotations
+
+
+def actors(nlp, text):
+    return {(e.text, e.kb_id_) for e in nlp(text).ents}
+
+
+def test_kremlin_and_demonyms_map_to_the_state(nlp):
+    got = actors(nlp, "The Kremlin denied it. American and Ukrainian officials disagreed.")
+    kb = {text: k for text, k in got}
+    assert kb.get("Kremlin") == "Russia"
+    assert kb.get("American") == "United States"
+    assert kb.get("Ukrainian") == "Ukraine"
+
+
+def test_user_alias_file_is_read(tmp_path, monkeypatch):
+    from analystkit.vocab import gazetteer
+
+    path = tmp_path / "mine.csv"
+    path.write_text("alias,actor,kind,label,affiliation,source\nZelensky,Volodymyr Zelenskyy,person,PERSON,Ukraine,my notes\n", encoding="utf-8")
+    before = gazetteer._USER_ALIASES[0]
+    try:
+        gazetteer.use_user_aliases(str(path))  # what a component does with its ``aliases`` config
+        entry = gazetteer.lookup("Zelensky")
+        assert entry is not None and entry.actor == "Volodymyr Zelenskyy" and entry.source == "my notes"
+        gazetteer.use_user_aliases("")
+        assert gazetteer.lookup("Zelensky") is None
+        monkeypatch.setenv(gazetteer.ALIASES_SETTING, str(path))
+        gazetteer.use_user_aliases(None)  # no component configured: the ANALYSTKIT_ALIASES setting
+        assert gazetteer.lookup("Zelensky").source == "my notes"
+    finally:
+        monkeypatch.delenv(gazetteer.ALIASES_SETTING, raising=False)
+        gazetteer.use_user_aliases(before)
+        gazetteer._curated_rows.cache_clear()
+        gazetteer.gazetteer.cache_clear()
+
+
+def test_curated_country_aliases():
+    from analystkit.vocab.gazetteer import lookup
+
+    assert lookup("Korea Republic").actor == "South Korea"
+    assert lookup("PRC").actor == "China"
