@@ -266,18 +266,29 @@ class Corpus:
 
     # ------------------------------------------------------------------ output
     def to_files(self, out: str | os.PathLike, *, fmt: str = "csv", tables: list[str] | None = None) -> list[Path]:
-        """Write each table (and ``load_report``) to ``out/NAME.csv`` or ``.parquet``."""
+        """Write each table (and ``load_report``) to ``out/NAME.csv`` or ``.parquet``.
+
+        CSV follows the kit's spreadsheet rule (:mod:`analystkit.io.spreadsheet`: a text
+        cell that starts like a formula gets a ``'`` in front; ``ak.io.read_csv`` reads
+        the tables back exactly). The folder is marked as the kit's output, so loading a
+        folder that holds it never reads the tables as articles.
+        """
+        from .io.outputs import mark_output
+        from .io.spreadsheet import write_csv
+
         allowed = ("csv", "parquet")
         if fmt not in allowed:
             raise ValueError(Errors.AK006.format(fmt=fmt, allowed=", ".join(allowed)))
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
+        names = [*(tables or self.table_names), "load_report"]
+        mark_output(folder, [folder / f"{name}.{fmt}" for name in names], kind="tables")
         written = []
-        for name in [*(tables or self.table_names), "load_report"]:
+        for name in names:
             frame = self.table(name)
             path = folder / f"{name}.{fmt}"
             if fmt == "csv":
-                frame.to_csv(path, index=False)
+                write_csv(frame, path)
             else:
                 frame.to_parquet(path, index=False)
             written.append(path)

@@ -47,7 +47,9 @@ def _write_partition(records: list[dict], index: int, out: str, fmt: str, model:
         if fmt == "parquet":
             frame.to_parquet(path, index=False)
         else:
-            frame.to_csv(path, index=False)
+            from .io.spreadsheet import write_csv
+
+            write_csv(frame, path)
         counts[name] = len(frame)
     return counts
 
@@ -91,10 +93,14 @@ def extract_with_dask(
     sentences = read_partitioned(out_dir, "sentences", fmt=fmt)
     counts = sentences.groupby("article_id").size() if len(sentences) else {}
     articles["n_sentences"] = articles["article_id"].map(counts).fillna(0).astype(int)
+    from .io.outputs import mark_output
+    from .io.spreadsheet import write_csv
+
     path = out_dir / f"articles.{fmt}"
-    (articles.to_parquet if fmt == "parquet" else articles.to_csv)(path, index=False)
     report = out_dir / f"load_report.{fmt}"
-    (corpus.load_report.to_parquet if fmt == "parquet" else corpus.load_report.to_csv)(report, index=False)
+    for frame, target in ((articles, path), (corpus.load_report, report)):
+        frame.to_parquet(target, index=False) if fmt == "parquet" else write_csv(frame, target)
+    mark_output(out_dir, [path, report, *written], kind="tables")
     return [path, report, *written]
 
 
@@ -103,7 +109,9 @@ def read_partitioned(out: str | os.PathLike, table: str, *, fmt: str = "parquet"
     import pandas as pd
 
     parts = sorted(Path(out, table).glob(f"part-*.{fmt}"))
-    reader = pd.read_parquet if fmt == "parquet" else pd.read_csv
+    from .io.spreadsheet import read_csv
+
+    reader = pd.read_parquet if fmt == "parquet" else read_csv
     frames = [reader(p) for p in parts]
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

@@ -54,5 +54,5 @@ def test_a_corrupt_cache_file_is_a_miss(tmp_path):
     rows = cache.RowCache(tmp_path)
     rows.put("ab" * 32, {"sentences": [{"x": 1}]})
     assert rows.get("ab" * 32) == {"sentences": [{"x": 1}]}
-    (tmp_path / "ab" / f"{'ab' * 32}.pkl").write_bytes(b"garbage")
+    (tmp_path / "ab" / f"{'ab' * 32}{cache.SUFFIX}").write_bytes(b"garbage")
     assert rows.get("ab" * 32) is None
