@@ -35,9 +35,11 @@ _LAZY = {
     "write_ledger": ("analystkit.ledger", "write_ledger"),
     "explore": ("analystkit.explorer", "explore"),
     "explorer": ("analystkit.explorer", None),
+    "io": ("analystkit.io", None),
+    "limits": ("analystkit.limits", None),
 }
 
-__all__ = ["Corpus", "__version__", "add_components", "display", "errors", "explore", "explorer", "load", "ledger", "load_model", "plots", "setup", "widgets", "write_ledger"]
+__all__ = ["Corpus", "__version__", "add_components", "display", "errors", "explore", "explorer", "io", "ledger", "limits", "load", "load_model", "plots", "setup", "widgets", "write_ledger"]
 
 
 def __getattr__(name: str) -> Any:

@@ -32,6 +32,7 @@ import json
 import math
 import os
 import secrets
+import time
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -165,10 +166,13 @@ class RowCache:
 def _secret(folder: Path) -> bytes | None:
     """The cache's HMAC key: created once (owner-only), then read; None when it cannot be."""
     path = folder / KEY_FILE
-    for _ in range(2):
+    for attempt in range(5):
         try:
             data = path.read_bytes()
-            return data if len(data) >= 32 else None
+            if len(data) >= 32:
+                return data
+            time.sleep(0.02 * (attempt + 1))  # another process is writing it
+            continue
         except FileNotFoundError:
             pass
         try:
@@ -177,7 +181,17 @@ def _secret(folder: Path) -> bytes | None:
             continue  # another process created it meanwhile: read theirs
         with os.fdopen(fd, "wb") as handle:
             handle.write(secrets.token_bytes(32))
-    return None
+    # A key file that stays unreadable or too short: replace it (every entry becomes a miss).
+    try:
+        secret = secrets.token_bytes(32)
+        tmp = folder / f"{KEY_FILE}.{os.getpid()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secret)
+        os.replace(tmp, path)
+        return secret
+    except OSError:
+        return None
 
 
 def _encode_value(value: Any) -> Any:

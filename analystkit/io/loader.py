@@ -64,6 +64,7 @@ ARTICLE_COLUMNS = ["article_id", "title", "published", "outlet", "url", "source_
 class _Input:
     path: Path
     shown: str  # the path as reported
+    named: bool = False  # passed on its own (not found in a folder or by a glob)
 
 
 def shown_path(path: str | os.PathLike) -> str:
@@ -224,7 +225,7 @@ def _expand(paths: Iterable[str | os.PathLike]) -> tuple[list[_Input], list[dict
             if any(part.startswith(".") for part in relative.parts):
                 report.append(_row(_Input(file, shown_path(file)), "skipped", "hidden file", ""))
                 continue
-            inputs.append(_Input(file, shown_path(file)))
+            inputs.append(_Input(file, shown_path(file), named=kind == "file" and file == path))
     return inputs, report
 
 
@@ -234,7 +235,9 @@ def _file_kind(path: Path) -> str:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         return "broken link" if os.path.islink(path) else ""
-    except (OSError, ValueError):
+    except OSError:  # a link loop, a folder without permission
+        return "broken link" if os.path.islink(path) else "unreadable entry"
+    except ValueError:  # a NUL in the path
         return ""
     if stat.S_ISREG(mode):
         return "file"
@@ -251,7 +254,9 @@ def _file_kind(path: Path) -> str:
 
 def _special_row(path: Path, kind: str) -> dict:
     if kind == "broken link":
-        return _row(_Input(path, shown_path(path)), "failed", "a link to a file that does not exist", "")
+        return _row(_Input(path, shown_path(path)), "failed", "a link to a file that does not exist (or a loop of links)", "")
+    if kind == "unreadable entry":
+        return _row(_Input(path, shown_path(path)), "failed", "cannot read: no permission to look at it", "")
     return _row(_Input(path, shown_path(path)), "skipped", f"not a regular file (a {kind}): not read", "")
 
 
@@ -456,7 +461,7 @@ def _load_file(item: _Input, report: list[dict], overrides: dict[str, dict]) -> 
         report.append(_row(item, "failed", caveat, ""))
         return []
     text, cleaned = clean_text(normalise_newlines(text))
-    kit_output = output_reason(path, text)
+    kit_output = "" if item.named else output_reason(path, text)
     if kit_output:
         report.append(_row(item, "skipped", kit_output, encoding))
         return []

@@ -10,10 +10,12 @@ guards:
   load report) and still reads everything else in the folder — so ``--out`` may even
   be the input folder itself.
 * **The content.** Without a marker (output copied elsewhere, or from an older kit),
-  a CSV whose header is a load report's, or that has ``article_id``, ``start`` and
-  ``end`` columns (rows that point into articles: every table but ``articles``, the
-  ledger, the explorer's export), and an HTML page the kit or Jupyter generated, are
-  skipped with that reason.
+  a CSV whose header is a load report's, the kit's ``articles`` table (``article_id``,
+  ``source_path``, ``n_sentences``) or that has ``article_id``, ``start`` and ``end``
+  columns (rows that point into articles: every other table, the ledger, the
+  explorer's export), and an HTML page the kit or Jupyter generated, are skipped with
+  that reason when they are found in a folder or by a glob. A file named on its own
+  is read as asked.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _MARKER_MAX_BYTES = 1_000_000
 LOAD_REPORT_COLUMNS = ("path", "part", "status", "reason", "encoding", "article_id")
 #: Columns that make a CSV a table of rows pointing into articles.
 OFFSET_COLUMNS = frozenset({"article_id", "start", "end"})
+#: Columns that make a CSV the kit's own articles table.
+ARTICLES_COLUMNS = frozenset({"article_id", "source_path", "n_sentences"})
 #: The generator tag the kit puts on its report pages.
 GENERATOR = '<meta name="generator" content="analystkit">'
 
@@ -88,11 +92,13 @@ def output_reason(path: Path, text: str) -> str:
             return "a load report written by analystkit, not articles"
         if OFFSET_COLUMNS <= set(header):
             return "a table written by analystkit (its article_id, start and end columns point into articles), not articles"
+        if ARTICLES_COLUMNS <= set(header):
+            return "the articles table written by analystkit extract (it has article_id, source_path and n_sentences columns); pass the file itself to read it again"
     elif suffix in (".html", ".htm"):
         head = text[:20_000]
         if GENERATOR in head:
             return "a report page written by analystkit, not an article"
-        if re.search(r"class=\"[^\"]*\bjp-Notebook\b", text[:200_000]):
+        if re.search(r"class=\"[^\"]*\bjp-Notebook\b", text):  # after nbconvert's long inline style sheet
             return "a Jupyter notebook exported as HTML, not an article"
     return ""
 
