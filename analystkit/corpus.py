@@ -269,7 +269,7 @@ class Corpus:
         """Write each table (and ``load_report``) to ``out/NAME.csv`` or ``.parquet``.
 
         CSV follows the kit's spreadsheet rule (:mod:`analystkit.io.spreadsheet`: a text
-        cell that starts like a formula gets a ``'`` in front; ``ak.io.read_csv`` reads
+        cell that starts like a formula gets a ``'`` in front; ``ak.io.read_csv_table`` reads
         the tables back exactly). The folder is marked as the kit's output, so loading a
         folder that holds it never reads the tables as articles.
         """

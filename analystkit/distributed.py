@@ -109,9 +109,9 @@ def read_partitioned(out: str | os.PathLike, table: str, *, fmt: str = "parquet"
     import pandas as pd
 
     parts = sorted(Path(out, table).glob(f"part-*.{fmt}"))
-    from .io.spreadsheet import read_csv
+    from .io.spreadsheet import read_csv_table
 
-    reader = pd.read_parquet if fmt == "parquet" else read_csv
+    reader = pd.read_parquet if fmt == "parquet" else read_csv_table
     frames = [reader(p) for p in parts]
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

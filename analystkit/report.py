@@ -255,6 +255,7 @@ def run_report(
     from .io.outputs import mark_output
 
     before = {p.name: _stamp(p) for p in out_dir.iterdir()}
+    mark_output(out_dir, [executed_dir], kind="report")  # now: the notebooks load the corpus while the report is written
     results: list[NotebookResult] = []
     previous = os.environ.get(OUTPUT_SETTING)
     os.environ[OUTPUT_SETTING] = str(out_dir)  # the kernels inherit it
@@ -304,7 +305,11 @@ def _run_one(pm: Any, notebook: Path, executed_dir: Path, out_dir: Path, article
     else:
         result.figures = key_figures(notebook.stem, corpus)
     if executed.exists():
-        _inside(out_dir, result.html).write_text(to_html(executed), encoding="utf-8")
+        page = _inside(out_dir, result.html)
+        page.write_text(to_html(executed), encoding="utf-8")
+        from .io.outputs import mark_output
+
+        mark_output(out_dir, [page], kind="report")
     return result
 
 

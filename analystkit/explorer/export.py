@@ -4,7 +4,7 @@ Both formats follow the kit's spreadsheet rule (:mod:`analystkit.io.spreadsheet`
 in Excel every string is a text cell, never a formula (an article sentence that
 begins with ``=`` cannot run in the analyst's spreadsheet) and control characters
 are replaced; in CSV a text cell that starts like a formula (``= + - @``) gets a
-``'`` in front, which :func:`analystkit.io.spreadsheet.read_csv` removes again.
+``'`` in front, which :func:`analystkit.io.spreadsheet.read_csv_table` removes again.
 """
 
 from __future__ import annotations

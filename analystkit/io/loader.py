@@ -97,7 +97,12 @@ def load(
         A :class:`~analystkit.corpus.Corpus`; ``corpus.load_report`` lists every input.
 
     Raises:
-        NothingLoadedError: when not a single article could be loaded.
+        NothingLoadedError: when not a single article could be loaded (its ``load_report``
+            still lists every input).
+        MetadataError: when ``metadata`` names a file that is missing or cannot be used.
+        SettingError: when a limit's setting (:mod:`analystkit.limits`) is malformed.
+
+    Nothing in the files themselves raises: every problem is a row of the load report.
     """
     import pandas as pd
 
@@ -139,15 +144,15 @@ def load(
     for item in article_inputs:
         records.extend(_load_file(item, report, overrides))
     _assign_ids(records)
-    for record in records:
-        for row in report:
-            if row.get("_record") is record:
-                row["article_id"] = record["article_id"]
+    for row in report:
+        if row.get("_record") is not None:
+            row["article_id"] = row["_record"]["article_id"]
     report_df = pd.DataFrame([{k: r.get(k, "") for k in REPORT_COLUMNS} for r in report], columns=REPORT_COLUMNS)
     articles = _articles_frame(records)
 
     problems = report_df[(report_df.status != "loaded") | (report_df.reason != "")]
-    problems = problems[~problems.reason.str.startswith("metadata sidecar") & (problems.reason != "documentation file, not an article")]
+    by_design = problems.reason.str.startswith(("metadata sidecar", "written by analystkit", "marker of the folders")) | (problems.reason == "documentation file, not an article")
+    problems = problems[~by_design]
     if articles.empty:
         summary = "; ".join(f"{p.path}: {p.reason}" for p in report_df.itertuples()) or "No files found."
         raise NothingLoadedError(
@@ -727,6 +732,7 @@ def slugify(text: str, *, max_length: int = 80) -> str:
 def _assign_ids(records: list[dict]) -> None:
     """Readable ids from file names (or explicit ids); collisions get -2, -3… in path order."""
     used: set[str] = set()
+    tried: dict[str, int] = {}
     multi = {r["source_path"] for r in records if r["part"]}
     for record in records:
         stem = Path(record["source_path"]).stem
@@ -737,10 +743,12 @@ def _assign_ids(records: list[dict]) -> None:
             base = f"{slugify(stem)}-{number}"
         else:
             base = slugify(stem)
-        candidate, n = base, 1
+        n = tried.get(base, 1)  # numbers below it are taken already: no quadratic search
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in used:
             n += 1
             candidate = f"{base}-{n}"
+        tried[base] = n
         used.add(candidate)
         record["article_id"] = candidate
 

@@ -16,12 +16,12 @@ cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
 (OWASP's "CSV injection"; their full-width forms too). Such a text cell is written
 with a ``'`` in front — the character spreadsheets read as "this is text" — and so is
 a cell that already starts with ``'`` followed by one of them, so the rule can be
-undone exactly: :func:`read_csv` (``ak.io.read_csv``) removes that one ``'`` again and
+undone exactly: :func:`read_csv_table` (``ak.io.read_csv_table``) removes that one ``'`` again and
 gives back the tables as extracted, offsets exact. Numbers, dates and booleans are
 written as they are. Parquet files are written unchanged (they have types).
 
 Reading a kit CSV with plain ``pandas.read_csv`` shows the added ``'`` on the few
-cells that start with one of those characters; use :func:`read_csv`, or Parquet,
+cells that start with one of those characters; use :func:`read_csv_table`, or Parquet,
 when offsets must match to the character.
 """
 
@@ -87,7 +87,10 @@ def sheet_value(value: Any) -> Any:
     if isinstance(value, str):
         return sheet_text(value)
     try:
-        if value != value:  # NaN, NaT
+        import pandas as pd
+
+        missing = pd.isna(value)  # None, NaN, NaT, pd.NA
+        if getattr(missing, "ndim", 0) == 0 and bool(missing):
             return None
     except (TypeError, ValueError):
         pass
@@ -122,7 +125,7 @@ def write_csv(frame: "pd.DataFrame", path: str | os.PathLike, **options: Any) ->
     return path
 
 
-def read_csv(path: str | os.PathLike, **options: Any) -> "pd.DataFrame":
+def read_csv_table(path: str | os.PathLike, **options: Any) -> "pd.DataFrame":
     """Read a CSV file the kit wrote, undoing the CSV rule: text cells come back exactly as extracted.
 
     Only empty cells are missing values (a sentence that reads "NA" stays "NA").
@@ -217,5 +220,5 @@ def _set_text(cell: Any, text: str) -> None:
 
 __all__ = [
     "FORMULA_START", "MAX_CELL_CHARS", "TEXT_PREFIX", "escape_csv_text", "escape_frame", "is_formula_like",
-    "read_csv", "sheet_text", "sheet_value", "unescape_csv_text", "write_csv", "write_xlsx",
+    "read_csv_table", "sheet_text", "sheet_value", "unescape_csv_text", "write_csv", "write_xlsx",
 ]
