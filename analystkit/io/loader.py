@@ -593,7 +593,7 @@ def _first_field(meta: dict, aliases: tuple[str, ...]) -> Any:
 
 
 def _as_text(value: Any) -> str:
-    """Metadata as one line of text (a list is '; '-joined; at most 2,000 characters)."""
+    """Metadata as text (a list is '; '-joined; at most 2,000 characters)."""
     if value is None:
         return ""
     try:
@@ -603,14 +603,12 @@ def _as_text(value: Any) -> str:
         pass
     if isinstance(value, (list, tuple)):
         text = "; ".join(_as_text(v) for v in value[:100])
-    elif isinstance(value, dict):
-        text = "; ".join(f"{k}: {_as_text(v)}" for k, v in list(value.items())[:100])
     else:
         try:
             text = str(value)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError):  # an integer too long to print
             text = ""
-    return re.sub(r"\s+", " ", text).strip()[:2000]
+    return text.strip()[:2000]
 
 
 def _outlet_from_url(url: str) -> str:
