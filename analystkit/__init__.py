@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING, Any
 from .about import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .corpus import Corpus
+    from .corpus import Corpus, load
     from .explorer import explore
-    from .io.loader import load
     from .nlp.model import load_model
     from .notebook import setup
 
 _LAZY = {
-    "load": ("analystkit.io.loader", "load"),
+    "load": ("analystkit.corpus", "load"),
     "Corpus": ("analystkit.corpus", "Corpus"),
     "load_model": ("analystkit.nlp.model", "load_model"),
     "add_components": ("analystkit.nlp.model", "add_components"),
@@ -35,9 +34,11 @@ _LAZY = {
     "write_ledger": ("analystkit.claims_ledger", "write_ledger"),
     "explore": ("analystkit.explorer", "explore"),
     "explorer": ("analystkit.explorer", None),
+    "io": ("analystkit.io", None),
+    "limits": ("analystkit.limits", None),
 }
 
-__all__ = ["Corpus", "__version__", "add_components", "display", "errors", "explore", "explorer", "load", "ledger", "load_model", "plots", "setup", "widgets", "write_ledger"]
+__all__ = ["Corpus", "__version__", "add_components", "display", "errors", "explore", "explorer", "io", "ledger", "limits", "load", "load_model", "plots", "setup", "widgets", "write_ledger"]
 
 
 def __getattr__(name: str) -> Any:

@@ -13,13 +13,27 @@ Change a text, and only that article is re-extracted; change a lexicon, the code
 or the model, and every article is. Files live in ``ANALYSTKIT_CACHE`` (default
 ``~/.cache/analystkit``); ``ANALYSTKIT_CACHE=off`` disables the cache. Stale files
 are never read (their key no longer matches) and can be deleted at any time.
+
+**The file format is data, verified before use.** Each entry (``<key>.akrows``) is
+JSON (compressed with zlib) behind a header holding an HMAC-SHA256 of the key and the
+stored bytes, keyed by a random secret created with the cache (``cache.key``, readable
+by its owner only). Nothing in the folder is ever unpickled or executed. A file whose
+HMAC does not match — one flipped byte, a truncated write, a file copied from another
+key, a planted file — is a cache miss: the article is extracted again and the entry
+rewritten. Reading never raises and never returns rows other than those written.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import hmac
+import json
+import math
 import os
-import pickle
+import secrets
+import time
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -80,40 +94,147 @@ def article_key(article_id: str, text: str, has_headline: bool, kit: str, *, pub
     return digest.hexdigest()
 
 
+#: First bytes of every entry: the format's name and version.
+MAGIC = b"AKROWS1\n"
+SUFFIX = ".akrows"
+KEY_FILE = "cache.key"
+#: An entry larger than this is not read (the biggest articles' rows are a few MB).
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+_DATE_TAG = "__analystkit_date__"
+
+
 class RowCache:
-    """Read and write one article's rows by key; every failure is a cache miss."""
+    """Read and write one article's rows by key; every failure is a cache miss (see the module docstring)."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
+        self._secret: bytes | None = None
         if folder is not None:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
+                self._secret = _secret(folder)
             except OSError:
+                self._secret = None
+            if self._secret is None:
                 self.folder = None
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
-        return self.folder / key[:2] / f"{key}.pkl"
+        return self.folder / key[:2] / f"{key}{SUFFIX}"
+
+    def _mac(self, key: str, payload: bytes) -> bytes:
+        assert self._secret is not None
+        return hmac.new(self._secret, key.encode("utf-8") + b"\x00" + payload, hashlib.sha256).hexdigest().encode("ascii")
 
     def get(self, key: str) -> dict[str, list[dict]] | None:
+        """The rows stored under ``key``, or None: missing, unreadable or failing verification."""
         if self.folder is None:
             return None
-        path = self._path(key)
         try:
-            with open(path, "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            path = self._path(key)
+            if path.stat().st_size > MAX_ENTRY_BYTES:
+                return None
+            data = path.read_bytes()
+            header_end = len(MAGIC) + 64
+            if not data.startswith(MAGIC) or data[header_end : header_end + 1] != b"\n":
+                return None
+            mac, payload = data[len(MAGIC) : header_end], data[header_end + 1 :]
+            if not hmac.compare_digest(mac, self._mac(key, payload)):
+                return None
+            rows = json.loads(zlib.decompress(payload).decode("utf-8"), object_hook=_decode_value)
+            return rows if _well_formed(rows) else None
+        except Exception:  # noqa: BLE001 - a cache that cannot be read is a miss, whatever the reason
             return None
 
     def put(self, key: str, rows: dict[str, list[dict]]) -> None:
+        """Store ``rows`` under ``key`` (atomically); rows holding values the format cannot keep exactly are not stored."""
         if self.folder is None:
             return
-        path = self._path(key)
         try:
+            text = json.dumps(rows, default=_encode_value, ensure_ascii=False, allow_nan=True, separators=(",", ":"))
+            if not _same(json.loads(text, object_hook=_decode_value), _comparable(rows)):
+                return  # a value that would not come back as it was: better a miss than a changed row
+            payload = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+            path = self._path(key)
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             with open(tmp, "wb") as handle:
-                pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(MAGIC + self._mac(key, payload) + b"\n" + payload)
             os.replace(tmp, path)
-        except OSError:
+        except (OSError, TypeError, ValueError, RecursionError, UnicodeError):
             pass
+
+
+def _secret(folder: Path) -> bytes | None:
+    """The cache's HMAC key: created once (owner-only), then read; None when it cannot be."""
+    path = folder / KEY_FILE
+    for attempt in range(5):
+        try:
+            data = path.read_bytes()
+            if len(data) >= 32:
+                return data
+            time.sleep(0.02 * (attempt + 1))  # another process is writing it
+            continue
+        except FileNotFoundError:
+            pass
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # another process created it meanwhile: read theirs
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+    # A key file that stays unreadable or too short: replace it (every entry becomes a miss).
+    try:
+        secret = secrets.token_bytes(32)
+        tmp = folder / f"{KEY_FILE}.{os.getpid()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secret)
+        os.replace(tmp, path)
+        return secret
+    except OSError:
+        return None
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise TypeError("datetime values are not cached")  # internal: a cache miss (only dates occur in the rows)
+    if isinstance(value, dt.date):
+        return {_DATE_TAG: value.isoformat()}
+    if hasattr(value, "item"):  # a numpy scalar
+        return value.item()
+    raise TypeError(f"cannot cache a {type(value).__name__}")  # internal: a cache miss
+
+
+def _decode_value(obj: dict) -> Any:
+    if len(obj) == 1 and _DATE_TAG in obj:
+        return dt.date.fromisoformat(obj[_DATE_TAG])
+    return obj
+
+
+def _comparable(value: Any) -> Any:
+    """``value`` as it should come back from JSON (numpy scalars as Python ones, tuples as lists)."""
+    if isinstance(value, dict):
+        return {k: _comparable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_comparable(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    return value
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, of the same type, NaN equal to NaN."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return a == b
+
+
+def _well_formed(rows: Any) -> bool:
+    return isinstance(rows, dict) and all(isinstance(k, str) and isinstance(v, list) and all(isinstance(r, dict) for r in v) for k, v in rows.items())

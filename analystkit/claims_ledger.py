@@ -127,56 +127,22 @@ def _action(row: dict) -> str:
 
 
 def write_ledger(frame: "pd.DataFrame", path: str | os.PathLike) -> Path:
-    """Write a ledger to ``.xlsx`` (frozen header, filters, wrapped text, set widths) or ``.csv``."""
+    """Write a ledger to ``.xlsx`` (frozen header, filters, wrapped text, set widths) or ``.csv``.
+
+    Both follow the kit's spreadsheet rule (:mod:`analystkit.io.spreadsheet`): in Excel
+    every string is a text cell, never a formula, and characters a sheet cannot hold are
+    replaced; in CSV a cell that starts like a formula (``= + - @``) gets a ``'`` in front.
+    """
+    from .io.spreadsheet import write_csv, write_xlsx
+
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ValueError(Errors.AK009.format(path=str(path)))
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
-        frame.to_csv(path, index=False)
-        return path
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "claims"
-    columns = list(frame.columns)
-    sheet.append(columns)
-    for row in frame.itertuples(index=False):
-        sheet.append([_cell(v) for v in row])
-    header_fill = PatternFill("solid", fgColor="DDDDDD")
-    for index, name in enumerate(columns, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = WIDTHS.get(name, 14)
-        cell = sheet.cell(row=1, column=index)
-        cell.font = Font(bold=True)
-        cell.fill = header_fill
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-        if name in WRAPPED:
-            for (body,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                body.alignment = Alignment(vertical="top", wrap_text=True)
-        else:
-            for (body,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                body.alignment = Alignment(vertical="top")
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(columns)))}{max(1, len(frame) + 1)}"
-    book.save(path)
-    return path
-
-
-def _cell(value):
-    """A value openpyxl can store (no NaN, no numpy scalars)."""
-    try:
-        if value != value:  # NaN
-            return None
-    except (TypeError, ValueError):
-        pass
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+        return write_csv(frame, path)
+    return write_xlsx(frame, path, sheet="claims", widths=WIDTHS, default_width=14, wrapped=WRAPPED, autofilter=True)
 
 
 __all__ = ["COLUMNS", "ledger", "write_ledger"]

@@ -4,16 +4,30 @@
     analystkit report  PATH... --out DIR [--notebooks NAMES] [--title TEXT]
     analystkit ledger  PATH... --out FILE.xlsx|FILE.csv [--metadata CSV]
     analystkit --version | --help
+
+Exit status: 0 when articles were extracted (some inputs may have been skipped or
+failed: the load report says which); 1 when nothing could be loaded, every article
+failed, a notebook of a report failed or the output could not be written; 2 for a
+mistake in the command (a missing input or metadata file, ``--out`` naming a file
+where a folder is needed, an option out of range, a malformed limit setting) —
+answered with a message from :mod:`analystkit.errors` before any work starts.
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
+import os
+import re
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 
 from .about import __version__
+
+#: Characters never printed to the terminal as they are (an escape sequence in a file name must not drive it).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,68 +62,232 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .errors import AnalystKitError, Errors
+
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 0
-    if args.command == "extract":
-        return _extract(args)
-    if args.command == "ledger":
-        return _ledger(args)
-    if args.command == "report":
-        from .report import run_report
+    problem = check_arguments(args)
+    if problem:
+        _say(f"analystkit: {problem}")
+        return 2
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "ledger":
+            return _ledger(args)
+        if args.command == "report":
+            from .report import run_report
 
-        return run_report(args.paths, out=args.out, notebooks=args.notebooks.split(",") if args.notebooks else None, title=args.title)
+            return run_report(args.paths, out=args.out, notebooks=args.notebooks.split(",") if args.notebooks else None, title=args.title)
+    except AnalystKitError as error:  # a model that cannot be loaded, a setting
+        _say(f"analystkit: {error}")
+        return 2
+    except OSError as error:  # the disk filled up, the folder went away
+        _say(f"analystkit: {Errors.AK047.format(error=_describe(error))}")
+        return 1
     parser.error(f"unknown command {args.command}")
     return 2
 
 
+# --------------------------------------------------------------------------- checks
+
+
+def check_arguments(args: argparse.Namespace) -> str:
+    """The first mistake in the command, as a catalogue message ('' when there is none). Nothing is loaded yet."""
+    from . import limits
+    from .errors import Errors, SettingError
+
+    try:
+        limits.check()
+    except SettingError as error:
+        return str(error)
+    for raw in args.paths:
+        path = Path(raw)
+        if path.exists():
+            kind = _special_kind(path)
+            if kind:
+                return Errors.AK048.format(path=raw, kind=kind)
+        elif os.path.lexists(path):
+            return Errors.AK004.format(path=raw, cwd=os.getcwd())
+        else:
+            try:
+                matched = bool(glob.glob(str(raw), recursive=True))
+            except (OSError, ValueError, RecursionError):
+                matched = False
+            if not matched:
+                return Errors.AK004.format(path=raw, cwd=os.getcwd())
+    for option in ("jobs", "partitions"):
+        value = getattr(args, option, None)
+        if value is not None and value < 1:
+            example = "--jobs 2" if option == "jobs" else "--partitions 8"
+            return Errors.AK045.format(option=f"--{option}", rule="a whole number of at least 1", value=value, example=example)
+    if getattr(args, "engine", "local") != "dask":
+        for option in ("scheduler", "partitions"):
+            if getattr(args, option, None) is not None:
+                return Errors.AK046.format(option=f"--{option}")
+    metadata = getattr(args, "metadata", None)
+    if metadata is not None:
+        problem = _metadata_problem(metadata)
+        if problem:
+            return problem
+    if args.command == "ledger":
+        return _ledger_out_problem(args.out)
+    return _folder_out_problem(args.out, args.command)
+
+
+def _special_kind(path: Path) -> str:
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "device"
+
+
+def _metadata_problem(metadata: str) -> str:
+    from .errors import Errors
+    from .io.loader import _read_sidecar
+
+    path = Path(metadata)
+    if not path.exists():
+        return Errors.AK040.format(path=metadata, problem="does not exist")
+    if path.is_dir():
+        return Errors.AK040.format(path=metadata, problem="is a folder")
+    if _special_kind(path):
+        return Errors.AK040.format(path=metadata, problem=f"is a {_special_kind(path)}, not a file")
+    table, reason = _read_sidecar(path)
+    if table is None:
+        return Errors.AK040.format(path=metadata, problem=f"cannot be used: {reason}")
+    return ""
+
+
+def _folder_out_problem(out: str, command: str) -> str:
+    from .errors import Errors
+
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        return Errors.AK041.format(path=out, command=command, suggestion=str(path.with_suffix("")) + "-tables" if command == "extract" else str(path.with_suffix("")) + "-report")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as error:
+        return Errors.AK043.format(path=out, error=_describe(error))
+    return ""
+
+
+def _ledger_out_problem(out: str) -> str:
+    from .errors import Errors
+
+    path = Path(out)
+    if path.is_dir():
+        return Errors.AK042.format(path=out, suggestion=str(path / "ledger.xlsx"))
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        return Errors.AK009.format(path=out)
+    if path.exists() and not path.is_file():
+        return Errors.AK043.format(path=out, error="it is not a regular file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+        if path.exists() and not os.access(path, os.W_OK):
+            raise PermissionError(13, "Permission denied", str(path))  # internal: answered below as AK043
+    except OSError as error:
+        return Errors.AK043.format(path=out, error=_describe(error))
+    return ""
+
+
+def _describe(error: OSError) -> str:
+    what = error.strerror or str(error) or type(error).__name__
+    return f"{what} ({error.filename})" if error.filename else what
+
+
+def _say(message: str, stream=None) -> None:
+    """Print to the terminal with control characters shown as escapes."""
+    stream = stream or sys.stderr
+    print(_UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", message), file=stream)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _load(args: argparse.Namespace, **options):
+    """Load the corpus (printing the loader's warnings); None when nothing could be loaded."""
+    from .corpus import load
+    from .errors import NothingLoadedError
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            corpus = load(*args.paths, metadata=args.metadata, **options)
+        except NothingLoadedError as error:
+            _say(f"analystkit: {error}")
+            return None, error
+    for warning in caught:
+        _say(f"analystkit: warning: {warning.message}")
+    return corpus, None
+
+
+def _all_failed(corpus, report_file: str = "the load report") -> str:
+    """The catalogue message when no article was extracted ('' when some were)."""
+    from .errors import Errors
+
+    report = corpus.load_report
+    articles = report[report.article_id.astype(str) != ""]
+    if len(articles) and not (articles.status == "loaded").any():
+        examples = "; ".join(f"{r.article_id}: {r.reason}" for r in articles.head(3).itertuples())
+        return Errors.AK044.format(n=len(articles), examples=examples[:600], report=report_file)
+    return ""
+
+
 def _ledger(args: argparse.Namespace) -> int:
     from .claims_ledger import ledger, write_ledger
-    from .errors import Errors, NothingLoadedError
-    from .io.loader import load
 
-    if Path(args.out).suffix.lower() not in (".xlsx", ".csv"):
-        print(f"analystkit: {Errors.AK009.format(path=args.out)}", file=sys.stderr)
-        return 2
     nlp = None
     if args.model:
         from .nlp.model import load_model
 
         nlp = load_model(args.model)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            corpus = load(*args.paths, metadata=args.metadata, nlp=nlp)
-        except NothingLoadedError as error:
-            print(f"analystkit: {error}", file=sys.stderr)
-            return 1
-    for warning in caught:
-        print(f"analystkit: warning: {warning.message}", file=sys.stderr)
+    corpus, _ = _load(args, nlp=nlp)
+    if corpus is None:
+        return 1
     frame = ledger(corpus)
+    failed = _all_failed(corpus)
     path = write_ledger(frame, args.out)
-    print(f"{len(corpus)} articles, {len(frame)} claims: wrote {path}")
+    _say(f"{len(corpus)} articles, {len(frame)} claims: wrote {path}", sys.stdout)
+    if failed:
+        _say(f"analystkit: {failed}")
+        return 1
     return 0
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .errors import NothingLoadedError
-    from .io.loader import load
+    from .io.outputs import mark_output
+    from .io.spreadsheet import write_csv
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            corpus = load(*args.paths, metadata=args.metadata, model=args.model, jobs=args.jobs)
-        except NothingLoadedError as error:
-            print(f"analystkit: {error}", file=sys.stderr)
-            if error.load_report is not None and len(error.load_report):
-                Path(args.out).mkdir(parents=True, exist_ok=True)
-                error.load_report.to_csv(Path(args.out) / "load_report.csv", index=False)
-                print(f"analystkit: the load report is in {Path(args.out) / 'load_report.csv'}", file=sys.stderr)
-            return 1
-    for warning in caught:
-        print(f"analystkit: warning: {warning.message}", file=sys.stderr)
+    nlp = None
+    if args.model and args.jobs == 1 and args.engine == "local":
+        from .nlp.model import load_model
+
+        nlp = load_model(args.model)  # a wrong name is said now, not after loading every file
+    corpus, error = _load(args, nlp=nlp, model=args.model, jobs=args.jobs)
+    if corpus is None:
+        if error is not None and error.load_report is not None and len(error.load_report):
+            target = Path(args.out) / "load_report.csv"
+            write_csv(error.load_report, target)
+            mark_output(args.out, [target], kind="tables")
+            _say(f"analystkit: the load report is in {target}")
+        return 1
     corpus.progress = not args.quiet and sys.stderr.isatty()
     if args.engine == "dask":
         from .distributed import extract_with_dask
@@ -118,9 +296,13 @@ def _extract(args: argparse.Namespace) -> int:
     else:
         written = corpus.to_files(args.out, fmt=args.format)
     report = corpus.load_report
-    print(f"{len(corpus)} articles loaded, {int((report.status == 'skipped').sum())} skipped, {int((report.status == 'failed').sum())} failed")
+    _say(f"{len(corpus)} articles loaded, {int((report.status == 'skipped').sum())} skipped, {int((report.status == 'failed').sum())} failed", sys.stdout)
     for path in written:
-        print(f"wrote {path}")
+        _say(f"wrote {path}", sys.stdout)
+    failed = _all_failed(corpus, str(Path(args.out) / f"load_report.{args.format}"))
+    if failed:
+        _say(f"analystkit: {failed}")
+        return 1
     return 0
 
 

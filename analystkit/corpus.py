@@ -16,6 +16,43 @@ if TYPE_CHECKING:  # pragma: no cover
     from .nlp.doc import ArticleDoc
 
 
+def load(
+    *paths: str | os.PathLike,
+    metadata: "str | os.PathLike | pd.DataFrame | None" = None,
+    nlp: "Language | None" = None,
+    model: str | None = None,
+    jobs: int = 1,
+    warn_problems: bool = True,
+) -> "Corpus":
+    """Load articles from files, folders (recursively) and glob patterns into a :class:`Corpus`.
+
+    Args:
+        *paths: files, folders or glob patterns (``"data/**/*.md"``).
+        metadata: a CSV (or DataFrame) keyed by file name whose columns fill or
+            override article fields (``title``, ``published``, ``outlet``, ``url``…).
+            A ``metadata.csv`` inside a loaded folder is applied automatically.
+        nlp: a spaCy pipeline to use instead of :func:`analystkit.load_model`.
+        model: a model name or folder for :func:`analystkit.load_model` (ignored with ``nlp``).
+        jobs: worker processes for extraction (``1``: this process only).
+        warn_problems: emit one summary warning when inputs were skipped or failed.
+
+    Returns:
+        A :class:`Corpus`; ``corpus.load_report`` lists every input (:func:`analystkit.io.read_articles`).
+
+    Raises:
+        NothingLoadedError: when not a single article could be loaded (its ``load_report``
+            still lists every input).
+        MetadataError: when ``metadata`` names a file that is missing or cannot be used.
+        SettingError: when a limit's setting (:mod:`analystkit.limits`) is malformed.
+
+    Nothing in the files themselves raises: every problem is a row of the load report.
+    """
+    from .io.loader import read_articles
+
+    articles, report = read_articles(*paths, metadata=metadata, warn_problems=warn_problems)
+    return Corpus(articles, report, nlp=nlp, jobs=jobs, model=model)
+
+
 class Corpus:
     """Articles and their tables, extracted lazily in one ``nlp.pipe`` pass.
 
@@ -173,16 +210,16 @@ class Corpus:
     def _report_failures(self, failures: dict[str, str]) -> None:
         """Record articles whose parsing or extraction failed in the load report, and warn once.
 
-        An article that could not be parsed has no rows at all: ``failed``. An article one of
-        whose extractors raised keeps its other tables: ``loaded``, with a reason that starts
-        "partly extracted" and names the tables it lacks.
+        An article that could not be parsed, or split into sentences, has no rows at all:
+        ``failed``. An article one of whose other extractors raised keeps its other tables:
+        ``loaded``, with a reason that starts "partly extracted" and names the tables it lacks.
         """
         from .errors import LoadWarning, Warnings, warn
 
         report = self.load_report.copy()
         for article_id, reason in failures.items():
             mask = report.article_id == article_id
-            parsed = not reason.startswith("parsing failed")
+            parsed = not reason.startswith(("parsing failed", "sentences failed"))
             report.loc[mask, "status"] = "loaded" if parsed else "failed"
             report.loc[mask, "reason"] = f"partly extracted: {reason}" if parsed else reason
         self.load_report = report
@@ -240,18 +277,29 @@ class Corpus:
 
     # ------------------------------------------------------------------ output
     def to_files(self, out: str | os.PathLike, *, fmt: str = "csv", tables: list[str] | None = None) -> list[Path]:
-        """Write each table (and ``load_report``) to ``out/NAME.csv`` or ``.parquet``."""
+        """Write each table (and ``load_report``) to ``out/NAME.csv`` or ``.parquet``.
+
+        CSV follows the kit's spreadsheet rule (:mod:`analystkit.io.spreadsheet`: a text
+        cell that starts like a formula gets a ``'`` in front; ``ak.io.read_csv_table`` reads
+        the tables back exactly). The folder is marked as the kit's output, so loading a
+        folder that holds it never reads the tables as articles.
+        """
+        from .io.outputs import mark_output
+        from .io.spreadsheet import write_csv
+
         allowed = ("csv", "parquet")
         if fmt not in allowed:
             raise ValueError(Errors.AK006.format(fmt=fmt, allowed=", ".join(allowed)))
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
+        names = [*(tables or self.table_names), "load_report"]
+        mark_output(folder, [folder / f"{name}.{fmt}" for name in names], kind="tables")
         written = []
-        for name in [*(tables or self.table_names), "load_report"]:
+        for name in names:
             frame = self.table(name)
             path = folder / f"{name}.{fmt}"
             if fmt == "csv":
-                frame.to_csv(path, index=False)
+                write_csv(frame, path)
             else:
                 frame.to_parquet(path, index=False)
             written.append(path)

@@ -44,11 +44,14 @@ FINAL = "final"
 
 
 def _write(frame: "pd.DataFrame", path: str, fmt: str) -> None:
+    """Parquet, or CSV through the kit's spreadsheet-safe writer (:mod:`analystkit.io.spreadsheet`)."""
+    from .io.spreadsheet import write_csv
+
     os.makedirs(os.path.dirname(path), exist_ok=True)
     if fmt == "parquet":
         frame.to_parquet(path, index=False)
     else:
-        frame.to_csv(path, index=False)
+        write_csv(frame, path)
 
 
 def _extract_partition(records: list[dict], index: int, out: str, model: str | None) -> dict[str, int]:
@@ -129,6 +132,9 @@ def extract_with_dask(
         path = out_dir / f"{name}.{fmt}"
         _write(table, str(path), fmt)
         written.insert(0, path)
+    from .io.outputs import mark_output
+
+    mark_output(out_dir, written, kind="tables")
     return written
 
 
@@ -136,10 +142,11 @@ def read_partitioned(out: str | os.PathLike, table: str, *, fmt: str = "parquet"
     """Read back one table written by :func:`extract_with_dask`, partitions in order."""
     import pandas as pd
 
+    from .io.spreadsheet import read_csv_table
     from .schema import frame
 
     parts = sorted(Path(out, table).glob(f"part-*.{fmt}"))
-    reader = pd.read_parquet if fmt == "parquet" else pd.read_csv
+    reader = pd.read_parquet if fmt == "parquet" else read_csv_table
     frames = [reader(p) for p in parts]
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else frame(table, [])

@@ -49,6 +49,38 @@ class Errors(metaclass=_WithCodes):
         "Cannot write the ledger to {path!r}: the file name must end in .xlsx or .csv. Choose one of "
         "those, e.g. `analystkit ledger data/articles --out ledger.xlsx`."
     )
+    AK040 = (
+        "Metadata file {path!r} {problem}. Pass an existing CSV with a `file` column naming the "
+        "article files (or leave out --metadata: a metadata.csv inside the folder is read by itself)."
+    )
+    AK041 = (
+        "--out {path!r} is a file, but {command} writes a folder of files there. Name a folder "
+        "(it is created if missing), e.g. `--out {suggestion}`."
+    )
+    AK042 = (
+        "--out {path!r} is a folder, but the ledger is one file. Name a file ending in .xlsx or .csv, "
+        "e.g. `--out {suggestion}`."
+    )
+    AK043 = "Cannot write to {path!r}: {error}. Choose an --out you can write to (check the folder exists and its permissions)."
+    AK044 = (
+        "No article could be extracted: all {n} loaded article(s) failed ({examples}). The load report "
+        "in {report} has one line per article and its reason; please report a failure that is not about the input."
+    )
+    AK045 = "{option} must be {rule}, not {value!r}. For example: `{example}`."
+    AK046 = "{option} only applies with --engine dask. Add `--engine dask`, or leave {option} out."
+    AK047 = (
+        "Could not write the output: {error}. Nothing was lost from the input; free some space or "
+        "choose another --out and run the command again."
+    )
+    AK048 = (
+        "Input path {path!r} is a {kind}, not a file or folder: the kit reads only regular files. "
+        "Copy its content into a file and pass that."
+    )
+    AK050 = (
+        "The setting {setting}={value!r} is not a positive whole number. Set it to a number such "
+        "as {default} (its default), or unset it."
+    )
+    AK051 = "Unknown limit {name!r}. The limits are: {allowed} (see `ak.limits.current()`)."
 
 
     AK020 = (
@@ -109,6 +141,14 @@ class NothingLoadedError(AnalystKitError, ValueError):
     def __init__(self, message: str, load_report=None):
         super().__init__(message)
         self.load_report = load_report
+
+
+class SettingError(AnalystKitError, ValueError):
+    """A setting (an environment variable or an option) has a value the kit cannot use."""
+
+
+class MetadataError(AnalystKitError, ValueError):
+    """The metadata file passed to ``ak.load(metadata=...)`` is missing or unreadable."""
 
 
 class AnalystKitWarning(UserWarning):

@@ -46,6 +46,8 @@ def setup(*, max_rows: int = 30, max_colwidth: int = 120, figsize: tuple[float, 
         "axes.titleweight": "bold",
         "font.size": 10,
         "svg.hashsalt": "analystkit",
+        # Names and titles come from articles: "$" in an outlet name is a dollar, not maths.
+        "text.parse_math": False,
     })
     import warnings
 

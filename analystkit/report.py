@@ -7,8 +7,12 @@
    notebook's kernel reads the tables instead of re-parsing; the summary figures
    of the index page come from this pass.
 2. Each curated notebook (``notebooks/NN_name.ipynb``) is executed with papermill,
-   its ``parameters`` cell receiving ``ARTICLES``, into ``DIR/notebooks/``
-   (papermill does not create folders: this does).
+   its ``parameters`` cell receiving ``ARTICLES`` and ``OUTPUT_DIR`` (the report
+   folder, absolute), into ``DIR/notebooks/`` (papermill does not create folders:
+   this does). The kernel runs in ``DIR/notebooks/`` and its environment has
+   ``ANALYSTKIT_OUTPUT_DIR`` = ``OUTPUT_DIR``: a notebook writes its files (the
+   claims ledger) under ``OUTPUT_DIR``, so nothing lands outside ``--out`` — even a
+   relative path such as ``../reports/x`` resolves inside ``DIR``.
 3. Each executed notebook is converted to HTML without code cells into ``DIR/``:
    images are embedded, interactive widgets are dropped (each notebook shows their
    static equivalent next to them), and every external script or stylesheet
@@ -27,6 +31,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import html
+import os
 import re
 import sys
 import warnings
@@ -180,6 +185,15 @@ def _figures_actors(corpus: "Corpus") -> dict[str, Any]:
     return figures
 
 
+#: The environment variable that tells a notebook where to write (``OUTPUT_DIR`` in its parameters).
+OUTPUT_SETTING = "ANALYSTKIT_OUTPUT_DIR"
+
+
+def output_dir(default: str | Path = ".") -> Path:
+    """Where a notebook should write its files: ``ANALYSTKIT_OUTPUT_DIR`` when a report runs it, else ``default``."""
+    return Path(os.environ.get(OUTPUT_SETTING) or default)
+
+
 #: Key figures shown on the index next to each notebook, by the name after ``NN_``.
 KEY_FIGURES: dict[str, Callable[["Corpus"], dict[str, Any]]] = {
     "start_here": _figures_start,
@@ -216,8 +230,8 @@ def run_report(
     import papermill as pm
     from tqdm.auto import tqdm
 
+    from .corpus import load
     from .errors import NothingLoadedError
-    from .io.loader import load
 
     show = sys.stderr.isatty() if progress is None else progress
     out_dir = Path(out).resolve()
@@ -238,34 +252,65 @@ def run_report(
     corpus.progress = show
     summary = summarise(corpus)  # extracts once, filling the row cache for the notebooks
 
+    from .io.outputs import mark_output
+
+    before = {p.name: _stamp(p) for p in out_dir.iterdir()}
+    mark_output(out_dir, [executed_dir], kind="report")  # now: the notebooks load the corpus while the report is written
     results: list[NotebookResult] = []
-    for notebook in tqdm(chosen, desc="notebooks", unit="notebook", disable=not show):
-        executed = _inside(executed_dir, notebook.name)
-        result = NotebookResult(name=notebook.stem, html=safe_name(notebook.stem) + ".html", executed=executed)
-        try:
-            pm.execute_notebook(
-                str(notebook), str(executed),
-                parameters={"ARTICLES": articles if len(articles) > 1 else articles[0]},
-                cwd=str(notebook.parent), progress_bar=False, kernel_name="python3",
-            )
-        except pm.PapermillExecutionError as error:
-            result.cell = error.exec_count
-            result.error = f"{error.ename}: {error.evalue}"
-        except Exception as error:  # a kernel that died, a bad notebook file
-            result.error = f"{type(error).__name__}: {error}"
-        if result.error:
-            where = f" in cell [{result.cell}]" if result.cell is not None else ""
-            print(f"analystkit: notebook {notebook.name} failed{where}: {result.error}\n  executed copy: {executed}", file=sys.stderr)
+    previous = os.environ.get(OUTPUT_SETTING)
+    os.environ[OUTPUT_SETTING] = str(out_dir)  # the kernels inherit it
+    try:
+        for notebook in tqdm(chosen, desc="notebooks", unit="notebook", disable=not show):
+            results.append(_run_one(pm, notebook, executed_dir, out_dir, articles, corpus))
+    finally:
+        if previous is None:
+            os.environ.pop(OUTPUT_SETTING, None)
         else:
-            result.figures = key_figures(notebook.stem, corpus)
-        if executed.exists():
-            _inside(out_dir, result.html).write_text(to_html(executed), encoding="utf-8")
-        results.append(result)
+            os.environ[OUTPUT_SETTING] = previous
     index = _inside(out_dir, "index.html")
     index.write_text(render_index(results, title=title, articles=articles, summary=summary), encoding="utf-8")
+    written = [p for p in out_dir.iterdir() if _stamp(p) != before.get(p.name)]  # ours, and what the notebooks wrote
+    mark_output(out_dir, [index, executed_dir, *(out_dir / r.html for r in results), *written], kind="report")
     failed = [r for r in results if r.error]
     print(f"report written to {index}" + (f" ({len(failed)} of {len(results)} notebooks failed)" if failed else ""))
     return 1 if failed else 0
+
+
+def _stamp(path: Path) -> tuple[float, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime, info.st_size
+
+
+def _run_one(pm: Any, notebook: Path, executed_dir: Path, out_dir: Path, articles: list[str], corpus: "Corpus") -> NotebookResult:
+    """Execute one notebook into ``executed_dir`` and convert it to HTML in ``out_dir``."""
+    executed = _inside(executed_dir, notebook.name)
+    result = NotebookResult(name=notebook.stem, html=safe_name(notebook.stem) + ".html", executed=executed)
+    try:
+        pm.execute_notebook(
+            str(notebook), str(executed),
+            parameters={"ARTICLES": articles if len(articles) > 1 else articles[0], "OUTPUT_DIR": str(out_dir)},
+            cwd=str(executed_dir), progress_bar=False, kernel_name="python3",
+        )
+    except pm.PapermillExecutionError as error:
+        result.cell = error.exec_count
+        result.error = f"{error.ename}: {error.evalue}"
+    except Exception as error:  # a kernel that died, a bad notebook file
+        result.error = f"{type(error).__name__}: {error}"
+    if result.error:
+        where = f" in cell [{result.cell}]" if result.cell is not None else ""
+        print(f"analystkit: notebook {notebook.name} failed{where}: {result.error}\n  executed copy: {executed}", file=sys.stderr)
+    else:
+        result.figures = key_figures(notebook.stem, corpus)
+    if executed.exists():
+        page = _inside(out_dir, result.html)
+        page.write_text(to_html(executed), encoding="utf-8")
+        from .io.outputs import mark_output
+
+        mark_output(out_dir, [page], kind="report")
+    return result
 
 
 def _choose(available: list[Path], wanted: list[str] | None) -> tuple[list[Path], str]:
@@ -282,6 +327,8 @@ def _choose(available: list[Path], wanted: list[str] | None) -> tuple[list[Path]
 
 
 def render_index(results: list[NotebookResult], *, title: str, articles: list[str], summary: dict[str, Any]) -> str:
+    from .io.outputs import GENERATOR
+
     esc = html.escape
     rows = "".join(f"<tr><th>{esc(str(k))}</th><td>{esc(str(v))}</td></tr>" for k, v in summary.items())
     items = []
@@ -296,7 +343,7 @@ def render_index(results: list[NotebookResult], *, title: str, articles: list[st
     when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     corpus = "; ".join(articles)
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>
+<html lang="en"><head><meta charset="utf-8">{GENERATOR}<title>{esc(title)}</title>
 <style>
 body{{font-family:system-ui,sans-serif;max-width:56em;margin:2em auto;padding:0 1em;color:#222}}
 table{{border-collapse:collapse}} th,td{{padding:3px 10px;border-bottom:1px solid #ddd;text-align:left}}

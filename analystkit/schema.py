@@ -20,6 +20,7 @@ TABLES: dict[str, dict[str, str]] = {
         "author": "byline if known",
         "has_headline": "True when the text's first line is the headline (sentence 0)",
         "n_chars": "length of `text`",
+        "published_period": "what the metadata says of the date as ISO text: '2022-03-02' (a day), '2022-03' (a month only), '2022' (a year only) or ''; `published` holds a day only when one is given",
     },
     "sentences": {
         "article_id": "article the sentence belongs to",

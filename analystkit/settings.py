@@ -7,6 +7,8 @@
                            read after the kit's ``data/aliases.csv`` so yours win
 ``ANALYSTKIT_HEDGE_LEXICON`` a CSV of hedge cues added to (or replacing rows of) ``data/hedge_lexicon.csv``
 ``ANALYSTKIT_CACHE``       the row-cache folder (default ``~/.cache/analystkit``); ``off`` disables it
+``ANALYSTKIT_MAX_*``       the limits on input (:mod:`analystkit.limits`)
+``ANALYSTKIT_OUTPUT_DIR``  set by ``analystkit report``: where the notebooks it runs write their files
 ========================== ================================================================
 
 spaCy components never read these: :func:`analystkit.load_model` passes the values they need
@@ -28,6 +30,12 @@ SETTINGS: dict[str, str] = {
     ALIASES: "a CSV of your own actor aliases (alias,actor,kind,label,affiliation,source), read after the kit's so yours win",
     HEDGE_LEXICON: "a CSV of hedge cues added to (or replacing rows of) the kit's hedge lexicon",
     CACHE: "the row-cache folder (default ~/.cache/analystkit); 'off' disables the cache",
+    "ANALYSTKIT_MAX_FILE_BYTES": "largest input file read (see analystkit.limits)",
+    "ANALYSTKIT_MAX_ARTICLE_CHARS": "longest article loaded (see analystkit.limits)",
+    "ANALYSTKIT_CSV_FIELD_CHARS": "longest CSV field read (see analystkit.limits)",
+    "ANALYSTKIT_MAX_FRONT_MATTER": "longest front matter parsed (see analystkit.limits)",
+    "ANALYSTKIT_MAX_SENTENCE_CHARS": "longest sentence parsed as one (see analystkit.limits)",
+    "ANALYSTKIT_OUTPUT_DIR": "set by `analystkit report` for the notebooks it runs: the folder they write files to",
 }
 
 

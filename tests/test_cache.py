@@ -54,5 +54,22 @@ def test_a_corrupt_cache_file_is_a_miss(tmp_path):
     rows = cache.RowCache(tmp_path)
     rows.put("ab" * 32, {"sentences": [{"x": 1}]})
     assert rows.get("ab" * 32) == {"sentences": [{"x": 1}]}
-    (tmp_path / "ab" / f"{'ab' * 32}.pkl").write_bytes(b"garbage")
+    (tmp_path / "ab" / f"{'ab' * 32}{cache.SUFFIX}").write_bytes(b"garbage")
     assert rows.get("ab" * 32) is None
+
+
+def test_entries_are_verified_data_and_a_damaged_key_is_replaced(tmp_path):
+    rows = {"timeline": [{"date_start": __import__("datetime").date(2022, 11, 9), "certainty": float("nan"), "ok": True}]}
+    cache.RowCache(tmp_path).put("cd" * 32, rows)
+    got = cache.RowCache(tmp_path).get("cd" * 32)  # another instance, the same key file
+    assert got["timeline"][0]["date_start"] == rows["timeline"][0]["date_start"] and got["timeline"][0]["ok"] is True
+    entry = tmp_path / "cd" / f"{'cd' * 32}{cache.SUFFIX}"
+    assert entry.read_bytes().startswith(cache.MAGIC) and b"pickle" not in entry.read_bytes()
+    (tmp_path / "ef").mkdir()
+    (tmp_path / "ef" / f"{'ef' * 32}{cache.SUFFIX}").write_bytes(entry.read_bytes())  # copied under another key
+    assert cache.RowCache(tmp_path).get("ef" * 32) is None
+    (tmp_path / cache.KEY_FILE).write_bytes(b"short")
+    fresh = cache.RowCache(tmp_path)
+    assert fresh.folder is not None and fresh.get("cd" * 32) is None  # a new key: old entries are misses
+    fresh.put("cd" * 32, rows)
+    assert cache.RowCache(tmp_path).get("cd" * 32) is not None

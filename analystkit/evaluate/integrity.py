@@ -56,7 +56,7 @@ SEED_FINDINGS = (
 
 
 def _load(path: str | Path):
-    from ..io.loader import load
+    from ..corpus import load
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

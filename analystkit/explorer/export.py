@@ -1,9 +1,10 @@
 """Export a selection of claims to CSV or Excel.
 
-Text is written exactly as extracted (offsets stay valid). In Excel every string
-is stored as a text cell, never as a formula: an article sentence that begins with
-``=`` cannot run in the analyst's spreadsheet. (A CSV has no cell types: open it
-with the import wizard, not by double-click, if the text may start with ``=``.)
+Both formats follow the kit's spreadsheet rule (:mod:`analystkit.io.spreadsheet`):
+in Excel every string is a text cell, never a formula (an article sentence that
+begins with ``=`` cannot run in the analyst's spreadsheet) and control characters
+are replaced; in CSV a text cell that starts like a formula (``= + - @``) gets a
+``'`` in front, which :func:`analystkit.io.spreadsheet.read_csv_table` removes again.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Errors
+from ..io.spreadsheet import write_csv, write_xlsx
 
 #: The columns exported by default (those present in the frame, in this order).
 EXPORT_COLUMNS = [
@@ -31,38 +33,12 @@ def export_claims(frame: pd.DataFrame, path: str | Path, *, columns: list[str] |
     table = frame[wanted].reset_index(drop=True)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        table.to_csv(path, index=False)
+        write_csv(table, path)
     elif suffix == ".xlsx":
-        _write_xlsx(table, path)
+        write_xlsx(table, path, sheet="claims", header_style=False)
     else:
         raise ValueError(Errors.AK030.format(suffix=path.suffix or "a file without suffix"))
     return path
-
-
-def _write_xlsx(table: pd.DataFrame, path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "claims"
-    sheet.append([str(c) for c in table.columns])
-    for row_number, row in enumerate(table.itertuples(index=False, name=None), start=2):
-        for column_number, value in enumerate(row, start=1):
-            cell = sheet.cell(row=row_number, column=column_number)
-            if value is None or (not isinstance(value, str) and pd.isna(value)):
-                continue
-            if isinstance(value, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # control characters Excel refuses
-                cell.data_type = "s"  # text, even when it starts with "="
-            elif isinstance(value, pd.Timestamp):
-                cell.value = value.to_pydatetime()
-            elif hasattr(value, "item"):  # numpy scalar
-                cell.value = value.item()
-            else:
-                cell.value = value
-    sheet.freeze_panes = "A2"
-    book.save(path)
 
 
 __all__ = ["EXPORT_COLUMNS", "export_claims"]

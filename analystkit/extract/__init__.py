@@ -106,7 +106,8 @@ def extract_article(article: ArticleDoc, *, tables: Iterable[str] | None = None)
 
     An extractor that raises leaves its table empty for this article, and so do the
     extractors that require it; the result then holds :data:`ERROR_KEY` with what failed,
-    and the other tables are complete.
+    and the other tables are complete. Every table indexes the sentences, so when the
+    sentences fail the article keeps no rows at all.
     """
     failed: dict[str, str] = {}
     for name in extraction_order(tables):
@@ -121,6 +122,8 @@ def extract_article(article: ArticleDoc, *, tables: Iterable[str] | None = None)
         except Exception as error:  # one bad article must not take the corpus down
             article.rows[name] = []
             failed[name] = f"failed: {type(error).__name__}: {error}"
+    if "sentences" in failed:  # every table indexes the sentences: without them the article has no rows
+        article.rows = {name: [] for name in article.rows}
     rows = dict(article.rows)
     if failed:
         rows[ERROR_KEY] = "; ".join(f"{name} {why}" for name, why in failed.items())

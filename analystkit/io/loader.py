@@ -1,4 +1,5 @@
-"""``ak.load``: files, folders and globs → a :class:`~analystkit.corpus.Corpus`.
+"""Reading articles: files, folders and globs → the articles and the load report (``ak.load``
+makes a :class:`~analystkit.corpus.Corpus` of them).
 
 Every input file ends up in ``corpus.load_report`` with a status:
 
@@ -8,7 +9,22 @@ Every input file ends up in ``corpus.load_report`` with a status:
 * ``failed`` — meant to be an article but unreadable (binary content, malformed
   JSON or CSV, a CSV without a text column, a record without text).
 
-Nothing is dropped silently and one bad file never stops the batch.
+Nothing is dropped silently and one bad file never stops the batch. What the loader
+guards against (each case has a test in ``tests/test_hostile_input.py``):
+
+* files that are not regular files (named pipes, devices, sockets) are reported, never
+  opened for a blocking read; files and articles over the limits of
+  :mod:`analystkit.limits` are reported, not read into memory or parsed;
+* the kit's own output (a tables folder, a report, a ledger) is not read back as
+  articles (:mod:`analystkit.io.outputs`);
+* bytes are decoded without silent replacement: a UTF-8 byte-order mark before
+  Windows-1252 bytes, UTF-16 without a byte-order mark, NUL and other control
+  characters (removed, and the report says how many) all get a reason;
+* publication dates are never completed from today's date: ``2022`` is a year and
+  ``March 2022`` a month (``published`` stays empty, ``published_period`` says what is
+  known), ``Thursday`` alone is unknown, and an unreadable date is a reason, never a
+  failed article;
+* ids are readable for file names in any script (``Путин.txt`` → ``путин``).
 """
 
 from __future__ import annotations
@@ -16,14 +32,26 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import glob as globmod
+import io
 import os
 import re
+import stat
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Errors, LoadWarning, NothingLoadedError, Warnings, warn
+from .. import limits
+from ..errors import (
+    Errors,
+    LoadWarning,
+    MetadataError,
+    NothingLoadedError,
+    Warnings,
+    warn,
+)
+from .outputs import MARKER, marked_entries, output_reason
 from .readers import (
     FIELD_ALIASES,
     TEXT_KEYS,
@@ -34,8 +62,6 @@ from .readers import (
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-    from ..corpus import Corpus
 
 #: File names (case-insensitive) read as metadata sidecars, not as articles.
 SIDECAR_NAMES = frozenset({"metadata.csv", "manifest.csv"})
@@ -50,37 +76,43 @@ ARTICLE_COLUMNS = ["article_id", "title", "published", "outlet", "url", "source_
 class _Input:
     path: Path
     shown: str  # the path as reported
+    named: bool = False  # passed on its own (not found in a folder or by a glob)
 
 
-def load(
+def shown_path(path: str | os.PathLike) -> str:
+    """A path as the load report shows it: bytes that are not UTF-8 in a file name become U+FFFD."""
+    text = os.fsdecode(path) if not isinstance(path, str) else path
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def read_articles(
     *paths: str | os.PathLike,
     metadata: "str | os.PathLike | pd.DataFrame | None" = None,
-    nlp: Any = None,
-    model: str | None = None,
-    jobs: int = 1,
     warn_problems: bool = True,
-) -> "Corpus":
-    """Load articles from files, folders (recursively) and glob patterns.
+) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+    """Read articles from files, folders (recursively) and glob patterns (:func:`analystkit.load`
+    makes a :class:`~analystkit.corpus.Corpus` of them).
 
     Args:
         *paths: files, folders or glob patterns (``"data/**/*.md"``).
         metadata: a CSV (or DataFrame) keyed by file name whose columns fill or
             override article fields (``title``, ``published``, ``outlet``, ``url``…).
             A ``metadata.csv`` inside a loaded folder is applied automatically.
-        nlp: a spaCy pipeline to use instead of :func:`analystkit.load_model`.
-        model: a model name or folder for :func:`analystkit.load_model` (ignored with ``nlp``).
-        jobs: worker processes for extraction (``1``: this process only).
         warn_problems: emit one summary warning when inputs were skipped or failed.
 
     Returns:
-        A :class:`~analystkit.corpus.Corpus`; ``corpus.load_report`` lists every input.
+        ``(articles, load_report)``: one row per article, and one row per input with its
+        status and reason.
 
     Raises:
-        NothingLoadedError: when not a single article could be loaded.
+        NothingLoadedError: when not a single article could be loaded (its ``load_report``
+            still lists every input).
+        MetadataError: when ``metadata`` names a file that is missing or cannot be used.
+        SettingError: when a limit's setting (:mod:`analystkit.limits`) is malformed.
+
+    Nothing in the files themselves raises: every problem is a row of the load report.
     """
     import pandas as pd
-
-    from ..corpus import Corpus
 
     paths = tuple(_flatten(paths))
     if not paths:
@@ -104,9 +136,13 @@ def load(
         if isinstance(metadata, pd.DataFrame):
             sidecars.append(_key_sidecar(metadata.copy(), "metadata"))
         else:
-            table, reason = _read_sidecar(Path(metadata))
+            metadata_path = Path(metadata)
+            if not metadata_path.is_file():
+                problem = "is a folder" if metadata_path.is_dir() else ("is not a regular file" if metadata_path.exists() else "does not exist")
+                raise MetadataError(Errors.AK040.format(path=str(metadata), problem=problem))
+            table, reason = _read_sidecar(metadata_path)
             if table is None:
-                raise ValueError(reason)
+                raise MetadataError(Errors.AK040.format(path=str(metadata), problem=f"cannot be used: {reason}"))
             sidecars.append(table)
     overrides = _merge_sidecars(sidecars)
 
@@ -114,15 +150,15 @@ def load(
     for item in article_inputs:
         records.extend(_load_file(item, report, overrides))
     _assign_ids(records)
-    for record in records:
-        for row in report:
-            if row.get("_record") is record:
-                row["article_id"] = record["article_id"]
+    for row in report:
+        if row.get("_record") is not None:
+            row["article_id"] = row["_record"]["article_id"]
     report_df = pd.DataFrame([{k: r.get(k, "") for k in REPORT_COLUMNS} for r in report], columns=REPORT_COLUMNS)
     articles = _articles_frame(records)
 
     problems = report_df[(report_df.status != "loaded") | (report_df.reason != "")]
-    problems = problems[~problems.reason.str.startswith("metadata sidecar") & (problems.reason != "documentation file, not an article")]
+    by_design = problems.reason.str.startswith(("metadata sidecar", "written by analystkit", "marker of the folders")) | (problems.reason == "documentation file, not an article")
+    problems = problems[~by_design]
     if articles.empty:
         summary = "; ".join(f"{p.path}: {p.reason}" for p in report_df.itertuples()) or "No files found."
         raise NothingLoadedError(
@@ -132,7 +168,7 @@ def load(
         examples = "; ".join(f"{Path(p.path).name}{' ' + p.part if p.part else ''}: {p.status}, {p.reason}" for p in problems.head(3).itertuples())
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         warn(Warnings.AK101.format(n_problem=len(problems), n_total=len(report_df), examples=examples + more), LoadWarning)
-    return Corpus(articles, report_df, nlp=nlp, jobs=jobs, model=model)
+    return articles, report_df
 
 
 # --------------------------------------------------------------------------- inputs
@@ -155,32 +191,130 @@ def _expand(paths: Iterable[str | os.PathLike]) -> tuple[list[_Input], list[dict
     report: list[dict] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = [(p, p.relative_to(path)) for p in sorted(path.rglob("*")) if p.is_file()]
-        elif path.is_file():
+        kind = _file_kind(path)
+        found: list[tuple[Path, Path]] = []
+        if kind == "folder":
+            found = _walk(path, report)
+        elif kind == "file":
             found = [(path, Path(path.name))]
             # The folder's sidecar applies to a file loaded on its own, too.
-            found += [(p, Path(p.name)) for p in sorted(path.parent.iterdir()) if p.is_file() and p.name.lower() in SIDECAR_NAMES]
+            try:
+                found += [(p, Path(p.name)) for p in sorted(path.parent.iterdir()) if p.name.lower() in SIDECAR_NAMES and _file_kind(p) == "file"]
+            except OSError:
+                pass
+        elif kind:  # a named pipe, a device, a socket, a broken link
+            report.append(_special_row(path, kind))
+            continue
         else:
-            found = []
-            for match in sorted(Path(p) for p in globmod.glob(str(raw), recursive=True)):
-                if match.is_dir():
-                    found.extend((p, p.relative_to(match)) for p in sorted(match.rglob("*")) if p.is_file())
-                else:
+            try:
+                matches = sorted(Path(p) for p in globmod.glob(str(raw), recursive=True))
+            except (OSError, ValueError, RecursionError):
+                matches = []
+            for match in matches:
+                match_kind = _file_kind(match)
+                if match_kind == "folder":
+                    found.extend(_walk(match, report))
+                elif match_kind == "file":
+                    listed = marked_entries(match.parent).get(match.name)
+                    if listed or match.name == MARKER:
+                        report.append(_row(_Input(match, shown_path(match)), "skipped", _written_reason(listed), ""))
+                        continue
                     found.append((match, Path(match.name)))
-            if not found:
-                report.append({"path": str(raw), "part": "", "status": "failed", "reason": Errors.AK004.format(path=str(raw), cwd=os.getcwd()), "encoding": ""})
+                elif match_kind:
+                    report.append(_special_row(match, match_kind))
+            if not matches:
+                report.append({"path": shown_path(raw), "part": "", "status": "failed", "reason": Errors.AK004.format(path=shown_path(raw), cwd=os.getcwd()), "encoding": ""})
                 continue
         for file, relative in found:
-            resolved = file.resolve()
+            try:
+                resolved = file.resolve()
+            except (OSError, RuntimeError):
+                resolved = file.absolute()
             if resolved in seen:
                 continue
             seen.add(resolved)
             if any(part.startswith(".") for part in relative.parts):
-                report.append(_row(_Input(file, str(file)), "skipped", "hidden file", ""))
+                report.append(_row(_Input(file, shown_path(file)), "skipped", "hidden file", ""))
                 continue
-            inputs.append(_Input(file, str(file)))
+            inputs.append(_Input(file, shown_path(file), named=kind == "file" and file == path))
     return inputs, report
+
+
+def _file_kind(path: Path) -> str:
+    """'file', 'folder', '' (does not exist) or what else it is ('named pipe (FIFO)', 'device', …)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "broken link" if os.path.islink(path) else ""
+    except OSError:  # a link loop, a folder without permission
+        return "broken link" if os.path.islink(path) else "unreadable entry"
+    except ValueError:  # a NUL in the path
+        return ""
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+def _special_row(path: Path, kind: str) -> dict:
+    if kind == "broken link":
+        return _row(_Input(path, shown_path(path)), "failed", "a link to a file that does not exist (or a loop of links)", "")
+    if kind == "unreadable entry":
+        return _row(_Input(path, shown_path(path)), "failed", "cannot read: no permission to look at it", "")
+    return _row(_Input(path, shown_path(path)), "skipped", f"not a regular file (a {kind}): not read", "")
+
+
+def _written_reason(kind: str | None) -> str:
+    if not kind:
+        return "marker of the folders analystkit wrote output to, not an article"
+    return f"written by analystkit ({kind}; listed in {MARKER}), not read as articles"
+
+
+def _walk(root: Path, report: list[dict]) -> list[tuple[Path, Path]]:
+    """Every regular file under ``root`` with its path relative to ``root``, in sorted order.
+
+    Hidden folders, folders the kit wrote output to, files that are not regular files
+    and folders that cannot be read each get one row of the report instead.
+    """
+    found: list[tuple[Path, Path]] = []
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename or root
+        report.append(_row(_Input(Path(where), shown_path(where)), "failed", f"cannot read folder: {error.strerror or error}", ""))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=False):
+        base = Path(folder)
+        written = marked_entries(base)
+        keep = []
+        for name in sorted(dirs):
+            sub = base / name
+            if name in written:
+                report.append(_row(_Input(sub, shown_path(sub)), "skipped", _written_reason(written[name]), ""))
+            elif name.startswith("."):
+                report.append(_row(_Input(sub, shown_path(sub)), "skipped", "hidden folder, not read", ""))
+            elif os.path.islink(sub):
+                report.append(_row(_Input(sub, shown_path(sub)), "skipped", "a link to a folder: not followed (pass the folder itself to read it)", ""))
+            else:
+                keep.append(name)
+        dirs[:] = keep
+        for name in files:
+            file = base / name
+            if name in written or name == MARKER:
+                report.append(_row(_Input(file, shown_path(file)), "skipped", _written_reason(written.get(name)), ""))
+                continue
+            kind = _file_kind(file)
+            if kind == "file":
+                found.append((file, file.relative_to(root)))
+            elif kind:
+                report.append(_special_row(file, kind))
+    return sorted(found)
 
 
 def _row(item: _Input, status: str, reason: str, encoding: str, part: str = "", record: dict | None = None) -> dict:
@@ -190,33 +324,128 @@ def _row(item: _Input, status: str, reason: str, encoding: str, part: str = "", 
 # --------------------------------------------------------------------------- decoding
 
 
+#: Leading bytes of common binary formats (a .txt that is really one of these is reported by name).
+_SIGNATURES = (
+    (b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP (or .docx/.xlsx)"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"), (b"\x1f\x8b", "gzip"), (b"7z\xbc\xaf", "7-Zip"), (b"Rar!", "RAR"), (b"\x7fELF", "program (ELF)"),
+    (b"SQLite format 3\x00", "SQLite database"), (b"\xd0\xcf\x11\xe0", "old Microsoft Office"),
+)
+#: Control characters removed from text (tab, newline, form feed and carriage return stay).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def decode(data: bytes) -> tuple[str | None, str, str]:
     """Bytes → ``(text, encoding, caveat)``; ``text`` is None for binary content.
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such. Bytes that are
-    not valid UTF-8 are decoded as Windows-1252 (which covers Latin-1's printable
-    range and the curly quotes Word produces) or, failing that, Latin-1 — and the
-    caveat says so, because a wrong guess garbles accented names.
+    UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM, and UTF-16 without a BOM
+    (recognised by its zero bytes) are read as such. Bytes that are not valid UTF-8 are
+    decoded as Windows-1252 (which covers Latin-1's printable range and the curly quotes
+    Word produces) or, failing that, Latin-1 — and the caveat says so, because a wrong
+    guess garbles accented names; so does a UTF-8 byte-order mark followed by bytes that
+    are not UTF-8. Nothing is replaced silently: where bytes could not be decoded, the
+    caveat counts them. Control characters are left to :func:`clean_text`.
     """
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32")):
+        if data.startswith(bom) and len(data) % 4 == 0:
+            return _decode_counted(data, codec)
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", ""
+        body = data[3:]
+        try:
+            return body.decode("utf-8"), "utf-8-sig", ""
+        except UnicodeDecodeError as error:
+            where = f"byte 0x{body[error.start]:02x} at offset {error.start + 3}"
+            text, encoding, _ = _single_byte(body)
+            return text, encoding, f"starts with a UTF-8 byte-order mark but is not UTF-8 ({where}); decoded as {_NAMES[encoding]} — check accented letters"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16", ""
+        return _decode_counted(data, "utf-16")
     sample = data[:8192]
-    if b"\x00" in sample:
-        return None, "", "binary content (NUL bytes): not a text file"
+    for signature, name in _SIGNATURES:
+        if sample.startswith(signature):
+            return None, "", f"binary content (a {name} file): not a text file"
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        try:
+            text = data[: len(data) - len(data) % 2].decode(utf16)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _controls(text[:4096]) <= 0.05 * max(1, len(text[:4096])):
+            order = "little" if utf16.endswith("le") else "big"
+            return text, utf16, f"no byte-order mark: read as UTF-16 ({order}-endian)"
+    if _controls_bytes(sample) > 0.05 * max(1, len(sample)):
+        return None, "", "binary content (control characters and NUL bytes): not a text file"
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8", ""
     except UnicodeDecodeError as error:
         where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
-        try:
-            return data.decode("cp1252"), "cp1252", f"not valid UTF-8 ({where}); decoded as Windows-1252 (cp1252) — check accented letters"
-        except UnicodeDecodeError:
-            return data.decode("latin-1"), "latin-1", f"not valid UTF-8 ({where}); decoded as Latin-1 — check accented letters"
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > 0.1 * max(1, len(text[:4096])):
-        return None, "", "binary content (mostly control characters): not a text file"
-    return text, "utf-8", ""
+        text, encoding, _ = _single_byte(data)
+        return text, encoding, f"not valid UTF-8 ({where}); decoded as {_NAMES[encoding]} — check accented letters"
+
+
+_NAMES = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1"}
+
+
+def _single_byte(data: bytes) -> tuple[str, str, str]:
+    try:
+        return data.decode("cp1252"), "cp1252", ""
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", ""
+
+
+def _decode_counted(data: bytes, codec: str) -> tuple[str, str, str]:
+    try:
+        return data.decode(codec), codec, ""
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
+        return text, codec, f"{bad} byte sequence(s) are not valid {codec.upper()} and were replaced by U+FFFD"
+
+
+def _utf16_without_bom(sample: bytes) -> str:
+    """'utf-16-le' / 'utf-16-be' when the zero bytes fall on one side of each pair, as in UTF-16 text."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return ""
+    even = sum(1 for i in range(0, 2 * pairs, 2) if sample[i] == 0)
+    odd = sum(1 for i in range(1, 2 * pairs, 2) if sample[i] == 0)
+    if odd >= 0.3 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.3 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return ""
+
+
+def _controls(text: str) -> int:
+    return sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f") or ord(ch) == 0x7F)
+
+
+def _controls_bytes(sample: bytes) -> int:
+    return sum(1 for b in sample if (b < 32 and b not in (9, 10, 12, 13, 27)) or b == 0x7F)
+
+
+def clean_text(text: str) -> tuple[str, str]:
+    """Remove control characters (NUL, ESC, …; tab, newline and form feed stay) and replace
+    lone surrogates by U+FFFD. Returns the text and a caveat counting what changed ('' when nothing)."""
+    notes = []
+    if _CONTROL.search(text):
+        nul = text.count("\x00")
+        total = len(_CONTROL.findall(text))
+        text = _CONTROL.sub("", text)
+        what = ", ".join(part for part in (f"{nul} NUL" if nul else "", f"{total - nul} other" if total - nul else "") if part)
+        notes.append(f"removed {what} control character(s)")
+    if _SURROGATE.search(text):
+        notes.append(f"replaced {len(_SURROGATE.findall(text))} lone surrogate(s) by U+FFFD")
+        text = _SURROGATE.sub("\ufffd", text)
+    return text, "; ".join(notes)
+
+
+def _clean_value(value: Any) -> Any:
+    """Metadata strings without control characters or lone surrogates."""
+    if isinstance(value, str):
+        return clean_text(value)[0]
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    return value
 
 
 # --------------------------------------------------------------------------- files
@@ -229,12 +458,11 @@ def _load_file(item: _Input, report: list[dict], overrides: dict[str, dict]) -> 
         return []
     reader = reader_for(path)
     if reader is None:
-        report.append(_row(item, "skipped", f"unsupported file type {path.suffix or '(no extension)'!r}", ""))
+        report.append(_row(item, "skipped", f"unsupported file type {shown_path(path.suffix) or '(no extension)'!r}", ""))
         return []
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        report.append(_row(item, "failed", f"cannot read file: {error.strerror or error}", ""))
+    data, status, reason = read_file(path)
+    if data is None:
+        report.append(_row(item, status, reason, ""))
         return []
     if not data.strip():
         report.append(_row(item, "skipped", "empty file", ""))
@@ -243,23 +471,69 @@ def _load_file(item: _Input, report: list[dict], overrides: dict[str, dict]) -> 
     if text is None:
         report.append(_row(item, "failed", caveat, ""))
         return []
-    text = normalise_newlines(text)
+    text, cleaned = clean_text(normalise_newlines(text))
+    kit_output = "" if item.named else output_reason(path, text)
+    if kit_output:
+        report.append(_row(item, "skipped", kit_output, encoding))
+        return []
     try:
         raws, problems = reader(text)
     except Exception as error:  # a reader bug or a library failure must not stop the batch
-        report.append(_row(item, "failed", f"could not be parsed: {type(error).__name__}: {error}", encoding))
+        report.append(_row(item, "failed", f"could not be parsed: {type(error).__name__}: {str(error)[:300]}", encoding))
         return []
     for problem in problems:
         report.append(_row(item, "failed", problem.reason, encoding, part=problem.part))
+    max_chars = limits.get("max_article_chars")
     records = []
     for raw in raws:
-        record = _record(raw, path, overrides)
+        try:
+            record = _record(raw, path, overrides)
+        except Exception as error:  # odd metadata must cost one article at most, never the batch
+            report.append(_row(item, "failed", f"could not be read: {type(error).__name__}: {str(error)[:300]}", encoding, part=raw.part))
+            continue
         if not record["text"]:
             report.append(_row(item, "skipped" if not raw.part else "failed", "no text after the header", encoding, part=raw.part))
             continue
+        if len(record["text"]) > max_chars:
+            report.append(_row(item, "failed", (
+                f"the article is {len(record['text']):,} characters long, over the limit of {max_chars:,} "
+                "(max_article_chars): split it into several files, or raise ANALYSTKIT_MAX_ARTICLE_CHARS"
+            ), encoding, part=raw.part))
+            continue
+        notes = [caveat, cleaned, *raw.notes, *record.pop("notes")]
         records.append(record)
-        report.append(_row(item, "loaded", caveat, encoding, part=raw.part, record=record))
+        report.append(_row(item, "loaded", "; ".join(dict.fromkeys(n for n in notes if n)), encoding, part=raw.part, record=record))
     return records
+
+
+def read_file(path: Path) -> tuple[bytes | None, str, str]:
+    """A regular file's bytes, or ``(None, status, reason)``: never blocks on a named pipe or a
+    device, never reads more than ``max_file_bytes`` (:mod:`analystkit.limits`)."""
+    cap = limits.get("max_file_bytes")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        return None, "failed", f"cannot read file: {error.strerror or error}"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, "skipped", "not a regular file: not read"
+        if info.st_size > cap:
+            return None, "failed", f"the file is {info.st_size:,} bytes, over the limit of {cap:,} (max_file_bytes): raise ANALYSTKIT_MAX_FILE_BYTES to read it"
+        chunks, size = [], 0
+        while size <= cap:
+            chunk = os.read(fd, min(1 << 20, cap + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > cap:
+            return None, "failed", f"the file is over the limit of {cap:,} bytes (max_file_bytes): raise ANALYSTKIT_MAX_FILE_BYTES to read it"
+        return b"".join(chunks), "", ""
+    except OSError as error:
+        return None, "failed", f"cannot read file: {error.strerror or error}"
+    finally:
+        os.close(fd)
 
 
 _HEADLINE_MAX_CHARS = 200
@@ -276,8 +550,12 @@ def looks_like_headline(line: str) -> bool:
 
 
 def _record(raw: RawArticle, path: Path, overrides: dict[str, dict]) -> dict:
-    text = raw.text.strip()
-    meta = {k: v for k, v in raw.meta.items() if k is not None}
+    notes: list[str] = []
+    text, cleaned = clean_text(normalise_newlines(raw.text)) if isinstance(raw.text, str) else ("", "")
+    if cleaned:
+        notes.append(cleaned)
+    text = text.strip()
+    meta = {k: _clean_value(v) for k, v in raw.meta.items() if k is not None}
     fields = {name: _first_field(meta, aliases) for name, aliases in FIELD_ALIASES.items()}
     has_headline = False
     if not raw.has_header and text:
@@ -290,21 +568,26 @@ def _record(raw: RawArticle, path: Path, overrides: dict[str, dict]) -> dict:
         if extra:
             for name, value in extra.items():
                 if value is not None and value == value and str(value).strip() != "":
-                    fields[name] = value
+                    fields[name] = _clean_value(value)
             break
     extras = {k: v for k, v in meta.items() if not any(k in aliases for aliases in FIELD_ALIASES.values()) and k not in TEXT_KEYS}
+    date = read_date(fields.get("published"))
+    if date.note:
+        notes.append(date.note)
     return {
         "text": text,
         "title": _as_text(fields.get("title")),
-        "published": parse_date(fields.get("published")),
+        "published": date.date,
+        "published_period": date.period,
         "outlet": _as_text(fields.get("outlet")) or _outlet_from_url(_as_text(fields.get("url"))) or "unknown",
         "url": _as_text(fields.get("url")),
         "author": _as_text(fields.get("author")),
         "explicit_id": _as_text(fields.get("id")),
-        "source_path": str(path),
+        "source_path": shown_path(path),
         "part": raw.part,
         "has_headline": has_headline,
         "meta": extras,
+        "notes": notes,
     }
 
 
@@ -316,11 +599,22 @@ def _first_field(meta: dict, aliases: tuple[str, ...]) -> Any:
 
 
 def _as_text(value: Any) -> str:
-    if value is None or value != value:
+    """Metadata as text (a list is '; '-joined; at most 2,000 characters)."""
+    if value is None:
         return ""
+    try:
+        if value != value:  # NaN
+            return ""
+    except (TypeError, ValueError):
+        pass
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return str(value).strip()
+        text = "; ".join(_as_text(v) for v in value[:100])
+    else:
+        try:
+            text = str(value)
+        except (ValueError, TypeError):  # an integer too long to print
+            text = ""
+    return text.strip()[:2000]
 
 
 def _outlet_from_url(url: str) -> str:
@@ -328,34 +622,121 @@ def _outlet_from_url(url: str) -> str:
     return match.group(1) if match else ""
 
 
-def parse_date(value: Any) -> "dt.date | None":
-    """A publication date from what metadata holds: a date, datetime or string."""
-    if value is None or value == "" or value != value:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-    try:
-        if match:
-            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        from dateutil import parser as dateparser
+@dataclass(frozen=True)
+class PublishedDate:
+    """What a metadata date says: the day if it names one, the period it names, and a caveat.
 
-        return dateparser.parse(text, fuzzy=False).date()
-    except (ValueError, OverflowError):
-        return None
+    ``date`` is the day (None unless the value names a day, with its year);
+    ``period`` is what is known as ISO text: ``2022``, ``2022-03`` or ``2022-03-02``
+    ('' when nothing is); ``granularity`` is ``day``, ``month``, ``year`` or '';
+    ``note`` is the load report's caveat ('' for a full date or no date at all).
+    """
+
+    date: dt.date | None = None
+    period: str = ""
+    granularity: str = ""
+    note: str = ""
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_YEAR_ONLY = re.compile(r"^(\d{4})$")
+_MAX_DATE_CHARS = 100
+#: Two defaults dateutil fills missing fields from: a field that differs between them was not in the text.
+_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2004, 2, 2))
+
+
+def read_date(value: Any) -> PublishedDate:
+    """A publication date from what metadata holds, never completed from today's date.
+
+    ``2022-11-09``, ``November 9, 2022``, a ``datetime`` → that day; ``March 2022`` /
+    ``2022-03`` → the month (no day); ``2022`` → the year (no day); ``Thursday``,
+    ``March 3`` (no year), ``not-a-date``, ``2024-13-45`` → nothing, with a note saying why.
+    """
+    if value is None or isinstance(value, bool):
+        return PublishedDate()
+    try:
+        if value != value:  # NaN, NaT
+            return PublishedDate()
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, dt.datetime) or hasattr(value, "to_pydatetime"):
+        return _day(value.date() if hasattr(value, "date") else value, repr(value))
+    if isinstance(value, dt.date):
+        return _day(value, repr(value))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, (str, int)):
+        return PublishedDate(note=f"published date of type {type(value).__name__} is not a date: `published` is left empty")
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    shown = repr(text if len(text) <= 60 else text[:57] + "...")
+    if not text:
+        return PublishedDate()
+    if len(text) > _MAX_DATE_CHARS:
+        return PublishedDate(note=f"published date {shown} is too long to be a date: `published` is left empty")
+    try:
+        match = _ISO_DAY.match(text)
+        if match:
+            return _day(dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))), shown)
+        match = _ISO_MONTH.match(text)
+        if match:
+            year, month = int(match.group(1)), int(match.group(2))
+            dt.date(year, month, 1)
+            return _partial(f"{year:04d}-{month:02d}", "month", shown)
+        match = _YEAR_ONLY.match(text)
+        if match:
+            year = int(match.group(1))
+            dt.date(year, 1, 1)
+            return _partial(f"{year:04d}", "year", shown)
+    except ValueError as error:
+        return PublishedDate(note=f"published date {shown} is not a calendar date ({error}): `published` is left empty")
+    from dateutil import parser as dateparser
+
+    try:
+        first, second = (dateparser.parse(text, default=default, fuzzy=False) for default in _DEFAULTS)
+    except (ValueError, OverflowError, TypeError, ArithmeticError, RecursionError):
+        return PublishedDate(note=f"published date {shown} could not be read as a date: `published` is left empty")
+    if first.year != second.year:
+        return PublishedDate(note=f"published date {shown} names no year: `published` is left empty")
+    if first.month != second.month:
+        return _partial(f"{first.year:04d}", "year", shown)
+    if first.day != second.day:
+        return _partial(f"{first.year:04d}-{first.month:02d}", "month", shown)
+    return _day(first.date(), shown)
+
+
+def _day(day: dt.date, shown: str) -> PublishedDate:
+    period = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    try:
+        import pandas as pd
+
+        pd.Timestamp(day)
+    except (ValueError, OverflowError, ArithmeticError):
+        return PublishedDate(None, period, "day", f"published date {shown} is outside the dates pandas can hold: `published` is left empty, `published_period` is {period}")
+    return PublishedDate(day, period, "day", "")
+
+
+def _partial(period: str, granularity: str, shown: str) -> PublishedDate:
+    return PublishedDate(None, period, granularity, f"published date {shown} gives the {granularity} only: `published` is left empty (no day is made up), `published_period` is {period}")
+
+
+def parse_date(value: Any) -> "dt.date | None":
+    """A publication day from what metadata holds (None unless the value names a day; see :func:`read_date`)."""
+    return read_date(value).date
 
 
 def slugify(text: str, *, max_length: int = 80) -> str:
-    slug = re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-_")
+    """A readable id: lower case, letters and digits of any script kept, everything else → ``-``."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    slug = "".join(ch if ch == "_" or unicodedata.category(ch)[0] in "LMN" else "-" for ch in text)
+    slug = re.sub(r"-{2,}", "-", slug).strip("-_")
     return slug[:max_length].strip("-_") or "article"
 
 
 def _assign_ids(records: list[dict]) -> None:
     """Readable ids from file names (or explicit ids); collisions get -2, -3… in path order."""
     used: set[str] = set()
+    tried: dict[str, int] = {}
     multi = {r["source_path"] for r in records if r["part"]}
     for record in records:
         stem = Path(record["source_path"]).stem
@@ -366,10 +747,12 @@ def _assign_ids(records: list[dict]) -> None:
             base = f"{slugify(stem)}-{number}"
         else:
             base = slugify(stem)
-        candidate, n = base, 1
+        n = tried.get(base, 1)  # numbers below it are taken already: no quadratic search
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in used:
             n += 1
             candidate = f"{base}-{n}"
+        tried[base] = n
         used.add(candidate)
         record["article_id"] = candidate
 
@@ -383,6 +766,7 @@ def _articles_frame(records: list[dict]) -> "pd.DataFrame":
             "article_id": r["article_id"],
             "title": r["title"],
             "published": pd.Timestamp(r["published"]) if r["published"] else pd.NaT,
+            "published_period": r["published_period"],
             "outlet": r["outlet"],
             "url": r["url"],
             "source_path": r["source_path"],
@@ -391,7 +775,7 @@ def _articles_frame(records: list[dict]) -> "pd.DataFrame":
             "has_headline": r["has_headline"],
             "n_chars": len(r["text"]),
         })
-    columns = ["article_id", "title", "published", "outlet", "url", "source_path", "text", "author", "has_headline", "n_chars"]
+    columns = ["article_id", "title", "published", "published_period", "outlet", "url", "source_path", "text", "author", "has_headline", "n_chars"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["published"] = pd.to_datetime(frame["published"])
     return frame
@@ -403,10 +787,16 @@ def _articles_frame(records: list[dict]) -> "pd.DataFrame":
 def _read_sidecar(path: Path) -> "tuple[pd.DataFrame | None, str]":
     import pandas as pd
 
+    data, _, reason = read_file(path)
+    if data is None:
+        return None, f"metadata file could not be read: {reason}"
+    text, _, _ = decode(data)
+    if text is None:
+        return None, "metadata file could not be read: binary content, not CSV"
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        table = pd.read_csv(io.StringIO(clean_text(normalise_newlines(text))[0]), dtype=str, keep_default_na=False)
     except Exception as error:  # pandas raises several types for bad CSV
-        return None, f"metadata file could not be read: {error}"
+        return None, f"metadata file could not be read: {str(error)[:300]}"
     lowered = {c.strip().lower(): c for c in table.columns}
     if any(k in lowered for k in TEXT_KEYS) and path.name.lower() != "metadata.csv":
         return None, "has a text column: read as articles"
@@ -419,7 +809,7 @@ def _key_sidecar(table: "pd.DataFrame", name: str) -> "pd.DataFrame":
     table.columns = [str(c).strip().lower() for c in table.columns]
     key = next((k for k in SIDECAR_KEYS if k in table.columns), None)
     if key is None:
-        raise ValueError(Errors.AK005.format(path=name))
+        raise MetadataError(Errors.AK005.format(path=name))
     return table.rename(columns={key: "__file__"})
 
 

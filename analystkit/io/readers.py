@@ -3,7 +3,16 @@
 A reader returns a list of :class:`RawArticle` (one file may hold many articles:
 JSON Lines, CSV) and a list of :class:`Problem` for the parts it could not read
 (a malformed JSON line, a CSV row without text). It never raises for bad content:
-the loader turns problems into rows of the load report.
+the loader turns problems into rows of the load report, and an article's ``notes``
+(front matter that is not valid YAML, say) into the ``reason`` of its loaded row.
+
+Headers are data, never code: YAML front matter is read with a loader that
+expands no aliases (a "billion laughs" header is refused, not expanded), reads
+every value as text (``No`` stays "No", ``2022`` stays "2022", dates are read by
+the loader's date rules) and is capped at ``max_front_matter_chars``
+(:mod:`analystkit.limits`). Front matter that is not valid YAML (an unquoted colon
+in a headline, a tab) is read line by line as ``key: value`` and the article says so;
+either way its lines never become part of the text.
 """
 
 from __future__ import annotations
@@ -16,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from .. import limits
 
 #: Column / key names that hold an article's text, in order of preference.
 TEXT_KEYS = ("text", "body", "content", "article", "full_text", "fulltext", "story", "maintext")
@@ -39,6 +50,17 @@ class RawArticle:
     meta: dict = field(default_factory=dict)
     part: str = ""  # "line 3", "row 7" for multi-article files
     has_header: bool = False
+    notes: list[str] = field(default_factory=list)  # caveats for the load report
+
+
+@dataclass
+class Header:
+    """What :func:`read_header` found: the metadata, the body after the header, and caveats."""
+
+    meta: dict
+    body: str
+    has_header: bool
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -53,31 +75,121 @@ def normalise_newlines(text: str) -> str:
 
 
 def split_header(text: str) -> tuple[dict, str, bool]:
-    """Split an optional header from a text file's body.
+    """Split an optional header from a text file's body: ``(meta, body, has_header)``.
 
     Two header styles: YAML front matter between ``---`` lines, or a first block of
     ``key: value`` lines (at least one key known to the kit) followed by a blank line.
+    See :func:`read_header` for the caveats.
     """
-    if text.startswith("---\n"):
-        end = text.find("\n---", 4)
-        if end != -1:
-            block = text[4:end]
-            after = text.find("\n", end + 4)
-            body = text[after + 1 :] if after != -1 else ""
-            try:
-                meta = yaml.safe_load(block) or {}
-            except yaml.YAMLError:
-                meta = None
-            if isinstance(meta, dict):
-                return {str(k).lower(): v for k, v in meta.items()}, body, True
+    header = read_header(text)
+    return header.meta, header.body, header.has_header
+
+
+def read_header(text: str) -> Header:
+    """Like :func:`split_header`, with the caveats the load report shows (front matter
+    that is not valid YAML, uses aliases, is too long or is not a mapping)."""
+    front = _front_matter(text)
+    if front is not None:
+        block, body = front
+        meta, notes = parse_front_matter(block)
+        return Header(meta, body, True, notes)
     block, sep, body = text.partition("\n\n")
-    if sep:
+    if sep and len(block) <= limits.get("max_front_matter_chars"):
         lines = block.split("\n")
         matches = [_HEADER_LINE.match(line) for line in lines]
         if all(matches) and any(m.group(1).strip().lower() in KNOWN_HEADER_KEYS for m in matches):
             meta = {m.group(1).strip().lower(): m.group(2).strip() for m in matches}
-            return meta, body, True
-    return {}, text, False
+            return Header(meta, body, True)
+    return Header({}, text, False)
+
+
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+def _front_matter(text: str) -> tuple[str, str] | None:
+    """``(block, body)`` when ``text`` opens with front matter: a ``---`` line, the block,
+    and a closing ``---`` (or ``...``) line."""
+    if not re.match(r"---[ \t]*\n", text):
+        return None
+    opening = text.index("\n") + 1
+    closing = _FENCE.search(text, opening)
+    if closing is None:
+        return None
+    block = text[opening : closing.start()]
+    after = text.find("\n", closing.end())
+    body = text[after + 1 :] if after != -1 else ""
+    return block, body
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without alias expansion and with every scalar read as text (or null)."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasRefused(None, None, "uses a YAML alias (*name)", event.start_mark)  # internal: a load_report reason
+        return super().compose_node(parent, index)
+
+
+class _AliasRefused(yaml.MarkedYAMLError):
+    pass
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_front_matter(block: str) -> tuple[dict, list[str]]:
+    """The metadata of a front-matter block and the caveats for the load report.
+
+    Valid YAML mapping → its keys (lower-cased) and values as text. Anything else
+    (not YAML, aliases, not a mapping, too long) → the ``key: value`` lines that can be
+    read one by one, and a note saying what happened.
+    """
+    cap = limits.get("max_front_matter_chars")
+    if len(block) > cap:
+        return {}, [f"front matter is {len(block):,} characters, over the limit of {cap:,} (max_front_matter_chars): not read, kept out of the text"]
+    try:
+        meta = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 - a safe loader without aliases
+    except _AliasRefused:
+        meta, why = None, "uses YAML aliases (&name / *name), which the kit does not expand"
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        meta, why = None, f"is not valid YAML ({error.problem or error.context}{where})"
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, MemoryError) as error:
+        meta, why = None, f"is not valid YAML ({type(error).__name__})"
+    if meta is None and not block.strip():
+        return {}, []
+    if isinstance(meta, dict):
+        return {str(k).strip().lower(): v for k, v in meta.items() if k is not None}, []
+    if meta is not None:
+        why = f"is not a set of key: value lines (it reads as a {type(meta).__name__})"
+    lenient = _lenient_header(block)
+    if lenient:
+        return lenient, [f"front matter {why}: read line by line as key: value ({', '.join(sorted(lenient))})"]
+    return {}, [f"front matter {why}: its metadata was not read"]
+
+
+_LENIENT_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_ -]{0,40}?)[ \t]*:[ \t]*(.*?)[ \t]*$")
+
+
+def _lenient_header(block: str) -> dict[str, str]:
+    """``key: value`` lines read one by one (the first colon splits; quotes around the value removed)."""
+    meta: dict[str, str] = {}
+    for line in block.split("\n"):
+        match = _LENIENT_LINE.match(line)
+        if not match:
+            continue
+        key, value = match.group(1).strip().lower(), match.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        if not value or value[0] in "&*|>":  # an anchor, an alias or a block scalar: not a plain value
+            continue
+        meta.setdefault(key, value)
+    return meta
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -119,10 +231,9 @@ def _inline_text(token) -> str:
 
 
 def read_text_file(text: str, *, markdown: bool) -> tuple[list[RawArticle], list[Problem]]:
-    meta, body, has_header = split_header(text)
-    if markdown:
-        body = markdown_to_text(body)
-    return [RawArticle(text=body, meta=meta, has_header=has_header)], []
+    header = read_header(text)
+    body = markdown_to_text(header.body) if markdown else header.body
+    return [RawArticle(text=body, meta=header.meta, has_header=header.has_header, notes=header.notes)], []
 
 
 def read_json(text: str) -> tuple[list[RawArticle], list[Problem]]:
@@ -130,6 +241,8 @@ def read_json(text: str) -> tuple[list[RawArticle], list[Problem]]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         return [], [Problem("", f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}")]
+    except (ValueError, RecursionError) as error:  # a number too long to read, nesting too deep
+        return [], [Problem("", f"malformed JSON: {_short(error)}")]
     if isinstance(data, dict) and not _text_key(data):
         for key in ("articles", "items", "data", "documents", "docs", "results"):
             if isinstance(data.get(key), list):
@@ -149,6 +262,9 @@ def read_jsonl(text: str) -> tuple[list[RawArticle], list[Problem]]:
         except json.JSONDecodeError as error:
             problems.append(Problem(f"line {number}", f"malformed JSON: {error.msg} (column {error.colno})"))
             continue
+        except (ValueError, RecursionError) as error:
+            problems.append(Problem(f"line {number}", f"malformed JSON: {_short(error)}"))
+            continue
         got, bad = _records([record], "line", numbers=[number])
         articles.extend(got)
         problems.extend(bad)
@@ -156,24 +272,65 @@ def read_jsonl(text: str) -> tuple[list[RawArticle], list[Problem]]:
 
 
 def read_csv(text: str) -> tuple[list[RawArticle], list[Problem]]:
+    """Articles from CSV rows. A row that cannot be read (a field longer than
+    ``csv_field_chars``, see :mod:`analystkit.limits`) is a problem of its own; the other
+    rows are read."""
+    cap = limits.get("csv_field_chars")
+    previous = csv.field_size_limit()
+    csv.field_size_limit(cap)
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        fields = reader.fieldnames or []
-        rows = list(reader)
-    except csv.Error as error:
-        return [], [Problem("", f"malformed CSV: {error}")]
-    if not fields:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader)
+        except StopIteration:
+            return [], [Problem("", "CSV has no header row")]
+        except csv.Error as error:
+            return [], [Problem("", f"malformed CSV header: {_csv_reason(error, cap)}")]
+        rows: list[tuple[int, list[str]]] = []
+        problems: list[Problem] = []
+        number = 1  # the header is row 1; blank lines are not rows
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                number += 1
+                problems.append(Problem(f"row {number}", f"malformed CSV row: {_csv_reason(error, cap)}"))
+                continue
+            if row:
+                number += 1
+                rows.append((number, row))
+    finally:
+        csv.field_size_limit(previous)
+    fields = [f.strip() for f in header]
+    if not any(fields):
         return [], [Problem("", "CSV has no header row")]
-    lowered = {f.strip().lower(): f for f in fields if f}
-    key = next((lowered[k] for k in TEXT_KEYS if k in lowered), None)
+    lowered = {f.lower() for f in fields if f}
+    key = next((k for k in TEXT_KEYS if k in lowered), None)
     if key is None:
-        return [], [Problem("", f"CSV has no text column (looked for {', '.join(TEXT_KEYS)}; found {', '.join(fields)})")]
-    records = []
-    for row in rows:
-        if None in row:  # more fields than the header
-            row = {k: v for k, v in row.items() if k is not None}
-        records.append({k.strip().lower(): v for k, v in row.items() if k})
-    return _records(records, "row", numbers=[i + 2 for i in range(len(records))])
+        return [], [Problem("", f"CSV has no text column (looked for {', '.join(TEXT_KEYS)}; found {', '.join(f for f in fields if f)})"[:2000])]
+    records, numbers = [], []
+    for line, row in rows:
+        record: dict = {}
+        for index, name in enumerate(fields):
+            if name:  # a later column of the same name wins, as with csv.DictReader
+                record[name.lower()] = row[index] if index < len(row) else ""
+        records.append(record)
+        numbers.append(line)
+    articles, bad = _records(records, "row", numbers=numbers)
+    return articles, problems + bad
+
+
+def _csv_reason(error: Exception, cap: int) -> str:
+    message = str(error)
+    if "field larger than field limit" in message:
+        return f"a field is longer than {cap:,} characters (csv_field_chars: raise it with ANALYSTKIT_CSV_FIELD_CHARS)"
+    return message
+
+
+def _short(error: Exception) -> str:
+    return f"{type(error).__name__}: {str(error)[:200]}"
 
 
 def read_html(text: str) -> tuple[list[RawArticle], list[Problem]]:

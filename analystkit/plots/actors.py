@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..display import render_spans
 from ..views import actor_mentions
+from ._text import plain_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -38,11 +39,19 @@ def mentions_through_article(entities: "pd.DataFrame", sentences: "pd.DataFrame"
     return table
 
 
+@plain_figure
 def plot_mentions_through_article(table: "pd.DataFrame", *, title: str | None = None) -> "Figure":
     """A heat map of :func:`mentions_through_article`: which actors dominate where."""
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(table) + 1.5))
+    if not len(table):
+        from ._text import empty_note
+
+        empty_note(ax, "no actors mentioned")
+        ax.set_title(title or "Actor mentions through the article")
+        plt.close(fig)
+        return fig
     image = ax.imshow(table.values, aspect="auto", cmap="Blues")
     ax.set_yticks(range(len(table)), labels=list(table.index))
     ax.set_xticks(range(len(table.columns)), labels=list(table.columns), rotation=45, ha="right", fontsize=8)
@@ -52,6 +61,39 @@ def plot_mentions_through_article(table: "pd.DataFrame", *, title: str | None = 
     ax.set_xlabel("position in the article")
     ax.set_title(title or "Actor mentions through the article")
     fig.colorbar(image, ax=ax, label="mentions")
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def top_actors(entities: "pd.DataFrame", *, top: int = 15) -> "pd.DataFrame":
+    """The ``top`` most mentioned actors: ``mentions`` and ``articles`` per actor (empty when none)."""
+    import pandas as pd
+
+    mentions = actor_mentions(entities)
+    if not len(mentions):
+        return pd.DataFrame({"mentions": pd.Series(dtype=int), "articles": pd.Series(dtype=int)}, index=pd.Index([], name="actor"))
+    table = mentions.groupby("actor").agg(mentions=("text", "size"), articles=("article_id", "nunique"))
+    return table.sort_values(["mentions", "articles"], ascending=False, kind="stable").head(top)
+
+
+@plain_figure
+def plot_top_actors(entities: "pd.DataFrame", *, top: int = 15, title: str = "Most mentioned actors") -> "Figure":
+    """Horizontal bars of :func:`top_actors`; a corpus without actors gets a figure that says so."""
+    import matplotlib.pyplot as plt
+
+    from ._text import empty_note
+
+    table = top_actors(entities, top=top)
+    fig, ax = plt.subplots(figsize=(7, 0.3 * max(1, len(table)) + 1.4))
+    if len(table):
+        ordered = table.iloc[::-1]
+        ax.barh(range(len(ordered)), ordered["mentions"].tolist(), color="#009E73")
+        ax.set_yticks(range(len(ordered)), labels=[str(a) for a in ordered.index])
+        ax.set_xlabel("mentions")
+    else:
+        empty_note(ax, "no actors mentioned")
+    ax.set_title(title)
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -108,6 +150,7 @@ def who_did_what(actions: "pd.DataFrame", *, actors_only: bool = True) -> "pd.Da
     return table.sort_values(["times", "agent", "action", "patient"], ascending=[False, True, True, True], kind="stable").reset_index(drop=True)
 
 
+@plain_figure
 def draw_graph(graph: "nx.Graph", *, title: str = "", kinds: dict[str, str] | None = None, seed: int = 0, edge_labels: bool = False) -> "Figure":
     """Draw an actor graph: node size by mentions (or degree), colour by kind, seeded layout."""
     import matplotlib.pyplot as plt
@@ -140,7 +183,7 @@ def draw_graph(graph: "nx.Graph", *, title: str = "", kinds: dict[str, str] | No
         from matplotlib.patches import Patch
 
         present = sorted({kinds.get(n, "") for n in nodes} - {""})
-        ax.legend(handles=[Patch(color=KIND_COLOURS[k], label=k) for k in present], loc="lower left", frameon=False, fontsize=8)
+        ax.legend(handles=[Patch(color=KIND_COLOURS.get(k, "#999999"), label=k) for k in present], loc="lower left", frameon=False, fontsize=8)
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -176,5 +219,5 @@ def render_actions(text: str, actions: "pd.DataFrame", *, title: str | None = No
 
 __all__ = [
     "KIND_COLOURS", "action_graph", "actor_mentions", "actor_profile", "cooccurrence_graph", "draw_graph",
-    "mentions_through_article", "plot_mentions_through_article", "render_actions", "who_did_what",
+    "mentions_through_article", "plot_mentions_through_article", "plot_top_actors", "render_actions", "top_actors", "who_did_what",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..display import HTML, PALETTE, render_spans
+from ._text import plain_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -38,6 +39,7 @@ def _axes(ax: "Axes | None", size: tuple[float, float]) -> tuple["Figure", "Axes
     return fig, ax
 
 
+@plain_figure
 def plot_category_counts(counts: "pd.Series", *, ax: "Axes | None" = None, title: str = "Hedge cues by category") -> "Figure":
     """Horizontal bars: number of hedge cues per category (``counts`` indexed by category)."""
     frame = counts.sort_values(kind="mergesort")
@@ -45,6 +47,10 @@ def plot_category_counts(counts: "pd.Series", *, ax: "Axes | None" = None, title
     ax.barh(list(frame.index), list(frame.values), color=[CATEGORY_COLOURS.get(c, PALETTE["grey"]) for c in frame.index], edgecolor="#555555", linewidth=0.5)
     ax.set_xlabel("cues")
     ax.set_title(title)
+    if not len(frame):
+        from ._text import empty_note
+
+        empty_note(ax, "no hedge cues")
     fig.tight_layout()
     return fig
 
@@ -61,6 +67,7 @@ def render_hedges(text: str, hedges: "pd.DataFrame", *, title: str | None = None
     return render_spans(text, spans, colours=CATEGORY_COLOURS, title=title, start=start, end=end)
 
 
+@plain_figure
 def plot_certainty_strip(sentences: "pd.DataFrame", *, ax: "Axes | None" = None, title: str | None = None) -> "Figure":
     """One bar per sentence, in text order: its certainty (1.0 = asserted), hedged ones coloured.
 
@@ -80,6 +87,7 @@ def plot_certainty_strip(sentences: "pd.DataFrame", *, ax: "Axes | None" = None,
     return fig
 
 
+@plain_figure
 def plot_wep(perception: "pd.DataFrame", bands: "pd.DataFrame", *, ax: "Axes | None" = None) -> "Figure":
     """How readers hear each phrase (survey median and interquartile range) against the ICD 203 bands.
 

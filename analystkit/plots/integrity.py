@@ -10,6 +10,7 @@ import html
 from typing import TYPE_CHECKING
 
 from ..display import HTML, PALETTE, render_spans
+from ._text import plain_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -46,6 +47,7 @@ def explain_flags(flags: "pd.DataFrame") -> HTML:
     return HTML("<ol style='max-width:60em'>" + "".join(items) + "</ol>" if items else "<p>No flags.</p>")
 
 
+@plain_figure
 def plot_timeline(timeline: "pd.DataFrame", flags: "pd.DataFrame | None" = None, *, ax: "Axes | None" = None, title: str = "Dated events") -> "Figure":
     """One horizontal bar per dated expression (its date range), labelled with its event.
 
@@ -82,10 +84,15 @@ def plot_timeline(timeline: "pd.DataFrame", flags: "pd.DataFrame | None" = None,
         low = mdates.date2num(frame.date_start.min())
         high = mdates.date2num(frame.date_end.max())
         ax.set_xlim(low - 30, high + 0.6 * (high - low + 60))
+    else:
+        from ._text import empty_note
+
+        empty_note(ax, "no dated events")
     fig.tight_layout()
     return fig
 
 
+@plain_figure
 def plot_integrity(integrity: "pd.DataFrame", *, ax: "Axes | None" = None, title: str = "Flags per article, by kind") -> "Figure":
     """Stacked horizontal bars: flags per article by kind (articles in table order)."""
     from matplotlib.figure import Figure
@@ -107,7 +114,12 @@ def plot_integrity(integrity: "pd.DataFrame", *, ax: "Axes | None" = None, title
     ax.invert_yaxis()
     ax.set_xlabel("flags")
     ax.set_title(title)
-    ax.legend(fontsize=7, loc="lower right")
+    if kinds and len(frame):
+        ax.legend(fontsize=7, loc="lower right")
+    else:
+        from ._text import empty_note
+
+        empty_note(ax, "no articles" if not len(frame) else "no flag kinds to show")
     fig.tight_layout()
     return fig
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..display import HTML, PALETTE, render_spans
+from ._text import plain_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -51,18 +52,29 @@ def source_mix(claims: "pd.DataFrame", *, by: str = "article_id", share: bool = 
     return table
 
 
+@plain_figure
 def plot_source_mix(claims: "pd.DataFrame", *, by: str = "article_id", title: str | None = None, label_width: int = 40) -> "Figure":
     """A horizontal stacked bar chart of the share of each source type, one bar per ``by`` value."""
     import matplotlib.pyplot as plt
 
-    table = source_mix(claims, by=by)
+    from ._text import empty_note
+
+    table = source_mix(claims, by=by) if len(claims) else None
+    if table is None or not len(table):
+        fig, ax = plt.subplots(figsize=(9, 1.6))
+        empty_note(ax, "no claims to show")
+        ax.set_title(title or f"Who speaks: source types per {by.replace('_', ' ')}")
+        plt.close(fig)
+        return fig
     labels = [str(v) if len(str(v)) <= label_width else str(v)[: label_width - 1] + "…" for v in table.index]
+    positions = list(range(len(table)))
     fig, ax = plt.subplots(figsize=(9, 0.35 * len(table) + 1.4))
     left = [0.0] * len(table)
     for column in table.columns:
         values = table[column].tolist()
-        ax.barh(labels, values, left=left, color=SOURCE_COLOURS.get(column, "#999999"), label=column.replace("_", " "))
+        ax.barh(positions, values, left=left, color=SOURCE_COLOURS.get(column, "#999999"), label=column.replace("_", " "))
         left = [a + b for a, b in zip(left, values)]
+    ax.set_yticks(positions, labels=labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of claims")

@@ -200,7 +200,11 @@ def test_a_span_crossing_the_claim_is_cut_at_its_edge(tables):
 def test_export_csv_and_excel_keep_text_exact_and_never_write_formulas(index, tmp_path):
     selection = filter_claims(index, articles="a1")
     path = export_claims(selection, tmp_path / "claims.csv")
-    back = pd.read_csv(path, keep_default_na=False)
+    raw = pd.read_csv(path, keep_default_na=False)  # as a spreadsheet sees it: the formula is escaped
+    assert '\'=HYPERLINK("x") <b>bold</b>' in raw.text.tolist()
+    from analystkit.io.spreadsheet import read_csv_table
+
+    back = read_csv_table(path)  # the kit's reader undoes the escape: the text exactly as extracted
     assert back.text.tolist() == selection.text.tolist() and "outlet" in back and len(back) == 3
     from openpyxl import load_workbook
 

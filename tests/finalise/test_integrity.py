@@ -6,7 +6,12 @@ import pandas as pd
 import pytest
 
 from analystkit.extract.flags import KINDS
-from analystkit.finalise.integrity import COLUMNS, build_integrity_table, integrity_band, integrity_score
+from analystkit.finalise.integrity import (
+    COLUMNS,
+    build_integrity_table,
+    integrity_band,
+    integrity_score,
+)
 
 
 def test_score_follows_the_severity_weights():
