@@ -76,6 +76,9 @@ def fingerprint(nlp: Any) -> str:
     digest = hashlib.sha256()
     meta = getattr(nlp, "meta", {}) or {}
     parts = [__version__, _code_fingerprint(), str(meta.get("name")), str(meta.get("version")), ",".join(getattr(nlp, "pipe_names", []))]
+    # The kit's components' config (the alias file, the sentence-length limit) decides the rows too.
+    components = getattr(getattr(nlp, "config", None), "get", lambda *_: None)("components") or {}
+    parts.append(repr(sorted((name, sorted(dict(cfg).items())) for name, cfg in components.items() if name.startswith("analystkit_"))))
     for setting in (settings.ALIASES, settings.HEDGE_LEXICON):
         path = settings.setting(setting)
         if path and os.path.isfile(path):

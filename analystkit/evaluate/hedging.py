@@ -115,8 +115,11 @@ def format_table(scores: dict[str, dict[str, float]]) -> str:
 
 def seed_report(path: str | Path) -> str:
     """Every hedged claim of one article (or hedged sentence, without claims), with cues and certainty."""
-    from ..extract import EXTRACTORS
+    import pandas as pd
+
+    from ..extract import extract_article
     from ..extract.hedges import certainty
+    from ..finalise.certainty import claim_certainty
     from ..nlp.doc import ArticleDoc
     from ..nlp.model import load_model
 
@@ -124,11 +127,10 @@ def seed_report(path: str | Path) -> str:
     text = path.read_text(encoding="utf-8")
     nlp = load_model()
     article = ArticleDoc.build(path.stem, nlp(text), {"has_headline": True})
-    for name, extractor in EXTRACTORS.items():
-        article.rows[name] = extractor(article)
-    hedges = article.rows["hedges"]
+    rows = extract_article(article)
+    hedges = rows["hedges"]
     out = [f"{path.name}: {len(hedges)} hedge cues"]
-    claims = article.rows.get("claims")
+    claims = claim_certainty(pd.DataFrame(rows["claims"]), pd.DataFrame(hedges)).to_dict(orient="records") if rows["claims"] else []
     if claims:
         for claim in claims:
             if not claim.get("hedged"):

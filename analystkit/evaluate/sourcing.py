@@ -222,7 +222,7 @@ def textacy_items(doc, starts: Sequence[int], ends: Sequence[int]) -> list[Item]
 def evaluate(*, gold_path: str | Path = GOLD, corpus_path: str | Path = CORPUS, peer: bool = True) -> dict[str, Counts]:
     """Score analystkit (and textacy, if ``peer`` and installed) on the gold articles."""
     import analystkit as ak
-    from analystkit.extract.claims import extract_claims
+    from analystkit.extract import extract_article
 
     gold = load_gold(gold_path)
     corpus = ak.load(str(corpus_path))
@@ -245,7 +245,7 @@ def evaluate(*, gold_path: str | Path = GOLD, corpus_path: str | Path = CORPUS, 
         sentences = [(s["start"] - shift, s["end"] - shift) for s in record["sentences"]]
         starts, ends = [s for s, _ in sentences], [e for _, e in sentences]
         golds = gold_items(record, shift, starts, ends)
-        ours = claim_items(extract_claims(article), starts, ends)
+        ours = claim_items(extract_article(article, tables=["claims"])["claims"], starts, ends)
         results["analystkit"].add(score_article(ours, golds, sentences))
         if peer:
             try:

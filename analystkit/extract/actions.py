@@ -89,7 +89,7 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
     doc = article.doc
     antecedents = pronoun_antecedents(article)
     described = frozenset(a.actor for a in antecedents if a.described)
-    hedges = article.rows["hedges"]
+    hedges = _Hedges(article.rows["hedges"])
 
     def resolve_for(token: Token) -> str:
         return resolve_from_subjects(token, antecedents, sentence=article.sentence_id_at(token.idx))
@@ -315,11 +315,25 @@ def clause_tokens(verb: Token) -> set[int]:
     return tokens
 
 
-def _hedged(verb: Token, hedges: list[dict]) -> bool:
-    if not hedges:
+class _Hedges:
+    """The article's hedge rows sorted by start, to find those near a sentence by binary search."""
+
+    def __init__(self, hedges: list[dict]):
+        self.rows = sorted(hedges, key=lambda h: h["start"])
+        self.starts = [h["start"] for h in self.rows]
+        self.longest = max((h["end"] - h["start"] for h in self.rows), default=0)
+
+    def near(self, start: int, end: int) -> list[dict]:
+        """The hedges that share a character with ``[start, end)``."""
+        first = bisect_left(self.starts, start - self.longest)
+        return [h for h in self.rows[first : bisect_left(self.starts, end)] if h["end"] > start]
+
+
+def _hedged(verb: Token, hedges: _Hedges) -> bool:
+    if not hedges.rows:
         return False
     sent: Span = verb.sent
-    nearby = [h for h in hedges if h["start"] < sent.end_char and h["end"] > sent.start_char]
+    nearby = hedges.near(sent.start_char, sent.end_char)
     if not nearby:
         return False
     doc = verb.doc

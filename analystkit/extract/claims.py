@@ -82,13 +82,21 @@ article: the sentence falls back to an author-voice claim and ``note`` says why.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.doc import ArticleDoc, Sentence, doc_ents, doc_text, token_table
+from ..nlp.doc import (
+    ArticleDoc,
+    Sentence,
+    doc_ents,
+    doc_text,
+    ents_overlapping,
+    token_table,
+)
 from ..nlp.pronouns import FIRST_PERSON, is_pronoun, resolve_pronoun
 from ..nlp.quotes import (
     QUOTE_MARKS,
@@ -177,16 +185,18 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
     turns = speaker_turns(article)
     found: dict[int, list[Attribution]] = {}
     failures: dict[int, str] = {}
+    chain_speakers = _ChainSpeakers(ctx)
     for sentence in article.sentences:
         turn = turns.get(sentence.sentence_id)
-        ctx.speaker = turn.actor if turn is not None else _speaker_of_quote(ctx, found, sentence)
+        ctx.speaker = turn.actor if turn is not None else _speaker_of_quote(ctx, chain_speakers, sentence)
         try:
             found[sentence.sentence_id] = find_attributions(sentence.span, ctx=ctx)
         except Exception as error:  # one odd sentence must not cost the article
             log.warning("claims: sentence %s of %s failed: %r", sentence.sentence_id, article.article_id, error)
             found[sentence.sentence_id] = []
             failures[sentence.sentence_id] = f"attribution search failed ({type(error).__name__}); read as the author's voice"
-    speakers = _chain_speakers(quotes, found, ctx.pending, text)
+        chain_speakers.add_found(found[sentence.sentence_id])
+    speakers = chain_speakers.speakers()
     rows: list[dict] = []
     for sentence in article.sentences:
         sid = sentence.sentence_id
@@ -521,7 +531,7 @@ def classify_source(head: Token, source: tuple[int, int], ctx: _Context) -> tupl
     lexicon = load_lexicon()
     span = doc.char_span(*source, alignment_mode="expand")
     tokens = list(span) if span is not None else [head]
-    ents = [e for e in doc_ents(doc) if e.start_char < source[1] and e.end_char > source[0]]
+    ents = ents_overlapping(doc, *source)
     head_ent = next((e for e in ents if e.start <= head.i < e.end), None)
     if is_pronoun(head) and head_ent is None:
         return _pronoun_source(head, ctx)
@@ -646,36 +656,51 @@ def _finish_quotes(att: Attribution, sent: Span, ctx: _Context) -> None:
         att.note = "; ".join(filter(None, [att.note, *sorted(notes)]))
 
 
-def _chain_speakers(quotes: list[Quote], found: dict[int, list[Attribution]], pending: Sequence[Attribution] = (), text: str = "") -> dict[int, Attribution]:
-    """Quote chain → the attribution that names its speaker (first one wins).
+class _ChainSpeakers:
+    """Quote chain → the attribution that names its speaker (first one wins), kept up to date as
+    sentences are read, so a long article costs one pass, not one pass per sentence.
 
-    A lead-in whose sentence ends with a colon ("X tweeted:") speaks the quote that
-    opens right after the colon (only whitespace between them, e.g. a new paragraph).
+    A lead-in whose sentence ends with a colon ("X tweeted:") speaks the quote that opens right
+    after the colon (only whitespace between them, e.g. a new paragraph); such lead-ins win
+    over the attributions whose content overlaps a quote of the chain.
     """
-    speakers: dict[int, Attribution] = {}
-    for att in pending:
-        nxt = next((q for q in quotes if att.cue and q.start >= att.cue[1]), None)
-        if nxt is None or nxt.chain in speakers:
-            continue
-        gap = text[att.cue[1] : nxt.start]
-        if ":" in gap and not gap[gap.index(":") + 1 :].strip():
-            speakers[nxt.chain] = att
-    for atts in found.values():
+
+    def __init__(self, ctx: _Context):
+        self.ctx = ctx
+        self.from_pending: dict[int, Attribution] = {}
+        self.from_found: dict[int, Attribution] = {}
+        self.pending_seen = 0
+
+    def add_found(self, atts: Sequence[Attribution]) -> None:
+        """Take the attributions of the next sentence."""
         for att in atts:
             if att.source is None and att.source_type == "vague":
                 continue
-            for quote in quotes:
-                if quote.chain not in speakers and _overlaps((quote.start, quote.end), att.content):
-                    speakers[quote.chain] = att
-    return speakers
+            for quote in quotes_in(self.ctx.qindex, *att.content):
+                self.from_found.setdefault(quote.chain, att)
+
+    def speakers(self) -> dict[int, Attribution]:
+        """The speakers of the chains so far."""
+        pending, text = self.ctx.pending, self.ctx.article.text
+        starts, ordered = self.ctx.qindex
+        for att in pending[self.pending_seen :]:
+            k = bisect.bisect_left(starts, att.cue[1]) if att.cue else len(ordered)
+            nxt = ordered[k] if k < len(ordered) else None
+            if nxt is None or nxt.chain in self.from_pending:
+                continue
+            gap = text[att.cue[1] : nxt.start]
+            if ":" in gap and not gap[gap.index(":") + 1 :].strip():
+                self.from_pending[nxt.chain] = att
+        self.pending_seen = len(pending)
+        return {**self.from_found, **self.from_pending}
 
 
-def _speaker_of_quote(ctx: _Context, found: dict[int, list[Attribution]], sentence: Sentence) -> str:
+def _speaker_of_quote(ctx: _Context, chain_speakers: _ChainSpeakers, sentence: Sentence) -> str:
     """The actor speaking in an open quote chain at ``sentence`` (for "I"/"we" inside it)."""
     chains = {q.chain for q in quotes_in(ctx.qindex, sentence.start, sentence.end)}
     if not chains:
         return ""
-    speakers = _chain_speakers(ctx.quotes, found, ctx.pending, ctx.article.text)
+    speakers = chain_speakers.speakers()
     for chain in chains:
         if chain in speakers:
             return speakers[chain].source_actor

@@ -80,6 +80,7 @@ General rules:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -117,6 +118,8 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
 #: a cue with one of these relations is negated by a negation on its head word.
 _INHERITS_NEGATION = frozenset({"acomp", "attr", "oprd", "advmod", "aux", "auxpass", "xcomp", "amod", "expl", "nsubj", "nsubjpass"})
 _SENTENCE_END = frozenset({".", "!", "?"})
+#: ``doc.user_data`` key of the sentence marks (:func:`_sentence_marks`).
+_MARKS_KEY = "analystkit_sentence_marks"
 
 
 @dataclass(frozen=True)
@@ -445,14 +448,27 @@ def _negator(span: Span, *, modal: bool) -> Token | None:
 
 
 def _in_question(span: Span) -> bool:
+    """The cue's clause is a question: the first sentence mark after it is a "?" (or, with none,
+    the sentence ends with one). Each sentence's marks are listed once (:func:`_sentence_marks`),
+    so a cue costs a binary search however long its sentence."""
     sentence = span[0].sent
-    for token in sentence.doc[span.end : sentence.end]:
-        if token.text in _SENTENCE_END:
-            return token.text == "?"
-        if token.text.startswith("?"):
-            return True
-    last = [t for t in sentence if not t.is_space]
-    return bool(last) and last[-1].text.endswith("?")
+    positions, questions, ends_with_question = _sentence_marks(sentence)
+    k = bisect_left(positions, span.end)
+    return questions[k] if k < len(positions) else ends_with_question
+
+
+def _sentence_marks(sentence: Span) -> tuple[list[int], list[bool], bool]:
+    """Token positions of the sentence's ".", "!", "?" (and "?"-led tokens), whether each asks,
+    and whether the sentence ends with a "?"; computed once per sentence of a Doc."""
+    cache = sentence.doc.user_data.setdefault(_MARKS_KEY, {})
+    found = cache.get(sentence.start)
+    if found is None:
+        table = token_table(sentence.doc)
+        lower, space = table.lower, table.is_space
+        positions = [i for i in range(sentence.start, sentence.end) if lower[i] in _SENTENCE_END or lower[i].startswith("?")]
+        last = next((i for i in range(sentence.end - 1, sentence.start - 1, -1) if not space[i]), None)
+        found = cache[sentence.start] = (positions, [lower[i].startswith("?") for i in positions], last is not None and lower[last].endswith("?"))
+    return found
 
 
 # ---------------------------------------------------------------------------- the table
@@ -462,10 +478,13 @@ def extract_hedges(article: ArticleDoc, *, profile: str = "news") -> list[dict]:
     The claims' ``hedged`` and ``certainty`` columns are computed from these rows after
     extraction (:mod:`analystkit.finalise.certainty`).
     """
-    claims = article.rows["claims"]
+    by_sentence: dict[int, list[dict]] = {}
+    for claim in article.rows["claims"]:  # a claim's span lies in its sentence
+        by_sentence.setdefault(claim["sentence_id"], []).append(claim)
     rows = []
     for hedge in find_hedges(article.doc, profile=profile):
         sentence_id = article.sentence_id_at(hedge.start)
+        claims = by_sentence.get(sentence_id, [])
         rows.append(
             {
                 "article_id": article.article_id,
@@ -487,7 +506,10 @@ def extract_hedges(article: ArticleDoc, *, profile: str = "news") -> list[dict]:
 
 
 def _claim_for(claims: list[dict], start: int, end: int, sentence_id: int):
-    """The claim whose span holds [start, end) (the tightest), else the nearest in the sentence."""
+    """The claim whose span holds [start, end) (the tightest), else the nearest in the sentence.
+
+    ``claims`` are the claims of the hedge's sentence (a claim's span never leaves its sentence).
+    """
     holding = [c for c in claims if c.get("start") is not None and c["start"] <= start and end <= c["end"]]
     if holding:
         return min(holding, key=lambda c: c["end"] - c["start"])["claim_id"]

@@ -3,13 +3,13 @@
 Built from the ``flags`` table (:mod:`analystkit.extract.flags`) after extraction.
 Columns: ``article_id, n_sentences``, one count per flag kind (``fragment,
 split_sentence, unintroduced_person, dangling_reference, suspicious_quote,
-date_conflict``), ``n_flags``, ``flags_per_100`` (flags per 100 sentences),
+date_conflict, overlong_sentence``), ``n_flags``, ``flags_per_100`` (flags per 100 sentences),
 ``score`` and ``band``.
 
 **Score** (0–100, 100 = nothing found): ``100 × (1 − penalty / n_sentences)``,
 floored at 0, where each flag adds its severity's weight to the penalty — high
 (split_sentence, date_conflict) 2, medium (fragment, dangling_reference,
-suspicious_quote) 1, low (unintroduced_person) 0.5. So one fragment in a
+suspicious_quote) 1, low (unintroduced_person, overlong_sentence) 0.5. So one fragment in a
 20-sentence article costs 5 points, a date conflict 10. **Band**: ``clean`` (no
 flags), ``minor`` (score ≥ 90), ``check`` (≥ 70), ``unreliable`` (< 70): read the
 original before quoting anything from an unreliable text.

@@ -34,6 +34,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _TEXT_KEY = TEXT_KEY  # set by the paragraphs component, else on first use
 _TOKENS_KEY = "analystkit_tokens"
 _ENTS_KEY = "analystkit_ents"
+_ENT_INDEX_KEY = "analystkit_ent_index"
 _IOB = ("", "I", "O", "B")  # Token.ent_iob_ by Token.ent_iob
 
 
@@ -65,6 +66,20 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     if ents is None:
         ents = doc.user_data[_ENTS_KEY] = doc.ents
     return ents
+
+
+def ents_overlapping(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities of ``doc`` that share a character with ``[start, end)``, in text order
+    (a binary search over the entities' starts, made once per Doc)."""
+    index = doc.user_data.get(_ENT_INDEX_KEY)
+    if index is None:
+        ents = doc_ents(doc)
+        index = doc.user_data[_ENT_INDEX_KEY] = ([e.start_char for e in ents], max((len(e.text) for e in ents), default=0))
+    starts, longest = index
+    ents = doc_ents(doc)
+    first = bisect.bisect_left(starts, start - longest)
+    last = bisect.bisect_left(starts, end)
+    return [e for e in ents[first:last] if e.end_char > start]
 
 
 class TokenTable:

@@ -86,9 +86,16 @@ def _load_model_cached(model: str, where: str, components: bool) -> "Language":
 
 
 def component_config(factory: str) -> dict:
-    """The config the kit gives its component ``factory``: the analyst's alias file from the
-    ``ANALYSTKIT_ALIASES`` setting (components never read settings themselves)."""
-    return {"aliases": settings.setting(settings.ALIASES)} if factory in ALIAS_COMPONENTS else {}
+    """The config the kit gives its component ``factory`` from the settings (components never
+    read settings themselves): the analyst's alias file (``ANALYSTKIT_ALIASES``) and the
+    sentence-length limit (``ANALYSTKIT_MAX_SENTENCE_CHARS``, :mod:`analystkit.limits`)."""
+    if factory in ALIAS_COMPONENTS:
+        return {"aliases": settings.setting(settings.ALIASES)}
+    if factory == "analystkit_paragraphs":
+        from .. import limits
+
+        return {"max_sentence_chars": limits.get("max_sentence_chars")}
+    return {}
 
 
 def add_components(nlp: "Language") -> "Language":

@@ -14,7 +14,11 @@ parser and fixes boundaries the parser must respect:
   closing quote) that is followed by an upper-case word starts a sentence unless
   the period belongs to a known abbreviation (``U.S.``, ``Gen.``, ``Mr.``);
 * inside a line, no sentence may start right after an abbreviation-like token,
-  a colon, or an opening quote/bracket.
+  a colon, or an opening quote/bracket;
+* a run of text longer than ``max_sentence_chars`` (config; :mod:`analystkit.limits`) without
+  sentence punctuation is cut at the clause boundary nearest the limit, so no sentence is
+  parsed as one unbounded piece; the cuts are recorded (``doc.user_data["analystkit_long_splits"]``)
+  and flagged (``overlong_sentence``).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import operator
 import re
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -59,9 +63,40 @@ def paragraph_breaks(doc: Doc) -> list[int]:
     return starts
 
 
-@Language.component("analystkit_paragraphs", requires=["token.tag"], assigns=["token.is_sent_start"])
-def set_paragraph_boundaries(doc: Doc) -> Doc:
-    """Mark sentence starts at paragraph breaks; forbid starts after abbreviations."""
+#: ``doc.user_data`` key: character offsets where an over-long run of text was cut to parse it.
+SPLITS_KEY = "analystkit_long_splits"
+#: The default of the ``max_sentence_chars`` config (:mod:`analystkit.limits`).
+MAX_SENTENCE_CHARS = 2000
+#: Where a run of text without sentence punctuation may be cut, best first: after these marks,
+#: else before a coordinating conjunction.
+_CUT_AFTER = (";", ":", "—", "–", ",")
+
+
+class ParagraphBoundaries:
+    """The ``analystkit_paragraphs`` component (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, max_sentence_chars: int = MAX_SENTENCE_CHARS):
+        self.name = name
+        self.max_sentence_chars = int(max_sentence_chars)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return set_paragraph_boundaries(doc, max_sentence_chars=self.max_sentence_chars)
+
+
+@Language.factory(
+    "analystkit_paragraphs",
+    default_config={"max_sentence_chars": MAX_SENTENCE_CHARS},
+    requires=["token.tag"],
+    assigns=["token.is_sent_start"],
+)
+def make_paragraphs(nlp: Language, name: str, max_sentence_chars: int) -> ParagraphBoundaries:
+    """Paragraph-aware sentence starts. ``max_sentence_chars``: a run of text longer than this
+    without sentence punctuation is cut at the clause boundary nearest the limit (0: never)."""
+    return ParagraphBoundaries(nlp, name, max_sentence_chars)
+
+
+def set_paragraph_boundaries(doc: Doc, *, max_sentence_chars: int = MAX_SENTENCE_CHARS) -> Doc:
+    """Mark sentence starts at paragraph breaks; forbid starts after abbreviations; cut over-long runs."""
     n = len(doc)
     if n == 0:
         return doc
@@ -109,8 +144,49 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
             # ends a sentence is left to the parser when the next word is a function word).
             if starts[i] <= 0 and (doc[i].tag_ in ("NNP", "NNPS") or word[:1].isdigit()):
                 starts[i] = -1
+    if max_sentence_chars > 0:
+        cuts = _cut_long_runs(starts, words, is_space, idx, doc.to_array(TAG).tolist(), doc.vocab.strings["CC"], max_sentence_chars)
+        if cuts:
+            doc.user_data[SPLITS_KEY] = [idx[i] for i in cuts]
     doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
     return doc
+
+
+def _cut_long_runs(starts: list[int], words: list[str], is_space: list[bool], idx: list[int], tags: list[int], conjunction: int, limit: int) -> list[int]:
+    """Force sentence starts inside runs of text longer than ``limit`` characters without a sentence end.
+
+    A run starts at a forced start or after ``.``/``!``/``?``/``…`` (where the parser will end a
+    sentence). When it grows past ``limit``, it is cut after the best clause boundary of its
+    second half (``;``, ``:``, a dash, a comma, else before a conjunction; the latest of the best
+    kind), or at the token that crosses the limit. One pass over the tokens: linear in the text.
+    Returns the token indices where a start was forced.
+    """
+    cuts: list[int] = []
+    run_start = 0
+    best: dict[int, int] = {}  # priority -> latest token index a cut may start at
+    for i in range(1, len(words)):
+        if is_space[i]:
+            continue
+        if starts[i] == 1:
+            run_start, best = idx[i], {}
+            continue
+        before = i - 1
+        while before > 0 and is_space[before]:
+            before -= 1
+        if words[before] in _TERMINAL and starts[i] != -1:
+            run_start, best = idx[i], {}
+            continue
+        if idx[i] - run_start >= limit // 2:
+            if words[before] in _CUT_AFTER:
+                best[_CUT_AFTER.index(words[before])] = i
+            elif tags[i] == conjunction:
+                best[len(_CUT_AFTER)] = i
+        if idx[i] + len(words[i]) - run_start > limit:
+            cut = best[min(best)] if best else i
+            starts[cut] = 1
+            cuts.append(cut)
+            run_start, best = idx[cut], {}
+    return cuts
 
 
 def _token_lists(doc: Doc) -> tuple[list[str], list[str], list[bool], list[int]]:

@@ -48,3 +48,27 @@ def test_the_text_is_kept_for_the_extractors(blank):
 
     text = "A first line\n\nA second  paragraph."
     assert doc_text(blank(text)) == text
+
+
+def test_a_run_without_sentence_punctuation_is_cut_at_a_clause_boundary():
+    from analystkit.nlp.segmentation import SPLITS_KEY, set_paragraph_boundaries
+
+    nlp = spacy.blank("en")
+    clause = "officials said the troops may withdraw from the city on Wednesday"
+    text = "; ".join([clause] * 40)  # about 2,700 characters, no sentence end
+    doc = set_paragraph_boundaries(nlp.make_doc(text), max_sentence_chars=1000)
+    cuts = doc.user_data[SPLITS_KEY]
+    assert len(cuts) == 2
+    assert all(text[c - 2 : c] == "; " and text[c:].startswith("officials") for c in cuts)  # after a semicolon
+    starts = [0, *cuts, len(text)]
+    assert all(500 <= b - a <= 1000 for a, b in zip(starts, starts[1:-1]))
+    unlimited = set_paragraph_boundaries(nlp.make_doc(text), max_sentence_chars=0)
+    assert SPLITS_KEY not in unlimited.user_data
+
+
+def test_ordinary_sentences_are_never_cut(nlp):
+    text = "The army left the city on Monday. " * 100
+    doc = nlp(text)
+    from analystkit.nlp.segmentation import SPLITS_KEY
+
+    assert SPLITS_KEY not in doc.user_data or not doc.user_data[SPLITS_KEY]

@@ -13,6 +13,7 @@ when there is none). Kinds, each a general rule over the parse, one module each:
 * ``dangling_reference`` (medium): :mod:`.dangling`
 * ``suspicious_quote`` (medium): :mod:`.quotes`
 * ``date_conflict`` (high): :mod:`.date_conflicts`
+* ``overlong_sentence`` (low): :mod:`.overlong`
 
 A rule that raises loses only its own flags for that article (warning ``AK102``).
 """
@@ -26,6 +27,7 @@ from .common import COLUMNS, KINDS, SEVERITY, make_flag
 from .dangling import find_dangling_references
 from .date_conflicts import agents_compatible, find_date_conflicts
 from .fragments import find_fragments
+from .overlong import find_overlong_sentences
 from .quotes import find_suspicious_quotes
 from .split_sentences import find_split_sentences
 from .unintroduced import find_unintroduced_people
@@ -36,6 +38,7 @@ REQUIRES = ("sentences", "entities", "claims", "timeline")
 #: The rules, in the order their flags are sorted on a tie.
 RULES: tuple[Callable[[ArticleDoc], list[dict]], ...] = (
     find_fragments, find_split_sentences, find_unintroduced_people, find_dangling_references, find_suspicious_quotes, find_date_conflicts,
+    find_overlong_sentences,
 )
 
 
@@ -54,5 +57,5 @@ def extract_flags(article: ArticleDoc) -> list[dict]:
 
 __all__ = [
     "COLUMNS", "KINDS", "REQUIRES", "RULES", "SEVERITY", "TABLE", "agents_compatible", "extract_flags", "find_dangling_references",
-    "find_date_conflicts", "find_fragments", "find_split_sentences", "find_suspicious_quotes", "find_unintroduced_people", "make_flag",
+    "find_date_conflicts", "find_fragments", "find_overlong_sentences", "find_split_sentences", "find_suspicious_quotes", "find_unintroduced_people", "make_flag",
 ]

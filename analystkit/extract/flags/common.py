@@ -18,6 +18,7 @@ SEVERITY = {
     "dangling_reference": "medium",
     "suspicious_quote": "medium",
     "date_conflict": "high",
+    "overlong_sentence": "low",
 }
 KINDS = tuple(SEVERITY)
 COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "kind", "severity", "message", "related_start", "related_end", "related_text"]
