@@ -314,6 +314,7 @@ MISS_CATEGORIES = (
     ("participial cue", "an -ing cue attached to another clause: ', saying / adding / noting that'"),
     ("nominal cue", "the cue is a noun: 'her support of', 'the decision to', 'his view'"),
     ("verb cue the kit lacks", "a verb cue not in the kit's cue list: blasted, urged, promised, accused, want"),
+    ("parenthetical cue", "a verb cue the kit knows, set inside its content: 'The museum, Mr. Bush said, celebrated …'"),
     ("pronoun source", "a verb cue the kit knows, with a pronoun source: I, we, you, who, he, they, it"),
     ("non-person noun source", "a verb cue the kit knows, with a common-noun source outside the kit's person/group noun lists"),
     ("verb cue the kit knows", "a verb cue in the kit's cue list and a name or person noun as source: structure or parse"),
@@ -419,10 +420,21 @@ def miss_category(gold: Item, preds: Sequence[Item], doc, first_line_end: int, v
         return "other", None
     if root.lemma_.lower() not in verbs:
         return "verb cue the kit lacks", None
+    if _inside_content(gold, root.sent):
+        return "parenthetical cue", None
     feature = source_kind(doc, gold.head, people)
     if feature in ("pronoun", "non-person noun"):
         return f"{feature} source", None
     return "verb cue the kit knows", None
+
+
+def _inside_content(gold: Item, sentence) -> bool:
+    """The cue stands between two pieces of its content, in one sentence ("Y, X said, Z")."""
+    cue_start, cue_end = min(s for s, _ in gold.cue), max(e for _, e in gold.cue)
+    lo, hi = sentence.start_char, sentence.end_char
+    before = any(lo <= s and e <= cue_start for s, e in gold.content)
+    after = any(cue_end <= s and e <= hi for s, e in gold.content)
+    return before and after
 
 
 def source_kind(doc, head: tuple[int, int] | None, people: frozenset[str]) -> str:
@@ -572,16 +584,15 @@ def evaluate(root: str | Path, *, split: str = "dev", limit: int | None = None, 
         aid = article.article_id
         raw = raw_of[aid].read_text(encoding="utf-8")
         text = article.text
-        shift = len(raw) - len(raw.lstrip())
-        if raw[shift : shift + len(text)] != text:
-            result.problems.append(f"{aid}: the loaded text does not match the file; skipped")
+        shift = raw.find(text) if text else -1  # the loader strips whitespace, and a first line it reads as a header
+        if shift < 0:
+            result.problems.append(f"{aid}: the loaded text is not in the file; skipped")
             continue
         annotation = parse_ann(annotation_of[aid].read_text(encoding="utf-8"))
         result.problems += [f"{annotation_of[aid].name} {p}" for p in annotation.problems]
-        moved = Annotation(
-            [GoldAttribution(a.id, _shift(a.source, shift), _shift(a.cue, shift), _shift(a.content, shift)) for a in annotation.attributions],
-            _shift(annotation.ignored, shift),
-        )
+        moved = move_annotation(annotation, shift, len(text))
+        if len(moved.attributions) < len(annotation.attributions):
+            result.problems.append(f"{aid}: {len(annotation.attributions) - len(moved.attributions)} gold attribution(s) outside the loaded text (a header line) left out")
         sentences = sentences_of.get(aid, [])
         starts, ends = [s for s, _ in sentences], [e for _, e in sentences]
         golds = gold_items(moved, article.doc, starts, ends)
@@ -603,8 +614,19 @@ def evaluate(root: str | Path, *, split: str = "dev", limit: int | None = None, 
     return result
 
 
-def _shift(spans: Spans, shift: int) -> Spans:
-    return [(s - shift, e - shift) for s, e in spans]
+def move_annotation(annotation: Annotation, shift: int, length: int) -> Annotation:
+    """The annotation in offsets of the loaded text (the file's text from ``shift``, ``length`` long);
+    attributions with a span outside it are left out, ignored spans are clipped."""
+
+    def move(spans: Spans) -> Spans:
+        return [(s - shift, e - shift) for s, e in spans]
+
+    def inside(spans: Spans) -> bool:
+        return all(0 <= s and e <= length for s, e in spans)
+
+    kept = [GoldAttribution(a.id, move(a.source), move(a.cue), move(a.content)) for a in annotation.attributions]
+    ignored = [(max(0, s), min(length, e)) for s, e in move(annotation.ignored) if e > 0 and s < length]
+    return Annotation([a for a in kept if inside(a.source + a.cue + a.content)], ignored, annotation.problems)
 
 
 def format_table(counts: dict[str, PolnearCounts]) -> str:
@@ -667,6 +689,6 @@ if __name__ == "__main__":  # pragma: no cover
 
 __all__ = [
     "FALSE_CATEGORIES", "MISS_CATEGORIES", "SPLITS", "Annotation", "Case", "GoldAttribution", "PolnearCounts", "Result", "annotation_files", "article_paths",
-    "check_split", "error_cases", "evaluate", "format_errors", "format_table", "gold_items", "parse_ann", "score", "source_head", "source_overlaps", "split_folder",
+    "check_split", "error_cases", "evaluate", "format_errors", "format_table", "gold_items", "move_annotation", "parse_ann", "score", "source_head", "source_overlaps", "split_folder",
     "write_articles",
 ]

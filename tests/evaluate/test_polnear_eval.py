@@ -210,3 +210,24 @@ def test_error_categories(nlp):
     assert false_category(think, {}, [said], doc, first_line_end, sentences)[0] == "nested in gold content"
     assert false_category(item("it", "saying", "it fails"), {}, [said], doc, first_line_end, sentences)[0] == "passage without attribution"
     assert false_category(item("Trump", ":", "bad"), {}, [], doc, first_line_end, sentences)[0] == "headline"
+
+
+def test_parenthetical_cue_category(nlp):
+    text = "The museum, Mr. Bush said, celebrated his heroes."
+    doc = nlp(text)
+    gold = Item([_find(text, "Mr. Bush")], [_find(text, "said")], [_find(text, "The museum"), _find(text, "celebrated his heroes")], _find(text, "Bush"))
+    gold.sentences = {0}
+    assert miss_category(gold, [], doc, 0, frozenset({"say"}), frozenset())[0] == "parenthetical cue"
+
+
+def test_move_annotation_into_the_loaded_text():
+    from analystkit.evaluate.polnear import move_annotation
+
+    ann = Annotation(
+        [GoldAttribution("E1", [(0, 9)], [(9, 10)], [(11, 20)]), GoldAttribution("E2", [(30, 35)], [(36, 40)], [(41, 50)])],
+        [(5, 35), (60, 70)],
+    )
+    moved = move_annotation(ann, 25, 30)  # a header line of 25 characters, then 30 characters of text
+    assert [a.id for a in moved.attributions] == ["E2"]
+    assert moved.attributions[0].source == [(5, 10)] and moved.attributions[0].content == [(16, 25)]
+    assert moved.ignored == [(0, 10)]
