@@ -316,8 +316,8 @@ MISS_CATEGORIES = (
     ("verb cue the kit lacks", "a verb cue not in the kit's cue list: blasted, urged, promised, accused, want"),
     ("parenthetical cue", "a verb cue the kit knows, set inside its content: 'The museum, Mr. Bush said, celebrated …'"),
     ("pronoun source", "a verb cue the kit knows, with a pronoun source: I, we, you, who, he, they, it"),
-    ("non-person noun source", "a verb cue the kit knows, with a common-noun source outside the kit's person/group noun lists"),
-    ("verb cue the kit knows", "a verb cue in the kit's cue list and a name or person noun as source: structure or parse"),
+    ("unlisted noun source", "a verb cue the kit knows; the source is a common noun its person/group/source lists lack: polls, report, candidates, judge"),
+    ("verb cue the kit knows", "a verb cue in the kit's cue list, a name or a listed noun as source: structure or parse"),
     ("other", "anything else"),
 )
 #: Categories of a sourced kit attribution that matches no gold one, in the order they are tried.
@@ -369,11 +369,11 @@ def _token_at(doc, span: tuple[int, int] | None):
 
 
 @lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    """Nouns the kit already treats as people or groups (its own data files)."""
+def _listed_nouns() -> frozenset[str]:
+    """Nouns the kit already knows as sources, people or groups (its own data files)."""
     from ..extract.cues import load_lexicon
 
-    words = {noun for noun, (_, subtype) in load_lexicon().source_nouns.items() if subtype not in ("document", "report")}
+    words = set(load_lexicon().source_nouns)
     for name in ("actor_nouns.csv", "group_nouns.csv"):
         with resources.files("analystkit.data").joinpath(name).open(encoding="utf-8") as handle:
             for line in handle:
@@ -394,7 +394,7 @@ def _sentence_text(text: str, sentences: Sequence[tuple[int, int]], item: Item, 
     return snippet if len(snippet) <= width else snippet[: width - 1] + "…"
 
 
-def miss_category(gold: Item, preds: Sequence[Item], doc, first_line_end: int, verbs: frozenset[str], people: frozenset[str]) -> tuple[str, Item | None]:
+def miss_category(gold: Item, preds: Sequence[Item], doc, first_line_end: int, verbs: frozenset[str], listed: frozenset[str]) -> tuple[str, Item | None]:
     """The first :data:`MISS_CATEGORIES` entry that applies to a missed sourced gold attribution."""
     found = [p for p in preds if (cue_matches(p, gold) or content_matches(p, gold)) and p.sentences & gold.sentences]
     if found:
@@ -422,9 +422,11 @@ def miss_category(gold: Item, preds: Sequence[Item], doc, first_line_end: int, v
         return "verb cue the kit lacks", None
     if _inside_content(gold, root.sent):
         return "parenthetical cue", None
-    feature = source_kind(doc, gold.head, people)
-    if feature in ("pronoun", "non-person noun"):
-        return f"{feature} source", None
+    feature = source_kind(doc, gold.head, listed)
+    if feature == "pronoun":
+        return "pronoun source", None
+    if feature == "unlisted noun":
+        return "unlisted noun source", None
     return "verb cue the kit knows", None
 
 
@@ -437,17 +439,18 @@ def _inside_content(gold: Item, sentence) -> bool:
     return before and after
 
 
-def source_kind(doc, head: tuple[int, int] | None, people: frozenset[str]) -> str:
-    """What the source head is: ``pronoun``, ``non-person noun`` (a common noun outside the kit's
-    person and group nouns, not inside a person/organisation/group/state entity), or ``name or person noun``."""
+def source_kind(doc, head: tuple[int, int] | None, listed: frozenset[str]) -> str:
+    """What the source head is: ``pronoun``, ``unlisted noun`` (a common noun outside the kit's
+    person, group and source nouns, not inside a person/organisation/group/state entity: evidence
+    like "polls" and people like "candidates" alike), or ``name or listed noun``."""
     token = _token_at(doc, head)
     if token is None:
         return ""
     if token.pos_ == "PRON" or token.tag_ in _PRONOUN_TAGS:
         return "pronoun"
-    if token.pos_ == "NOUN" and token.lemma_.lower() not in people and token.lower_ not in people and token.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
-        return "non-person noun"
-    return "name or person noun"
+    if token.pos_ == "NOUN" and token.lemma_.lower() not in listed and token.lower_ not in listed and token.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        return "unlisted noun"
+    return "name or listed noun"
 
 
 def false_category(pred: Item, row: dict, golds: Sequence[Item], doc, first_line_end: int, sentences: Sequence[tuple[int, int]]) -> tuple[str, Item | None]:
@@ -488,15 +491,15 @@ def error_cases(system: str, article: str, doc, sentences: Sequence[tuple[int, i
     text = doc.text
     first_line_end = text.find("\n") if "\n" in text else len(text)
     verbs = frozenset(load_lexicon().verbs)
-    people = _person_nouns()
+    listed = _listed_nouns()
     cases = []
     sourced_preds = [p for p in preds if p.source]
     for gold in golds:
         if not gold.source or any(source_matches(p, gold) for p in sourced_preds):
             continue
-        category, other = miss_category(gold, preds, doc, first_line_end, verbs, people)
+        category, other = miss_category(gold, preds, doc, first_line_end, verbs, listed)
         head = text[gold.head[0] : gold.head[1]] if gold.head else ""
-        kind = source_kind(doc, gold.head, people)
+        kind = source_kind(doc, gold.head, listed)
         cases.append(Case("miss", category, system, article, _sentence_text(text, sentences, gold), _text_of(text, gold.source), _text_of(text, gold.cue), _lemma(doc, gold.cue), head, kind, _text_of(text, other.source) if other else ""))
     for pred, row in zip(preds, rows or [{}] * len(preds)):
         if not pred.source or any(source_matches(pred, g) for g in golds):
@@ -504,7 +507,7 @@ def error_cases(system: str, article: str, doc, sentences: Sequence[tuple[int, i
         category, other = false_category(pred, row, golds, doc, first_line_end, sentences)
         head_token = _token_at(doc, pred.source[0])
         head = (head_token.idx, head_token.idx + len(head_token.text)) if head_token is not None else None
-        cases.append(Case("false", category, system, article, _sentence_text(text, sentences, pred), _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue), head_token.text if head_token is not None else "", source_kind(doc, head, people), _text_of(text, other.source) if other else ""))
+        cases.append(Case("false", category, system, article, _sentence_text(text, sentences, pred), _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue), head_token.text if head_token is not None else "", source_kind(doc, head, listed), _text_of(text, other.source) if other else ""))
     return cases
 
 

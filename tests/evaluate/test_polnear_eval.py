@@ -199,12 +199,12 @@ def test_error_categories(nlp):
     headline = item("Trump", ":", "bad", "Trump")
     blasted = item("The mayor", "blasted", "the plan", "mayor")
     saying = item("The mayor", "saying", "it fails", "mayor")
-    verbs, people = frozenset({"say", "think"}), frozenset({"mayor"})
-    assert miss_category(headline, [], doc, first_line_end, verbs, people)[0] == "headline"
-    assert miss_category(blasted, [], doc, first_line_end, verbs, people)[0] == "verb cue the kit lacks"
-    assert miss_category(saying, [], doc, first_line_end, verbs, people)[0] == "participial cue"
+    verbs, listed = frozenset({"say", "think"}), frozenset({"mayor"})
+    assert miss_category(headline, [], doc, first_line_end, verbs, listed)[0] == "headline"
+    assert miss_category(blasted, [], doc, first_line_end, verbs, listed)[0] == "verb cue the kit lacks"
+    assert miss_category(saying, [], doc, first_line_end, verbs, listed)[0] == "participial cue"
     found_elsewhere = item("it", "saying", "it fails")
-    assert miss_category(saying, [found_elsewhere], doc, first_line_end, verbs, people)[0] == "found, other source"
+    assert miss_category(saying, [found_elsewhere], doc, first_line_end, verbs, listed)[0] == "found, other source"
     said = item("she", "said", "I think it works", "she")
     think = item("I", "think", "it works")
     assert false_category(think, {}, [said], doc, first_line_end, sentences)[0] == "nested in gold content"
