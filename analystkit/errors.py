@@ -49,6 +49,23 @@ class Errors(metaclass=_WithCodes):
         "Cannot write the ledger to {path!r}: the file name must end in .xlsx or .csv. Choose one of "
         "those, e.g. `analystkit ledger data/articles --out ledger.xlsx`."
     )
+    AK010 = (
+        "Refusing to read {what}: PolNeAR's test split is reserved for the project's held-out checks. "
+        "Evaluate on `--split dev` (or `train`) instead."
+    )
+    AK011 = "Unknown PolNeAR split {split!r}. Use one of: {allowed} (the test split is reserved)."
+    AK012 = (
+        "No PolNeAR {split} split under {path!r}: expected data/{split}/text/*.txt and data/{split}/attributions/*.ann. "
+        "Clone https://github.com/networkdynamics/PolNeAR and pass the folder of the clone."
+    )
+    AK013 = (
+        "Refusing to read {path!r}: BioScope's abstracts are reserved for the project's held-out checks. "
+        "Pass BioScope's full_papers.xml instead."
+    )
+    AK014 = (
+        "BioScope file {path!r} not found. Pass the path of full_papers.xml (e.g. data/bioscope/full_papers.xml "
+        "of the GitHub repository joey234/negation-focused-pretraining)."
+    )
     AK040 = (
         "Metadata file {path!r} {problem}. Pass an existing CSV with a `file` column naming the "
         "article files (or leave out --metadata: a metadata.csv inside the folder is read by itself)."

@@ -1,6 +1,6 @@
 """Evaluate hedge detection: uncertain / certain sentences of the SFU Review Corpus.
 
-    python -m analystkit.evaluate.hedging [--gold ../shared/eval/hedging-sfu-dev.jsonl] [--json]
+    python -m analystkit.evaluate.hedging [--gold ../shared/eval/hedging-sfu-dev.jsonl] [--cues [N]] [--json]
     python -m analystkit.evaluate.hedging --seed [--article seeds/000_9cc23866541e5586.txt]
 
 A sentence counts as *uncertain* when at least one hedge cue is found in it; the
@@ -20,6 +20,11 @@ The SFU sentences are product reviews, not news, and its cues are broader than
 news hedging, so the news profile is expected to miss the "would"/"or"/"can"
 sentences: the broad profile shows what the machinery does on the corpus's own
 definition. No rule was tuned to individual sentences of this set.
+
+``--cues`` adds the cue level: for each gold cue text (lower case, by frequency),
+how often each system finds it (a predicted cue overlaps the gold one), and for
+each kit profile the cues that make certain sentences uncertain. The rule work
+reads its misses from there.
 
 ``--seed`` prints every hedged claim of an article (default: the seed article)
 with its cues and certainty, and the hedged sentences when there is no claims
@@ -60,18 +65,26 @@ def read_gold(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def naive_uncertain(texts: Iterable[str], cues: Iterable[str]) -> list[bool]:
-    """The baseline: any lexicon cue in the sentence, by words, with no context."""
+def naive_spans(texts: Iterable[str], cues: Iterable[str]) -> list[list[tuple[int, int, str]]]:
+    """The baseline's cues per sentence, ``(start, end, cue)``: one-word lexicon cues as
+    words (lower case), multiword cues as strings, with no context."""
     single = set()
     multi = []
     for cue in cues:
         (single.add(cue) if " " not in cue else multi.append(cue))
+    patterns = [(m, re.compile(rf"\b{re.escape(m)}\b")) for m in multi]
     out = []
     for text in texts:
         lower = text.lower()
-        words = set(_WORD.findall(lower))
-        out.append(bool(words & single) or any(re.search(rf"\b{re.escape(m)}\b", lower) for m in multi))
+        found = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower) if m.group() in single]
+        found += [(m.start(), m.end(), cue) for cue, pattern in patterns for m in pattern.finditer(lower)]
+        out.append(sorted(found))
     return out
+
+
+def naive_uncertain(texts: Iterable[str], cues: Iterable[str]) -> list[bool]:
+    """The baseline: any lexicon cue in the sentence, by words, with no context."""
+    return [bool(found) for found in naive_spans(texts, cues)]
 
 
 def lexicon_cues(profile: str) -> list[str]:
@@ -80,30 +93,107 @@ def lexicon_cues(profile: str) -> list[str]:
     return [c.cue for c in load_hedge_lexicon() if c.profile == "news" or profile == "broad"]
 
 
-def kit_uncertain(docs: Sequence, *, profile: str) -> list[bool]:
+def kit_spans(docs: Sequence, *, profile: str) -> list[list[tuple[int, int, str]]]:
+    """The kit's hedge cues per sentence, ``(start, end, lexicon entry)``."""
     from ..extract.hedges import find_hedges
 
-    return [bool(find_hedges(doc, profile=profile)) for doc in docs]
+    return [[(h.start, h.end, h.lemma) for h in find_hedges(doc, profile=profile)] for doc in docs]
 
 
-def evaluate(records: Sequence[dict], *, nlp=None) -> dict[str, dict[str, float]]:
-    """Scores of the kit (news, broad) and the naive lexicon (news, broad) on ``records``.
+def kit_uncertain(docs: Sequence, *, profile: str) -> list[bool]:
+    return [bool(found) for found in kit_spans(docs, profile=profile)]
 
-    Each record needs ``text`` and ``uncertain``.
-    """
+
+#: The systems compared, in table order.
+SYSTEMS = ("kit (news)", "kit (broad)", "naive lexicon (news)", "naive lexicon (broad)")
+
+
+def system_spans(records: Sequence[dict], *, nlp=None) -> dict[str, list[list[tuple[int, int, str]]]]:
+    """Every system's cues per record (one parse of the texts)."""
     if nlp is None:
         from ..nlp.model import load_model
 
         nlp = load_model()
     texts = [r["text"] for r in records]
-    gold = [bool(r["uncertain"]) for r in records]
     docs = list(nlp.pipe(texts, batch_size=64))
     return {
-        "kit (news)": prf(kit_uncertain(docs, profile="news"), gold),
-        "kit (broad)": prf(kit_uncertain(docs, profile="broad"), gold),
-        "naive lexicon (news)": prf(naive_uncertain(texts, lexicon_cues("news")), gold),
-        "naive lexicon (broad)": prf(naive_uncertain(texts, lexicon_cues("broad")), gold),
+        "kit (news)": kit_spans(docs, profile="news"),
+        "kit (broad)": kit_spans(docs, profile="broad"),
+        "naive lexicon (news)": naive_spans(texts, lexicon_cues("news")),
+        "naive lexicon (broad)": naive_spans(texts, lexicon_cues("broad")),
     }
+
+
+def evaluate(records: Sequence[dict], *, nlp=None, spans: dict[str, list] | None = None) -> dict[str, dict[str, float]]:
+    """Scores of the kit (news, broad) and the naive lexicon (news, broad) on ``records``.
+
+    Each record needs ``text`` and ``uncertain``; ``spans`` are :func:`system_spans`, if at hand.
+    """
+    spans = spans if spans is not None else system_spans(records, nlp=nlp)
+    gold = [bool(r["uncertain"]) for r in records]
+    return {name: prf([bool(found) for found in spans[name]], gold) for name in SYSTEMS}
+
+
+# ---------------------------------------------------------------- cue level
+def gold_cues(record: dict) -> list[tuple[str, list[tuple[int, int]]]]:
+    """A record's gold speculation cues: ``(lower-case cue text, spans)``; a cue in pieces ("either … or")
+    has several spans (key ``spans``), a one-piece cue one (key ``span``)."""
+    out = []
+    for cue in record.get("cues", []):
+        spans = [tuple(s) for s in cue["spans"]] if "spans" in cue else [tuple(cue["span"])]
+        out.append((" ".join(cue["text"].lower().split()), spans))
+    return out
+
+
+def _overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
+    return any(min(span[1], e) > max(span[0], s) for s, e in others)
+
+
+def cue_recall(records: Sequence[dict], spans: Sequence[Sequence[tuple[int, int, str]]]) -> dict[str, tuple[int, int]]:
+    """Per gold cue text: ``(occurrences, occurrences a predicted cue overlaps)``."""
+    table: dict[str, list[int]] = {}
+    for record, found in zip(records, spans):
+        predicted = [(s, e) for s, e, _ in found]
+        for text, pieces in gold_cues(record):
+            row = table.setdefault(text, [0, 0])
+            row[0] += 1
+            row[1] += any(_overlaps(piece, predicted) for piece in pieces)
+    return {text: (n, hit) for text, (n, hit) in table.items()}
+
+
+def false_positives(records: Sequence[dict], spans: Sequence[Sequence[tuple[int, int, str]]]) -> dict[str, tuple[int, int]]:
+    """Per predicted cue (lexicon entry): ``(sentences labelled certain it makes uncertain, predictions
+    overlapping no gold cue)`` — the first is what costs sentence precision."""
+    table: dict[str, list[int]] = {}
+    for record, found in zip(records, spans):
+        gold = [piece for _, pieces in gold_cues(record) for piece in pieces]
+        for entry in sorted({cue for _, _, cue in found}):
+            table.setdefault(entry, [0, 0])[0] += not record["uncertain"]
+        for s, e, cue in found:
+            table.setdefault(cue, [0, 0])[1] += not _overlaps((s, e), gold)
+    return {cue: (a, b) for cue, (a, b) in table.items()}
+
+
+def format_cue_tables(records: Sequence[dict], spans: dict[str, list], *, most: int = 40) -> str:
+    """The gold cues by frequency with each system's recall, and each kit profile's false positives."""
+    recalls = {name: cue_recall(records, spans[name]) for name in SYSTEMS}
+    gold = recalls[SYSTEMS[0]]
+    total = sum(n for n, _ in gold.values())
+    lines = [f"Gold speculation cues: {total} occurrences of {len(gold)} cue texts; found = a predicted cue overlaps the gold cue", ""]
+    lines.append(f"{'gold cue':<26}{'n':>5}" + "".join(f"{name:>22}" for name in SYSTEMS))
+    found_total = {name: sum(hit for _, hit in recalls[name].values()) for name in SYSTEMS}
+    lines.append(f"{'(all cues)':<26}{total:>5}" + "".join(f"{found_total[name]:>14} ({found_total[name] / total if total else 0:4.2f})" for name in SYSTEMS))
+    for text, (n, _) in sorted(gold.items(), key=lambda kv: (-kv[1][0], kv[0]))[:most]:
+        lines.append(f"{text[:25]:<26}{n:>5}" + "".join(f"{recalls[name][text][1]:>14} ({recalls[name][text][1] / n:4.2f})" for name in SYSTEMS))
+    for name in SYSTEMS[:2]:
+        missed = sorted(((n - hit, text) for text, (n, hit) in recalls[name].items() if n > hit), key=lambda m: (-m[0], m[1]))[:20]
+        lines += ["", f"{name}: gold cues missed most (occurrences missed)", "  " + ", ".join(f"{text} {n}" for n, text in missed)]
+    for name in SYSTEMS[:2]:
+        table = false_positives(records, spans[name])
+        top = sorted(table.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:15]
+        lines += ["", f"{name}: cues that make certain sentences uncertain (sentences), and predictions off every gold cue (cues)"]
+        lines.append("  " + ", ".join(f"{cue} {a}/{b}" for cue, (a, b) in top if a or b))
+    return "\n".join(lines)
 
 
 def format_table(scores: dict[str, dict[str, float]]) -> str:
@@ -158,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--seed", action="store_true", help="list the hedged claims of an article instead")
     parser.add_argument("--article", type=Path, default=DEFAULT_SEED, help="the article for --seed")
+    parser.add_argument("--cues", type=int, nargs="?", const=40, default=0, metavar="N", help="also the cue-level tables (the N most frequent gold cues)")
     args = parser.parse_args(argv)
     if args.seed:
         print(seed_report(args.article))
@@ -166,13 +257,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Gold file {args.gold} not found: run from the project root (it reads ../shared/eval/).", file=sys.stderr)
         return 2
     records = read_gold(args.gold)
-    scores = evaluate(records)
-    if args.json:
-        print(json.dumps(scores, indent=2))
-    else:
-        print(f"Hedged (uncertain) sentences, {args.gold} ({len(records)} sentences, {sum(r['uncertain'] for r in records)} uncertain)")
-        print(format_table(scores))
+    print(report(records, title=f"Hedged (uncertain) sentences, {args.gold}", cues=args.cues, as_json=args.json))
     return 0
+
+
+def report(records: Sequence[dict], *, title: str, cues: int = 0, as_json: bool = False, nlp=None) -> str:
+    """The scores of every system on ``records`` as a table (with the ``cues`` most frequent gold cues'
+    table when ``cues`` > 0), or as JSON."""
+    spans = system_spans(records, nlp=nlp)
+    scores = evaluate(records, spans=spans)
+    if as_json:
+        return json.dumps(scores, indent=2)
+    lines = [f"{title} ({len(records)} sentences, {sum(bool(r['uncertain']) for r in records)} uncertain)", format_table(scores)]
+    if cues:
+        lines += ["", format_cue_tables(records, spans, most=cues)]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -147,13 +147,20 @@ def score_article(preds: list[Item], golds: list[Item], sentences: Sequence[tupl
     covered: set[int] = set()
     for gold in golds:
         covered |= gold.sentences
+    counts.unattributed_sentences, counts.false_attributions = false_attributions(preds, covered, sentences)
+    return counts
+
+
+def false_attributions(preds: Iterable[Item], covered: set[int], sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The sentences not in ``covered`` (no gold attribution), and how many of them a prediction puts a cue or content in."""
+    spans = [span for p in preds for span in (*p.cue, *p.content)]
+    clean = flagged = 0
     for i, (start, end) in enumerate(sentences):
         if i in covered:
             continue
-        counts.unattributed_sentences += 1
-        if any(_overlap((start, end), span) > 0 for p in preds for span in (*p.cue, *p.content)):
-            counts.false_attributions += 1
-    return counts
+        clean += 1
+        flagged += any(_overlap((start, end), span) > 0 for span in spans)
+    return clean, flagged
 
 
 # ---------------------------------------------------------------- gold and predictions

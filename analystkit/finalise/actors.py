@@ -99,8 +99,9 @@ def mention_affiliations(entities: "pd.DataFrame", texts: dict[str, str]) -> dic
             if row["label"] not in ("PERSON", "ORG"):
                 continue
             actor = row["actor"]
+            first = actor.split()[0] if actor.split() else ""  # an actor of whitespace alone has no first word
             # Inside the mention, before the name: "Russian Defence Minister Sergei Shoigu".
-            head = row["text"].split(actor.split()[0])[0] if actor and actor.split()[0] in row["text"] else ""
+            head = row["text"].split(first)[0] if first and first in row["text"] else ""
             words = _WORD.findall(head)
             if row["label"] == "ORG" and len(actor.split()) > 1:
                 words.append(actor.split()[0])  # "Russian Defence Ministry"

@@ -37,3 +37,25 @@ def test_evaluate_scores_kit_and_baseline(nlp):
     table = format_table(scores)
     assert table.splitlines()[0].split()[:4] == ["system", "precision", "recall", "F1"]
     assert len(table.splitlines()) == 5
+
+
+def test_naive_spans_give_offsets_of_words_and_phrases():
+    from analystkit.evaluate.hedging import naive_spans
+
+    text = "It may be, there were reports that it fell."
+    found = naive_spans([text], ["may", "there were reports that", "fell down"])[0]
+    assert [(text[s:e], cue) for s, e, cue in found] == [("may", "may"), ("there were reports that", "there were reports that")]
+
+
+def test_cue_recall_and_false_positives():
+    from analystkit.evaluate.hedging import cue_recall, false_positives, gold_cues
+
+    records = [
+        {"text": "It may rain or snow.", "uncertain": True, "cues": [{"text": "may", "span": [3, 6]}, {"text": "Or", "span": [12, 14]}]},
+        {"text": "Either this or that.", "uncertain": True, "cues": [{"text": "either … or", "spans": [[0, 6], [12, 14]]}]},
+        {"text": "You can swim.", "uncertain": False, "cues": []},
+    ]
+    assert gold_cues(records[1]) == [("either … or", [(0, 6), (12, 14)])]
+    predicted = [[(3, 6, "may"), (7, 11, "rain")], [(12, 14, "or")], [(4, 7, "can")]]
+    assert cue_recall(records, predicted) == {"may": (1, 1), "or": (1, 0), "either … or": (1, 1)}
+    assert false_positives(records, predicted) == {"may": (0, 0), "rain": (0, 1), "or": (0, 0), "can": (1, 1)}

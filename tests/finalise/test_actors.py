@@ -60,3 +60,15 @@ def test_corpus_has_actors_table(sample_corpus):
     if "nested" in mentioned.columns:
         mentioned = mentioned[~mentioned["nested"].astype(bool)]
     assert actors["mentions"].sum() == len(mentioned)
+
+
+def test_affiliations_survive_a_whitespace_actor():
+    from analystkit.finalise.actors import mention_affiliations
+
+    entities = pd.DataFrame([
+        {"article_id": "a", "start": 0, "end": 2, "label": "PERSON", "actor": "\xa0", "text": "―\xa0"},
+        {"article_id": "a", "start": 10, "end": 39, "label": "PERSON", "actor": "Sergei Shoigu", "text": "Russian minister Sergei Shoigu"},
+    ])
+    found = mention_affiliations(entities, {"a": "―\xa0 ...... Russian minister Sergei Shoigu"})
+    assert "\xa0" not in found
+    assert found["Sergei Shoigu"]["Russia"] == 1
