@@ -114,8 +114,13 @@ def ledger(corpus: "Corpus") -> "pd.DataFrame":
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+def _day(value) -> str:
+    """A date as ``YYYY-MM-DD`` (a timestamp's time of day, always midnight here, left out)."""
+    return value.date().isoformat() if hasattr(value, "date") and callable(value.date) else str(value)
+
+
 def _range(row: dict) -> str:
-    start, end = row["date_start"], row["date_end"]
+    start, end = (_day(row["date_start"]), _day(row["date_end"]))
     return str(start) if start == end else f"{start}..{end}"
 
 

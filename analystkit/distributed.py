@@ -143,13 +143,13 @@ def read_partitioned(out: str | os.PathLike, table: str, *, fmt: str = "parquet"
     import pandas as pd
 
     from .io.spreadsheet import read_csv_table
-    from .schema import frame
+    from .schema import frame, typed
 
     parts = sorted(Path(out, table).glob(f"part-*.{fmt}"))
     reader = pd.read_parquet if fmt == "parquet" else read_csv_table
     frames = [reader(p) for p in parts]
     frames = [f for f in frames if len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else frame(table, [])
+    return typed(table, pd.concat(frames, ignore_index=True)) if frames else frame(table, [])
 
 
 __all__ = ["RAW", "extract_with_dask", "read_partitioned"]

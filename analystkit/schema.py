@@ -44,7 +44,7 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "claims": {
         "article_id": "article the claim belongs to",
-        "claim_id": "'<sentence_id>.<k>': unique within the article (k counts the claims of one sentence)",
+        "claim_id": "the claim's number in its article (0, 1, 2, ... in text order; with article_id it names the claim)",
         "sentence_id": "sentence holding the claim's content",
         "start": "character offset of the claim's content in `articles.text`",
         "end": "offset one past the content (text[start:end] == text)",
@@ -66,7 +66,7 @@ TABLES: dict[str, dict[str, str]] = {
     "hedges": {
         "article_id": "article the hedge belongs to",
         "sentence_id": "sentence holding the hedge cue",
-        "claim_id": "the claim it qualifies (the claim whose span holds it, else the nearest claim in its sentence); None without claims",
+        "claim_id": "the claim it qualifies (the claim whose span holds it, else the nearest claim in its sentence); <NA> without claims",
         "start": "character offset of the cue in `articles.text`",
         "end": "offset one past the cue (text[start:end] == text)",
         "text": "the cue as written ('may', 'was likely to', 'There were also reports that'; with an adjacent negation: 'not likely')",
@@ -176,16 +176,75 @@ def columns(table: str) -> list[str]:
     return list(TABLES[table])
 
 
+#: The pandas dtype of each column that is not text (``"str"``): ids and offsets are integers
+#: (``Int64``, nullable, where a value may be missing), dates are ``datetime64``, flags are booleans.
+#: Fixed vocabularies (``source_type``, ``label``, ``category``, ...) stay text: a categorical would
+#: make every group-by and count list the categories a corpus does not have.
+DTYPES: dict[str, dict[str, str]] = {
+    "articles": {"published": "datetime64[s]", "n_sentences": "int64", "has_headline": "bool", "n_chars": "int64"},
+    "sentences": {"sentence_id": "int64", "paragraph_id": "int64", "start": "int64", "end": "int64", "is_headline": "bool", "fragment": "bool"},
+    "entities": {"sentence_id": "int64", "start": "int64", "end": "int64", "nested": "bool"},
+    "claims": {
+        "claim_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64", "source_start": "int64", "source_end": "int64",
+        "cue_start": "int64", "cue_end": "int64", "hedged": "bool", "certainty": "float64",
+    },
+    "hedges": {"sentence_id": "int64", "claim_id": "Int64", "start": "int64", "end": "int64", "probability": "float64", "negated": "bool", "cue_id": "int64"},
+    "actions": {
+        "sentence_id": "int64", "start": "int64", "end": "int64", "agent_start": "int64", "agent_end": "int64", "agent_is_actor": "bool",
+        "patient_start": "int64", "patient_end": "int64", "patient_is_actor": "bool", "negated": "bool", "hedged": "bool",
+    },
+    "timeline": {
+        "sentence_id": "int64", "start": "int64", "end": "int64", "date_start": "datetime64[s]", "date_end": "datetime64[s]",
+        "anchor_start": "int64", "anchor_end": "int64",
+    },
+    "flags": {"sentence_id": "int64", "start": "int64", "end": "int64", "related_start": "int64", "related_end": "int64"},
+    "actors": {"mentions": "int64", "articles": "int64", "first_start": "int64", "as_source": "int64", "as_agent": "int64", "as_patient": "int64"},
+    "integrity": {"n_sentences": "int64", "n_flags": "int64", "flags_per_100": "float64", "score": "float64"},
+}
+
+
+def dtype_of(table: str, column: str) -> str:
+    """The declared dtype of a column (text columns: ``"str"``; integrity's per-kind counts: ``"int64"``)."""
+    declared = DTYPES.get(table, {})
+    if column in declared:
+        return declared[column]
+    if table == "integrity" and column in TABLES["integrity"] and column not in ("article_id", "band"):
+        return "int64"
+    return "str"
+
+
+def typed(name: str, table: "pd.DataFrame") -> "pd.DataFrame":
+    """``table`` with the declared dtype on every column of the schema (a new frame when one changes)."""
+    import pandas as pd
+
+    changes = {}
+    for column in table.columns:
+        if column not in TABLES.get(name, {}) and name != "integrity":
+            continue
+        wanted = dtype_of(name, column)
+        if str(table[column].dtype) == wanted:
+            continue
+        values = table[column]
+        if wanted.startswith("datetime64"):
+            changes[column] = pd.to_datetime(values, errors="coerce").astype(wanted)
+        elif wanted == "str":
+            changes[column] = values.astype("str") if len(values) else values.astype("str")
+        else:
+            changes[column] = values.astype(wanted)
+    return table.assign(**changes) if changes else table
+
+
 def frame(name: str, rows: list[dict]) -> "pd.DataFrame":
-    """A table from its rows, columns in the order of :data:`TABLES` (unknown columns after them)."""
+    """A table from its rows, columns in the order of :data:`TABLES` (unknown columns after them),
+    each with its declared dtype (:data:`DTYPES`)."""
     import pandas as pd
 
     columns = list(TABLES.get(name, {}))
     table = pd.DataFrame(rows)
     if table.empty:
-        return pd.DataFrame(columns=columns)
+        table = pd.DataFrame(columns=columns)
     order = [c for c in columns if c in table.columns]
-    return table[order + [c for c in table.columns if c not in order]]
+    return typed(name, table[order + [c for c in table.columns if c not in order]])
 
 
 def in_schema_order(name: str, table: "pd.DataFrame") -> "pd.DataFrame":

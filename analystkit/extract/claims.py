@@ -10,7 +10,7 @@ sentence_id, start, end, text`` (the claim's content), ``source_text,
 source_start, source_end, source_actor, source_type, source_subtype, cue,
 cue_start, cue_end, quote_type, note``. Offsets index the article text; an
 empty ``source_text``/``cue`` has offsets ``-1``. ``claim_id`` is
-``"<sentence_id>.<k>"``, unique within the article.
+the claim's number in the article (0, 1, 2, … in text order), an integer.
 
 How attributions are found (spaCy dependency parse + the cue lists of
 :mod:`analystkit.vocab.attribution`):
@@ -203,8 +203,8 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
         claims = list(found.get(sid, []))
         if not claims:
             claims = _default_claims(article, sentence, ctx, speakers, turns.get(sid), failures.get(sid, ""))
-        for k, att in enumerate(claims):
-            rows.append(_row(article, sentence, f"{sid}.{k}", att, ctx))
+        for att in claims:
+            rows.append(_row(article, sentence, len(rows), att, ctx))
     return rows
 
 
@@ -744,7 +744,7 @@ def _is_question(sentence_text: str) -> bool:
 
 
 # ---------------------------------------------------------------- rows
-def _row(article: ArticleDoc, sentence: Sentence, claim_id: str, att: Attribution, ctx: _Context) -> dict:
+def _row(article: ArticleDoc, sentence: Sentence, claim_id: int, att: Attribution, ctx: _Context) -> dict:
     text = article.text
     start, end = att.content
     source = att.source or (-1, -1)

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..schema import TABLES, in_schema_order
+from ..schema import TABLES, in_schema_order, typed
 from .actors import build_actors_table
 from .certainty import claim_certainty
 from .integrity import build_integrity_table
@@ -56,7 +56,7 @@ def finalise_articles(articles: "pd.DataFrame", sentences: "pd.DataFrame") -> "p
 
     counts = sentences.groupby("article_id").size() if len(sentences) else pd.Series(dtype=int)
     out = articles.assign(n_sentences=articles["article_id"].map(counts).fillna(0).astype(int))
-    return in_schema_order("articles", out)
+    return typed("articles", in_schema_order("articles", out))
 
 
 def finalise_partition(tables: dict[str, "pd.DataFrame"], aliases: dict[str, str]) -> dict[str, "pd.DataFrame"]:
@@ -65,12 +65,12 @@ def finalise_partition(tables: dict[str, "pd.DataFrame"], aliases: dict[str, str
     out = apply_aliases(tables, aliases)
     if "claims" in out:
         out["claims"] = in_schema_order("claims", claim_certainty(out["claims"], out.get("hedges")))
-    return out
+    return _typed_tables(out)
 
 
 def corpus_tables(tables: dict[str, "pd.DataFrame"]) -> dict[str, "pd.DataFrame"]:
-    """The corpus-level tables (actors, integrity) of finalised tables."""
-    return {name: build(tables) for name, build in CORPUS_TABLES.items()}
+    """The corpus-level tables (actors, integrity) of finalised tables, with their declared dtypes."""
+    return _typed_tables({name: build(tables) for name, build in CORPUS_TABLES.items()})
 
 
 def finalise(articles: "pd.DataFrame", tables: dict[str, "pd.DataFrame"]) -> Finalised:
@@ -79,6 +79,10 @@ def finalise(articles: "pd.DataFrame", tables: dict[str, "pd.DataFrame"]) -> Fin
     out = {"articles": finalise_articles(articles, tables["sentences"]), **finalise_partition(tables, aliases)}
     out.update(corpus_tables(out))
     return Finalised(out, aliases)
+
+
+def _typed_tables(tables: dict[str, "pd.DataFrame"]) -> dict[str, "pd.DataFrame"]:
+    return {name: typed(name, table) for name, table in tables.items()}
 
 
 __all__ = ["CORPUS_TABLES", "TABLES", "Finalised", "corpus_aliases", "corpus_tables", "finalise", "finalise_articles", "finalise_partition"]

@@ -26,7 +26,7 @@ def claim_certainty(claims: "pd.DataFrame", hedges: "pd.DataFrame | None") -> "p
     probabilities: dict[tuple[str, str], list[float]] = {}
     if hedges is not None and len(hedges):
         for article_id, claim_id, probability in zip(hedges["article_id"], hedges["claim_id"], hedges["probability"]):
-            if claim_id is not None and not (isinstance(claim_id, float) and pd.isna(claim_id)):
+            if not pd.isna(claim_id):
                 probabilities.setdefault((article_id, claim_id), []).append(probability)
     keys = list(zip(claims["article_id"], claims["claim_id"])) if len(claims) else []
     found = [probabilities.get(key, []) for key in keys]

@@ -75,6 +75,7 @@ def test_light_verb_takes_its_object_event(article):
 def test_seed_timeline(sample_corpus):
     timeline = sample_corpus.timeline
     seed = timeline[timeline.article_id == "000_9cc23866541e5586"].set_index("text")
-    assert seed.loc["Wednesday", "date_start"] == dt.date(2022, 11, 9)
-    assert seed.loc["early last month", "date_start"] == dt.date(2022, 10, 1)
-    assert seed.loc["February 24", "date_start"] == dt.date(2022, 2, 24)
+    assert seed.loc["Wednesday", "date_start"] == pd.Timestamp(2022, 11, 9)  # a datetime64 column (.dt works)
+    assert seed.loc["early last month", "date_start"] == pd.Timestamp(2022, 10, 1)
+    assert seed.loc["February 24", "date_start"] == pd.Timestamp(2022, 2, 24)
+    assert str(timeline.date_start.dtype).startswith("datetime64")

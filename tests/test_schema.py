@@ -1,0 +1,37 @@
+"""Every table has the columns and the dtypes its schema declares (ids are integers, dates datetime64)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analystkit.schema import DTYPES, TABLES, dtype_of, frame, typed
+
+
+def test_every_table_matches_its_declared_dtypes(sample_corpus):
+    for name in [*sample_corpus.table_names, "load_report"]:
+        table = sample_corpus.table(name)
+        if name in TABLES:
+            assert [c for c in TABLES[name] if c in table.columns] == [c for c in table.columns if c in TABLES[name]], name
+        for column in table.columns:
+            if name in TABLES and column in TABLES[name]:
+                assert str(table[column].dtype) == dtype_of(name, column), (name, column, table[column].dtype)
+
+
+def test_ids_are_integers_and_dates_are_datetimes(sample_corpus):
+    assert str(sample_corpus.claims.claim_id.dtype) == "int64"
+    assert sample_corpus.claims.groupby("article_id").claim_id.apply(lambda s: list(s) == list(range(len(s)))).all()
+    assert str(sample_corpus.hedges.claim_id.dtype) == "Int64"
+    assert sample_corpus.timeline.date_start.dt.year.min() >= 1900
+
+
+def test_an_empty_table_still_has_its_columns_and_dtypes():
+    for name in DTYPES:
+        empty = frame(name, [])
+        assert list(empty.columns) == list(TABLES[name]), name
+        assert all(str(empty[c].dtype) == dtype_of(name, c) for c in empty.columns), name
+
+
+def test_typed_casts_what_a_csv_round_trip_loses():
+    raw = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "claim_id": [3.0], "start": [0], "end": [1], "text": ["x"],
+                        "lemma": ["may"], "category": ["modal"], "probability": [0.5], "band": [""], "standard": [""], "negated": [False], "cue_id": [1]})
+    assert str(typed("hedges", raw).claim_id.dtype) == "Int64" and typed("hedges", raw).claim_id.iloc[0] == 3
