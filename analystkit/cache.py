@@ -87,6 +87,33 @@ def fingerprint(nlp: Any) -> str:
     return digest.hexdigest()
 
 
+def model_fingerprint(model: str | None = None) -> str:
+    """:func:`fingerprint` of the pipeline :func:`analystkit.load_model` would build for ``model``,
+    without loading it: the model's meta (name, version, components) from its package, the kit's
+    components and the config the kit gives them. A report's notebooks use it to find the
+    tables the report process extracted without each loading the model."""
+    from spacy.util import get_model_meta, get_package_path, is_package
+
+    from .about import __version__
+    from .nlp.model import KIT_COMPONENTS, component_config, resolve_model_name
+
+    name, _ = resolve_model_name(model)
+    try:
+        path = get_package_path(name) if is_package(name) else Path(name)
+        meta = get_model_meta(path)
+    except Exception:  # noqa: BLE001 - a model that cannot be read here: no light fingerprint
+        meta = {"name": name, "version": "unknown", "pipeline": []}
+    kit = [factory for factory, _ in KIT_COMPONENTS]
+    parts = [__version__, _code_fingerprint(), "light", str(meta.get("lang", "")) + "_" + str(meta.get("name")), str(meta.get("version")), ",".join([*meta.get("pipeline", []), *kit])]
+    parts.append(repr(sorted((factory, sorted(component_config(factory).items())) for factory in kit)))
+    for setting in (settings.ALIASES, settings.HEDGE_LEXICON):
+        path = settings.setting(setting)
+        if path and os.path.isfile(path):
+            parts.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
+    digest = hashlib.sha256("\x1f".join(parts).encode())
+    return digest.hexdigest()
+
+
 def article_key(article_id: str, text: str, has_headline: bool, kit: str, *, published: str = "") -> str:
     """The cache key of one article's rows. ``published`` is part of it: the timeline
     normalises relative dates ("on Wednesday") against the publication date."""
@@ -241,3 +268,96 @@ def _same(a: Any, b: Any) -> bool:
 
 def _well_formed(rows: Any) -> bool:
     return isinstance(rows, dict) and all(isinstance(k, str) and isinstance(v, list) and all(isinstance(r, dict) for r in v) for k, v in rows.items())
+
+
+# --------------------------------------------------------------------------- whole corpora
+#: Code that decides the finalised tables besides the per-article rows.
+_FINALISED = ("finalise", "schema.py")
+
+
+@lru_cache(maxsize=1)
+def _finalise_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in _FINALISED:
+        target = _PACKAGE / name
+        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def corpus_key(article_keys: list[str]) -> str:
+    """The key of a whole corpus's finalised tables: its articles' keys (in order) and the code
+    that finalises them."""
+    digest = hashlib.sha256(b"tables-1\x1f" + _finalise_fingerprint().encode())
+    for key in article_keys:
+        digest.update(key.encode("ascii") + b"\x1f")
+    return digest.hexdigest()
+
+
+class TableCache:
+    """Every finalised table of a corpus, stored as Parquet under the corpus's key and verified
+    before use: a manifest lists each file's SHA-256, and the manifest carries an HMAC keyed by
+    the cache's secret (as the row cache). Anything that fails verification is a miss.
+
+    A report extracts a corpus once; the notebooks it runs then read these tables in a second
+    instead of rebuilding them from a few thousand row files.
+    """
+
+    MANIFEST = "manifest.json"
+
+    def __init__(self, folder: Path | None):
+        self.rows = RowCache(folder)
+        self.folder = None if self.rows.folder is None else self.rows.folder / "tables"
+
+    def get(self, key: str) -> tuple[dict[str, Any], dict[str, str]] | None:
+        """``(tables, corpus_aliases)`` stored under ``key``, or None."""
+        if self.folder is None:
+            return None
+        try:
+            import pandas as pd
+
+            from .schema import typed
+
+            where = self.folder / key
+            raw = (where / self.MANIFEST).read_bytes()
+            mac, payload = raw[:64], raw[65:]
+            if not hmac.compare_digest(mac, self.rows._mac(key, payload)):
+                return None
+            manifest = json.loads(payload.decode("utf-8"))
+            tables = {}
+            for name, digest in manifest["tables"].items():
+                data = (where / f"{name}.parquet").read_bytes()
+                if hashlib.sha256(data).hexdigest() != digest:
+                    return None
+                import io
+
+                tables[name] = typed(name, pd.read_parquet(io.BytesIO(data)))
+            return tables, dict(manifest.get("aliases", {}))
+        except Exception:  # noqa: BLE001 - any failure is a miss
+            return None
+
+    def put(self, key: str, tables: dict[str, Any], aliases: dict[str, str]) -> None:
+        """Store the tables (atomically: the manifest is written last)."""
+        if self.folder is None:
+            return
+        try:
+            import io
+
+            where = self.folder / key
+            where.mkdir(parents=True, exist_ok=True)
+            digests = {}
+            for name, table in tables.items():
+                buffer = io.BytesIO()
+                table.to_parquet(buffer, index=False)
+                data = buffer.getvalue()
+                tmp = where / f"{name}.parquet.{os.getpid()}.tmp"
+                tmp.write_bytes(data)
+                os.replace(tmp, where / f"{name}.parquet")
+                digests[name] = hashlib.sha256(data).hexdigest()
+            payload = json.dumps({"tables": digests, "aliases": aliases}, sort_keys=True).encode("utf-8")
+            tmp = where / f"{self.MANIFEST}.{os.getpid()}.tmp"
+            tmp.write_bytes(self.rows._mac(key, payload) + b"\n" + payload)
+            os.replace(tmp, where / self.MANIFEST)
+        except Exception:  # noqa: BLE001 - a table cache that cannot be written is no cache
+            pass

@@ -78,6 +78,8 @@ class Corpus:
         self.corpus_aliases: dict[str, str] = {}
         #: worker processes for extraction (1: this process only)
         self.jobs = max(1, int(jobs))
+        #: some article failed in the last extraction (its tables are then not cached as a whole)
+        self._failed = False
         self._model_name = model
 
     # ------------------------------------------------------------------ basics
@@ -172,28 +174,58 @@ class Corpus:
         return self._tables
 
     def _run_pipeline(self) -> dict[str, "pd.DataFrame"]:
-        """Every article's rows (cached or extracted), as tables, finalised (:mod:`analystkit.finalise`)."""
+        """Every table: from the corpus-level cache when this exact corpus was finalised before,
+        else from each article's rows (cached or extracted), finalised (:mod:`analystkit.finalise`)."""
+        from .cache import TableCache, cache_dir, corpus_key
         from .extract import extraction_order
-        from .finalise import finalise
+        from .finalise import finalise, finalise_articles
         from .schema import frame
 
-        per_article = self._article_rows()
+        store = TableCache(cache_dir() if self.cache else None)
+        keys = self._article_keys() if store.folder is not None else []
+        key = corpus_key(keys) if store.folder is not None else ""
+        found = store.get(key) if key else None
+        if found is not None:
+            tables, self.corpus_aliases = found
+            self.cache_hits = len(self._articles)
+            return {"articles": finalise_articles(self._articles, tables["sentences"]), **tables}
+        per_article = self._article_rows(keys)
         names = extraction_order()
         tables = {name: frame(name, [row for rows in per_article for row in rows.get(name, [])]) for name in names}
         result = finalise(self._articles, tables)
         self.corpus_aliases = result.aliases
+        if key and not self._failed:
+            store.put(key, {name: table for name, table in result.tables.items() if name != "articles"}, result.aliases)
         return result.tables
 
-    def _article_rows(self) -> list[dict[str, list[dict]]]:
+    def _fingerprint(self) -> str:
+        """What the cached rows depend on besides each article: the pipeline given, or the one
+        the kit would load by name (read from the model's package, without loading it)."""
+        from .cache import fingerprint, model_fingerprint
+
+        return fingerprint(self._nlp) if self._nlp is not None else model_fingerprint(self._model_name)
+
+    def _article_keys(self) -> list[str]:
+        from .cache import article_key
+
+        kit = self._fingerprint()
+        return [
+            article_key(r["article_id"], r["text"], bool(r.get("has_headline")), kit, published=str(r.get("published") or ""))
+            for r in self._articles.to_dict(orient="records")
+        ]
+
+    def _article_rows(self, keys: list[str] | None = None) -> list[dict[str, list[dict]]]:
         """Every article's rows, from the cache where the article is unchanged, else parsed."""
-        from .cache import RowCache, article_key, cache_dir, fingerprint
+        from .cache import RowCache, cache_dir
         from .extract import ERROR_KEY, extraction_order
 
         records = self._articles.to_dict(orient="records")
         cache = RowCache(cache_dir() if self.cache else None)
-        kit = fingerprint(self.nlp) if cache.folder is not None else ""
-        keys = [article_key(r["article_id"], r["text"], bool(r.get("has_headline")), kit, published=str(r.get("published") or "")) for r in records]
-        found: list[dict | None] = [cache.get(k) for k in keys]
+        if cache.folder is None:
+            keys = [""] * len(records)
+        elif not keys:
+            keys = self._article_keys()
+        found: list[dict | None] = [cache.get(k) if k else None for k in keys]
         todo = [i for i, rows in enumerate(found) if rows is None or set(rows) != set(extraction_order())]
         self.cache_hits = len(records) - len(todo)
         failures: dict[str, str] = {}
@@ -201,8 +233,9 @@ class Corpus:
             found[i] = rows
             if ERROR_KEY in rows:
                 failures[records[i]["article_id"]] = rows.pop(ERROR_KEY)
-            else:
+            elif keys[i]:
                 cache.put(keys[i], rows)
+        self._failed = bool(failures)
         if failures:
             self._report_failures(failures)
         return [rows or {} for rows in found]

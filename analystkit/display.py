@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 #: A colour-blind-safe palette (Okabe-Ito), light tints for backgrounds.
 PALETTE = {
@@ -122,4 +123,84 @@ def show(obj) -> None:
     print(str(obj))
 
 
-__all__ = ["HTML", "PALETTE", "colour_for", "render_spans", "show"]
+# --------------------------------------------------------------------------- tables
+#: Rows a table shows at most (the rest is counted under it): a page stays light at any corpus size.
+TABLE_ROWS = 500
+
+
+@dataclass
+class Table:
+    """A DataFrame shown as an interactive table (sort, search, pages; no network: the
+    DataTables bundle is embedded by :func:`analystkit.setup`), and as plain text elsewhere.
+
+    At most ``max_rows`` rows are shown; the text under the table says how many there are.
+    """
+
+    frame: "Any"
+    caption: str = ""
+    max_rows: int = TABLE_ROWS
+    page_length: int = 10
+
+    @property
+    def shown(self) -> "Any":
+        return self.frame.head(self.max_rows)
+
+    @property
+    def more(self) -> int:
+        return max(0, len(self.frame) - self.max_rows)
+
+    def note(self) -> str:
+        if not len(self.frame):
+            return "(no rows)"
+        return f"{len(self.frame):,} rows" + (f"; the first {self.max_rows:,} are shown" if self.more else "")
+
+    def _repr_html_(self) -> str:
+        from itables import to_html_datatable
+
+        frame = _for_display(self.shown)
+        if not len(frame):
+            return f"<p class='ak-table-empty'>{html.escape(self.caption + ': ' if self.caption else '')}no rows.</p>"
+        body = to_html_datatable(
+            frame, connected=False, display_logo_when_loading=False, maxBytes=0, showIndex=False,
+            pageLength=self.page_length, classes="display compact cell-border", allow_html=False,
+            caption=self.caption or None,
+        )
+        return f"<div class='ak-table'>{body}<p style='font-size:85%;color:#555;margin:2px 0 10px'>{html.escape(self.note())}</p></div>"
+
+    def __repr__(self) -> str:  # plain text (nbval compares this): the rows as pandas prints them
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", 20, "display.min_rows", 10, "display.max_colwidth", 60, "display.width", 200):
+            text = repr(_for_display(self.shown).reset_index(drop=True)) if len(self.frame) else "(no rows)"
+        return (f"{self.caption}\n" if self.caption else "") + text + f"\n[{self.note()}]"
+
+
+def table(frame: "Any", *, caption: str = "", max_rows: int = TABLE_ROWS, page_length: int = 10) -> Table:
+    """``frame`` as an interactive table in notebooks and reports (:class:`Table`)."""
+    return Table(frame, caption=caption, max_rows=max_rows, page_length=page_length)
+
+
+def _for_display(frame: "Any") -> "Any":
+    """Dates as dates (no midnight times), text kept as text; the index becomes columns when it is named."""
+    import pandas as pd
+
+    out = frame.copy()
+    if any(name is not None for name in out.index.names):
+        out = out.reset_index()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = values.dt.strftime("%Y-%m-%d").fillna("")
+    return out
+
+
+def init_tables() -> None:
+    """Load the DataTables bundle into the notebook once, offline (no CDN)."""
+    try:
+        import itables
+    except ImportError:  # pragma: no cover - the kit pins it
+        return
+    itables.init_notebook_mode(all_interactive=False, connected=False)
+
+
+__all__ = ["HTML", "PALETTE", "TABLE_ROWS", "Table", "colour_for", "init_tables", "render_spans", "show", "table"]

@@ -16,9 +16,10 @@ from typing import Any
 SETTINGS: dict[str, Any] = {}
 
 
-def setup(*, max_rows: int = 30, max_colwidth: int = 120, figsize: tuple[float, float] = (8.0, 4.0), seed: int = 0) -> None:
-    """Configure pandas, matplotlib and randomness for analysis notebooks (returns nothing, so
-    a notebook cell ending in ``ak.setup()`` shows no output)."""
+def setup(*, max_rows: int = 30, max_colwidth: int = 120, figsize: tuple[float, float] = (8.0, 4.0), seed: int = 0, tables: bool = True) -> None:
+    """Configure pandas, matplotlib and randomness for analysis notebooks, and (``tables``) load
+    the interactive-table bundle offline (:func:`analystkit.display.init_tables`; its one output
+    is that bundle, so pages open with no network)."""
     import pandas as pd
 
     pd.set_option("display.max_rows", max_rows)
@@ -54,4 +55,8 @@ def setup(*, max_rows: int = 30, max_colwidth: int = 120, figsize: tuple[float, 
     from .errors import AnalystKitWarning
 
     warnings.simplefilter("once", AnalystKitWarning)
-    SETTINGS.update(max_rows=max_rows, max_colwidth=max_colwidth, figsize=figsize, seed=seed)
+    SETTINGS.update(max_rows=max_rows, max_colwidth=max_colwidth, figsize=figsize, seed=seed, tables=tables)
+    if tables:
+        from .display import init_tables
+
+        init_tables()

@@ -1,58 +1,83 @@
 """Re-run the curated notebooks over any corpus as an offline HTML report.
 
-    analystkit report PATH... --out DIR [--notebooks NAMES] [--title TEXT]
+    analystkit report PATH... --out DIR [--notebooks NAMES|FOLDER] [--title TEXT] [--jobs N] [--pdf]
 
-1. The corpus is loaded and extracted once in this process (a progress bar over
-   articles), which fills the row cache (:mod:`analystkit.cache`) so that every
-   notebook's kernel reads the tables instead of re-parsing; the summary figures
-   of the index page come from this pass.
-2. Each curated notebook (``notebooks/NN_name.ipynb``) is executed with papermill,
-   its ``parameters`` cell receiving ``ARTICLES`` and ``OUTPUT_DIR`` (the report
-   folder, absolute), into ``DIR/notebooks/`` (papermill does not create folders:
-   this does). The kernel runs in ``DIR/notebooks/`` and its environment has
-   ``ANALYSTKIT_OUTPUT_DIR`` = ``OUTPUT_DIR``: a notebook writes its files (the
-   claims ledger) under ``OUTPUT_DIR``, so nothing lands outside ``--out`` — even a
-   relative path such as ``../reports/x`` resolves inside ``DIR``.
-3. Each executed notebook is converted to HTML without code cells into ``DIR/``:
-   images are embedded, interactive widgets are dropped (each notebook shows their
-   static equivalent next to them), and every external script or stylesheet
-   reference (require.js, MathJax, widget managers from a CDN) is removed, so the
-   pages open with no network.
-4. ``DIR/index.html`` links the pages with a summary: corpus size, date range, key
-   figures per notebook, when and with which kit version it ran.
+1. The corpus is loaded and extracted once in this process (``--jobs`` worker processes,
+   a progress bar on the terminal). Every table is then in the cache (:mod:`analystkit.cache`):
+   each notebook's kernel reads the whole corpus's tables back in a second instead of
+   re-parsing or re-assembling them.
+2. The notebooks (the curated ones shipped with the kit, or a folder of your own
+   parameterised notebooks) are executed with papermill, ``--jobs`` at a time, each with
+   its ``parameters`` cell receiving ``ARTICLES``, ``METADATA`` and ``OUTPUT_DIR`` (the
+   report folder), into ``DIR/notebooks/``. A notebook writes its files (the claims ledger)
+   under ``OUTPUT_DIR``; nothing lands outside ``--out``.
+3. No machine path is left in the output: the corpus's location is replaced by the
+   folder's name, the report folder by ``.``, the home folder by ``~``, in the executed
+   notebooks and in every page.
+4. Each executed notebook becomes an HTML page without code: images embedded, widgets
+   dropped (each notebook shows their static equivalent), tables interactive (sort,
+   search, pages) with their script embedded, no reference to another host — the pages
+   open with no network.
+5. ``DIR/index.html`` is a briefing: the corpus in a paragraph, then the findings that need
+   attention (:mod:`analystkit.findings`), each with a small figure and a link to the
+   section that explains it, then the pages.
+6. ``--pdf`` prints the index and every page into ``DIR/report.pdf`` with headless
+   Chromium where it is installed, and says so where it is not.
 
-A failing notebook does not stop the others; the index marks it with the cell and
-the error, and the command exits non-zero naming the notebook and where its
-executed copy is.
+A failing notebook does not stop the others; the index marks it with the cell and the
+error, and the command exits non-zero.
 """
 
 from __future__ import annotations
 
+import base64
 import copy
 import datetime as dt
 import html
+import io
+import json
 import os
 import re
+import shutil
+import subprocess
 import sys
+import sysconfig
+import tempfile
 import warnings
-from collections.abc import Callable
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .about import __version__
 from .errors import Errors
-from .views import actor_mentions
 
 if TYPE_CHECKING:  # pragma: no cover
     from .corpus import Corpus
+    from .findings import Finding
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+#: The notebooks of a checkout (the ``notebooks/`` folder next to the package).
+CHECKOUT_NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+#: Where ``pip install`` puts the curated notebooks (the wheel's data files).
+INSTALLED_NOTEBOOKS = Path("share") / "analystkit" / "notebooks"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+#: The environment variable that tells a notebook where to write (``OUTPUT_DIR`` in its parameters).
+OUTPUT_SETTING = "ANALYSTKIT_OUTPUT_DIR"
 _EXTERNAL_SCRIPT = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>", re.I)
 _EXTERNAL_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", re.I)
 _INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
 _WIDGET_STATE = re.compile(r"<script type=\"application/vnd\.jupyter\.widget-state\+json\">.*?</script>", re.S)
+#: Code in an inline script that loads code from another host.
+_REMOTE_LOAD = re.compile(r"""(?:\bimport\s*\(\s*|\bfrom\s+|\bimport\s+|\bsrc\s*=\s*|\brequire\s*\(\s*\[?\s*|\bfetch\s*\(\s*|\bpaths\s*:\s*\{[^}]*?)["'](?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}""", re.I)
+#: Styles added to every page: text left-aligned in tables, compact interactive tables.
+PAGE_STYLE = """<style>
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th, table.dataframe td, table.dataframe th { text-align: left !important; vertical-align: top; }
+.jp-RenderedHTMLCommon table.dataTable td { text-align: left; }
+.jp-RenderedHTMLCommon table.dataTable td.dt-type-numeric, .jp-RenderedHTMLCommon table.dataTable th.dt-type-numeric { text-align: right !important; }
+.ak-table { margin: 6px 0 14px; max-width: 100%; overflow-x: auto; }
+@media print { .dt-search, .dt-paging, .dt-length { display: none; } }
+</style>"""
 
 
 @dataclass
@@ -62,12 +87,32 @@ class NotebookResult:
     executed: Path
     error: str = ""
     cell: int | None = None
-    figures: dict[str, Any] = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)  # heading text -> anchor id
 
 
-def curated_notebooks(folder: Path = NOTEBOOK_DIR) -> list[Path]:
-    """The curated notebooks, in order (``NN_name.ipynb``)."""
-    return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb"))
+# --------------------------------------------------------------------------- notebooks
+def notebook_folders() -> list[Path]:
+    """Where the curated notebooks may be, in order: a checkout's ``notebooks/``, then the
+    data folders of the installation (``pip install`` puts them in ``share/analystkit/notebooks``)."""
+    folders = [CHECKOUT_NOTEBOOKS]
+    for base in dict.fromkeys([sysconfig.get_path("data"), sys.prefix, sys.base_prefix, getattr(sys, "exec_prefix", sys.prefix)]):
+        if base:
+            folders.append(Path(base) / INSTALLED_NOTEBOOKS)
+    user = sysconfig.get_path("data", f"{os.name}_user") if os.name == "posix" else None
+    if user:
+        folders.append(Path(user) / INSTALLED_NOTEBOOKS)
+    return folders
+
+
+def default_notebook_folder() -> Path | None:
+    """The first of :func:`notebook_folders` that holds curated notebooks."""
+    return next((folder for folder in notebook_folders() if curated_notebooks(folder)), None)
+
+
+def curated_notebooks(folder: Path | None = None) -> list[Path]:
+    """The notebooks of a folder, in order (``NN_name.ipynb``); the kit's own by default."""
+    folder = default_notebook_folder() if folder is None else folder
+    return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb")) if folder is not None and Path(folder).is_dir() else []
 
 
 def safe_name(name: str) -> str:
@@ -83,11 +128,43 @@ def _inside(folder: Path, name: str) -> Path:
     return path
 
 
+# --------------------------------------------------------------------------- paths
+def path_replacements(paths: Sequence[str | os.PathLike], out_dir: Path) -> list[tuple[str, str]]:
+    """What to write instead of each machine path the outputs could hold: the corpus's
+    location → its name, the report folder → ``.``, the home folder → ``~`` (longest first)."""
+    pairs: dict[str, str] = {}
+    for raw in paths:
+        path = Path(raw)
+        resolved = path.resolve() if path.exists() else path
+        shown = path.name or "corpus"
+        for variant in {str(raw), str(resolved), str(path.absolute())}:
+            if variant and os.sep in variant:
+                pairs[variant] = shown
+                parent = os.path.dirname(variant)
+                if parent and parent != os.sep:
+                    pairs.setdefault(parent, ".")
+    for variant in {str(out_dir), str(out_dir.resolve())}:
+        pairs[variant] = "."
+    home = os.path.expanduser("~")
+    if home and home != os.sep:
+        pairs.setdefault(home, "~")
+    return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+
+
+def scrub(text: str, replacements: list[tuple[str, str]]) -> str:
+    """``text`` with every machine path replaced (:func:`path_replacements`)."""
+    for old, new in replacements:
+        text = text.replace(old, new)
+        escaped = json.dumps(old)[1:-1]
+        if escaped != old:
+            text = text.replace(escaped, json.dumps(new)[1:-1])
+    return text
+
+
 # --------------------------------------------------------------------------- HTML
-
-
-def to_html(notebook_path: str | Path) -> str:
-    """An executed notebook as self-contained HTML without code or live widgets."""
+def to_html(notebook_path: str | Path) -> tuple[str, dict[str, str]]:
+    """An executed notebook as self-contained HTML without code or live widgets, and the
+    anchors of its headings (heading text → id)."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -98,11 +175,13 @@ def to_html(notebook_path: str | Path) -> str:
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(notebook)
-    return make_offline(body)
+    body = make_offline(body).replace("</head>", PAGE_STYLE + "</head>", 1)
+    headings = {html.unescape(re.sub(r"<[^>]+>", "", text)).replace("¶", "").strip(): anchor for anchor, text in re.findall(r"<h[12][^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h[12]>", body, re.S)}
+    return body, headings
 
 
 def strip_widgets(notebook: Any) -> Any:
-    """Drop widget views (they need a live kernel) and the saved widget state."""
+    """Drop widget views (they need a live kernel), the saved widget state, and empty outputs."""
     notebook = copy.deepcopy(notebook)
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
@@ -113,162 +192,91 @@ def strip_widgets(notebook: Any) -> Any:
 
 
 def make_offline(page: str) -> str:
-    """Remove every reference to scripts or stylesheets on other hosts."""
+    """Remove every reference to scripts or stylesheets on other hosts; keep inline code that
+    loads nothing from elsewhere (the interactive tables' embedded bundle)."""
     page = _WIDGET_STATE.sub("", page)
     page = _EXTERNAL_SCRIPT.sub("", page)
-    # Inline scripts that would fetch code from elsewhere (nbconvert's Mermaid loader).
-    page = _INLINE_SCRIPT.sub(lambda m: "" if re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", m.group(1), re.I) else m.group(0), page)
+    page = _INLINE_SCRIPT.sub(lambda m: "" if _REMOTE_LOAD.search(m.group(1)) else m.group(0), page)
     return _EXTERNAL_LINK.sub("", page)
 
 
-# --------------------------------------------------------------------------- figures
-
-
-def summarise(corpus: "Corpus") -> dict[str, Any]:
-    """Headline figures of a corpus for the index page (whatever tables it has)."""
-    articles = corpus.articles
-    published = articles.published.dropna()
-    report = corpus.load_report
-    figures: dict[str, Any] = {
-        "articles": len(articles),
-        "inputs skipped": int((report.status == "skipped").sum()),
-        "inputs failed": int((report.status == "failed").sum()),
-        "outlets": int(articles.outlet.nunique()),
-        "date range": f"{published.min():%Y-%m-%d} to {published.max():%Y-%m-%d}" if len(published) else "unknown",
-        "sentences": int(articles.n_sentences.sum()),
-    }
-    return figures
-
-
-def _figures_start(corpus: "Corpus") -> dict[str, Any]:
-    sentences = corpus.sentences
-    entities = corpus.entities
-    actors = actor_mentions(entities) if "actor" in entities else entities.iloc[0:0]
-    top = actors.actor.value_counts().head(3)
-    return {
-        "sentences": len(sentences),
-        "fragments": int(sentences.fragment.sum()),
-        "entity mentions": len(entities),
-        "most mentioned": ", ".join(f"{name} ({count})" for name, count in top.items()),
-    }
-
-
-def _figures_sourcing(corpus: "Corpus") -> dict[str, Any]:
-    claims = corpus.table("claims")
-    if not len(claims):
-        return {"claims": 0}
-    share = claims.source_type.value_counts(normalize=True)
-    return {
-        "claims": len(claims),
-        "attributed": f"{1 - share.get('author', 0):.0%}",
-        "named sources": f"{share.get('named_person', 0) + share.get('named_organization', 0):.0%}",
-        "unnamed or vague": f"{share.get('unnamed', 0) + share.get('vague', 0):.0%}",
-    }
-
-
-def _figures_hedging(corpus: "Corpus") -> dict[str, Any]:
-    hedges = corpus.table("hedges")
-    claims = corpus.table("claims")
-    figures: dict[str, Any] = {"hedge cues": len(hedges)}
-    if "hedged" in claims and len(claims):
-        figures["hedged claims"] = f"{claims.hedged.mean():.0%}"
-        figures["mean certainty"] = f"{claims.certainty.mean():.2f}"
-    return figures
-
-
-def _figures_actors(corpus: "Corpus") -> dict[str, Any]:
-    figures: dict[str, Any] = {}
-    if "actors" in corpus.table_names:
-        figures["actors"] = len(corpus.table("actors"))
-    if "actions" in corpus.table_names:
-        figures["actions"] = len(corpus.table("actions"))
-    return figures
-
-
-#: The environment variable that tells a notebook where to write (``OUTPUT_DIR`` in its parameters).
-OUTPUT_SETTING = "ANALYSTKIT_OUTPUT_DIR"
-
-
-def output_dir(default: str | Path = ".") -> Path:
-    """Where a notebook should write its files: ``ANALYSTKIT_OUTPUT_DIR`` when a report runs it, else ``default``."""
-    return Path(os.environ.get(OUTPUT_SETTING) or default)
-
-
-#: Key figures shown on the index next to each notebook, by the name after ``NN_``.
-KEY_FIGURES: dict[str, Callable[["Corpus"], dict[str, Any]]] = {
-    "start_here": _figures_start,
-    "sourcing": _figures_sourcing,
-    "hedging": _figures_hedging,
-    "actors": _figures_actors,
-}
-
-
-def key_figures(stem: str, corpus: "Corpus") -> dict[str, Any]:
-    topic = stem.split("_", 1)[-1]
-    build = KEY_FIGURES.get(topic)
-    if build is None:
-        return {}
-    try:
-        return build(corpus)
-    except (KeyError, AttributeError, ValueError):
-        return {}
-
-
 # --------------------------------------------------------------------------- run
-
-
 def run_report(
     paths: list[str],
     *,
     out: str | Path = "reports",
-    notebooks: list[str] | None = None,
-    title: str = "analystkit report",
+    notebooks: list[str] | str | None = None,
+    title: str | None = None,
     notebook_dir: str | Path | None = None,
     progress: bool | None = None,
+    jobs: int = 1,
+    metadata: str | None = None,
+    model: str | None = None,
+    pdf: bool = False,
 ) -> int:
-    """Execute the notebooks over ``paths`` and write the HTML report. Returns an exit status."""
+    """Execute the notebooks over ``paths`` and write the HTML report. Returns an exit status.
+
+    Args:
+        notebooks: names of notebooks to run (``"01_sourcing"`` or ``"sourcing"``), or a folder
+            of your own parameterised notebooks; default: every curated notebook.
+        notebook_dir: the folder the names are looked up in (default: the kit's).
+        jobs: worker processes for the extraction, and notebooks run at the same time.
+    """
     import papermill as pm
     from tqdm.auto import tqdm
 
     from .corpus import load
     from .errors import NothingLoadedError
+    from .io.outputs import mark_output
 
     show = sys.stderr.isatty() if progress is None else progress
     out_dir = Path(out).resolve()
     executed_dir = out_dir / "notebooks"
     executed_dir.mkdir(parents=True, exist_ok=True)
-    chosen, problem = _choose(curated_notebooks(Path(notebook_dir) if notebook_dir else NOTEBOOK_DIR), notebooks)
+    if isinstance(notebooks, str):
+        notebooks = [notebooks]
+    if notebooks and len(notebooks) == 1 and Path(notebooks[0]).is_dir():
+        notebook_dir, notebooks = notebooks[0], None
+    folder = Path(notebook_dir) if notebook_dir else default_notebook_folder()
+    chosen, problem = _choose(curated_notebooks(folder) if folder else [], notebooks)
     if problem:
         print(f"analystkit: {problem}", file=sys.stderr)
         return 2
     articles = [str(Path(p).resolve()) if Path(p).exists() else str(p) for p in paths]
+    name = Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} inputs"
+    title = title or f"analystkit report: {name}"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            corpus = load(*articles)
+            corpus = load(*articles, metadata=metadata, model=model, jobs=max(1, jobs))
         except NothingLoadedError as error:
             print(f"analystkit: {error}", file=sys.stderr)
             return 1
     corpus.progress = show
-    summary = summarise(corpus)  # extracts once, filling the row cache for the notebooks
-
-    from .io.outputs import mark_output
+    corpus.articles  # the one extraction: every notebook then reads the cached tables
 
     before = {p.name: _stamp(p) for p in out_dir.iterdir()}
     mark_output(out_dir, [executed_dir], kind="report")  # now: the notebooks load the corpus while the report is written
-    results: list[NotebookResult] = []
-    previous = os.environ.get(OUTPUT_SETTING)
-    os.environ[OUTPUT_SETTING] = str(out_dir)  # the kernels inherit it
+    replacements = path_replacements([*paths, *articles, *([metadata] if metadata else [])], out_dir)
+    environment = {OUTPUT_SETTING: str(out_dir), "ANALYSTKIT_PROGRESS": "off", **({"ANALYSTKIT_MODEL": model} if model else {})}
+    saved = {key: os.environ.get(key) for key in environment}
+    os.environ.update(environment)  # the kernels inherit it
     try:
-        for notebook in tqdm(chosen, desc="notebooks", unit="notebook", disable=not show):
-            results.append(_run_one(pm, notebook, executed_dir, out_dir, articles, corpus))
+        parameters = {"ARTICLES": articles if len(articles) > 1 else articles[0], "METADATA": metadata, "OUTPUT_DIR": str(out_dir)}
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            running = [pool.submit(_run_one, pm, notebook, executed_dir, out_dir, parameters, replacements) for notebook in chosen]
+            results = [job.result() for job in tqdm(running, desc="notebooks", unit="notebook", disable=not show)]
     finally:
-        if previous is None:
-            os.environ.pop(OUTPUT_SETTING, None)
-        else:
-            os.environ[OUTPUT_SETTING] = previous
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     index = _inside(out_dir, "index.html")
-    index.write_text(render_index(results, title=title, articles=articles, summary=summary), encoding="utf-8")
+    index.write_text(scrub(render_index(results, corpus=corpus, title=title, name=name, out_dir=out_dir), replacements), encoding="utf-8")
+    if pdf:
+        message = write_pdf(out_dir, [index, *(out_dir / r.html for r in results)])
+        print(f"analystkit: {message}", file=sys.stderr if message.startswith("no PDF") else sys.stdout)
     written = [p for p in out_dir.iterdir() if _stamp(p) != before.get(p.name)]  # ours, and what the notebooks wrote
     mark_output(out_dir, [index, executed_dir, *(out_dir / r.html for r in results), *written], kind="report")
     failed = [r for r in results if r.error]
@@ -284,29 +292,27 @@ def _stamp(path: Path) -> tuple[float, int] | None:
     return info.st_mtime, info.st_size
 
 
-def _run_one(pm: Any, notebook: Path, executed_dir: Path, out_dir: Path, articles: list[str], corpus: "Corpus") -> NotebookResult:
-    """Execute one notebook into ``executed_dir`` and convert it to HTML in ``out_dir``."""
+def _run_one(pm: Any, notebook: Path, executed_dir: Path, out_dir: Path, parameters: dict[str, Any], replacements: list[tuple[str, str]]) -> NotebookResult:
+    """Execute one notebook into ``executed_dir``, scrub machine paths from it and write its page."""
     executed = _inside(executed_dir, notebook.name)
     result = NotebookResult(name=notebook.stem, html=safe_name(notebook.stem) + ".html", executed=executed)
     try:
-        pm.execute_notebook(
-            str(notebook), str(executed),
-            parameters={"ARTICLES": articles if len(articles) > 1 else articles[0], "OUTPUT_DIR": str(out_dir)},
-            cwd=str(executed_dir), progress_bar=False, kernel_name="python3",
-        )
+        pm.execute_notebook(str(notebook), str(executed), parameters=parameters, cwd=str(executed_dir), progress_bar=False, kernel_name="python3")
     except pm.PapermillExecutionError as error:
         result.cell = error.exec_count
         result.error = f"{error.ename}: {error.evalue}"
     except Exception as error:  # a kernel that died, a bad notebook file
         result.error = f"{type(error).__name__}: {error}"
+    if executed.exists():
+        executed.write_text(scrub(executed.read_text(encoding="utf-8"), replacements), encoding="utf-8")
+        result.error = scrub(result.error, replacements)
     if result.error:
         where = f" in cell [{result.cell}]" if result.cell is not None else ""
         print(f"analystkit: notebook {notebook.name} failed{where}: {result.error}\n  executed copy: {executed}", file=sys.stderr)
-    else:
-        result.figures = key_figures(notebook.stem, corpus)
     if executed.exists():
         page = _inside(out_dir, result.html)
-        page.write_text(to_html(executed), encoding="utf-8")
+        body, result.headings = to_html(executed)
+        page.write_text(scrub(body, replacements), encoding="utf-8")
         from .io.outputs import mark_output
 
         mark_output(out_dir, [page], kind="report")
@@ -315,7 +321,7 @@ def _run_one(pm: Any, notebook: Path, executed_dir: Path, out_dir: Path, article
 
 def _choose(available: list[Path], wanted: list[str] | None) -> tuple[list[Path], str]:
     if not wanted:
-        return available, "" if available else "no curated notebooks found"
+        return available, "" if available else "no curated notebooks found (pass --notebooks FOLDER with your own)"
     chosen, missing = [], []
     for name in wanted:
         stem = Path(name.strip()).stem
@@ -326,33 +332,161 @@ def _choose(available: list[Path], wanted: list[str] | None) -> tuple[list[Path]
     return sorted(set(chosen)), ""
 
 
-def render_index(results: list[NotebookResult], *, title: str, articles: list[str], summary: dict[str, Any]) -> str:
+# --------------------------------------------------------------------------- the index
+def render_index(results: list[NotebookResult], *, corpus: "Corpus", title: str, name: str, out_dir: Path | None = None) -> str:
+    """The briefing page: the corpus, the findings that need attention (each with a figure and
+    a link to the section that explains it), the pages, the files."""
+    from .findings import briefing
     from .io.outputs import GENERATOR
 
     esc = html.escape
-    rows = "".join(f"<tr><th>{esc(str(k))}</th><td>{esc(str(v))}</td></tr>" for k, v in summary.items())
+    findings = briefing(corpus, name=name)
+    pages = {r.name: r for r in results if not r.error}
+    cards = []
+    for finding in findings:
+        figure = _figure_for(finding, corpus)
+        link = _section_link(finding, pages)
+        table = _small_table(finding.table) if finding.table is not None and len(finding.table) and finding.title != "Who carries the claims" else ""
+        cards.append(
+            "<section class='finding'>"
+            + (f"<img alt='{esc(finding.title)}' src='data:image/png;base64,{figure}'>" if figure else "")
+            + f"<div class='body'>{_markdown(finding.markdown)}{table}{link}</div></section>"
+        )
     items = []
     for r in results:
         if r.error:
             cell = f" in cell [{r.cell}]" if r.cell is not None else ""
-            status = f"<p class='failed'>Failed{esc(cell)}: <code>{esc(r.error)}</code><br>Executed copy: <code>{esc(str(r.executed))}</code></p>"
+            status = f"<p class='failed'>Failed{esc(cell)}: <code>{esc(r.error)}</code><br>Executed copy: <code>notebooks/{esc(r.executed.name)}</code></p>"
         else:
-            status = "".join(f"<span class='fig'><b>{esc(str(v))}</b> {esc(str(k))}</span>" for k, v in r.figures.items())
-        link = f"<a href='{esc(r.html)}'>{esc(r.name)}</a>"
-        items.append(f"<li class='{'failed' if r.error else 'ok'}'>{link}<div>{status}</div></li>")
+            status = ""
+        items.append(f"<li class='{'failed' if r.error else 'ok'}'><a href='{esc(r.html)}'>{esc(_page_title(r.name))}</a>{status}</li>")
+    files = []
+    if out_dir is not None and (out_dir / "claims_ledger.xlsx").exists():
+        files.append("<li><a href='claims_ledger.xlsx'>claims_ledger.xlsx</a>: every claim with its source, hedges, dates, actors and flags, and blank verdict and notes columns</li>")
+    files.append("<li><a href='notebooks/'>notebooks/</a>: the executed notebooks, to open in JupyterLab</li>")
     when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    corpus = "; ".join(articles)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">{GENERATOR}<title>{esc(title)}</title>
 <style>
-body{{font-family:system-ui,sans-serif;max-width:56em;margin:2em auto;padding:0 1em;color:#222}}
-table{{border-collapse:collapse}} th,td{{padding:3px 10px;border-bottom:1px solid #ddd;text-align:left}}
-li{{margin:0.8em 0}} li a{{font-size:115%;font-weight:600}} .fig{{display:inline-block;margin:0.2em 1.2em 0 0}}
-.failed{{color:#a00}} footer{{color:#666;margin-top:2em;font-size:90%}}
+body{{font-family:system-ui,sans-serif;max-width:62em;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}}
+h1{{margin-bottom:0.2em}} .lead{{font-size:110%}}
+section.finding{{display:flex;gap:1.2em;align-items:flex-start;border-top:1px solid #ddd;padding:1em 0}}
+section.finding img{{width:300px;flex:none;border:1px solid #eee}}
+section.finding .body{{flex:1;min-width:0}}
+table.small{{border-collapse:collapse;font-size:88%;margin:0.5em 0}} table.small th,table.small td{{padding:2px 8px;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}}
+li{{margin:0.5em 0}} li a{{font-weight:600}} .failed{{color:#a00}} footer{{color:#666;margin-top:2em;font-size:90%}}
+code{{background:#f3f3f3;padding:0 3px;border-radius:3px;font-size:92%}}
 </style></head>
 <body><h1>{esc(title)}</h1>
-<h2>Corpus</h2><p><code>{esc(corpus)}</code></p><table>{rows}</table>
-<h2>Notebooks</h2><ul>{''.join(items)}</ul>
-<footer>Generated {when} with analystkit {esc(__version__)}. Pages open offline; code cells are hidden.</footer>
+<p class='muted'>A briefing on the corpus, computed from its tables; every finding links to the section that explains it.</p>
+{''.join(cards)}
+<h2>The pages</h2><ul>{''.join(items)}</ul>
+<h2>Files</h2><ul>{''.join(files)}</ul>
+<footer>Generated {when} with analystkit {esc(__version__)}. The pages open offline; code cells are hidden; tables sort and search in the page.</footer>
 </body></html>
 """
+
+
+_PAGE_TITLES = {
+    "00_start_here": "Start here: the corpus, its articles and entities",
+    "01_sourcing": "Sourcing: says who?",
+    "02_hedging": "Hedging: how sure is each claim?",
+    "03_actors": "Actors: who does what to whom",
+    "04_read_before_you_trust": "Read before you trust: integrity, timeline, claims ledger",
+    "05_explore": "Explore: filter the claims, read each one in its article",
+    "06_provenance": "Provenance: copies, edits and claims as they spread",
+}
+
+
+def _page_title(stem: str) -> str:
+    return _PAGE_TITLES.get(stem, stem)
+
+
+def _section_link(finding: "Finding", pages: dict[str, NotebookResult]) -> str:
+    notebook, _, keyword = finding.section.partition(":")
+    page = pages.get(notebook)
+    if page is None:
+        return ""
+    anchor = ""
+    if keyword:
+        anchor = next((a for text, a in page.headings.items() if keyword.lower() in text.lower()), "")
+    target = page.html + (f"#{anchor}" if anchor else "")
+    return f"<p><a href='{html.escape(target, quote=True)}'>Read more: {html.escape(_page_title(notebook))} →</a></p>"
+
+
+def _markdown(text: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).render(text)
+
+
+def _small_table(frame: Any, rows: int = 5) -> str:
+    shown = frame.head(rows)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>" for row in shown.itertuples(index=False))
+    more = f"<p style='font-size:85%;color:#555'>and {len(frame) - rows:,} more in the page linked below</p>" if len(frame) > rows else ""
+    return f"<table class='small'><tr>{head}</tr>{body}</table>{more}"
+
+
+def _cell(value: Any) -> str:
+    text = f"{value:.2f}" if isinstance(value, float) else str(value)
+    return text if len(text) <= 160 else text[:157] + "…"
+
+
+def _figure_for(finding: "Finding", corpus: "Corpus") -> str:
+    """A small PNG (base64) for a finding of the briefing, or ""."""
+    try:
+        from .plots import briefing
+
+        figure = briefing.figure(finding.title, corpus)
+    except Exception:  # noqa: BLE001 - a figure that cannot be drawn leaves the text
+        return ""
+    if figure is None:
+        return ""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+# --------------------------------------------------------------------------- PDF
+def chromium() -> str | None:
+    """Debian's Chromium (``apt-get install chromium``), if installed."""
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def write_pdf(out_dir: Path, pages: list[Path]) -> str:
+    """Print the pages, in order, into ``out_dir/report.pdf`` with headless Chromium. Returns what happened."""
+    browser = chromium()
+    if browser is None:
+        return "no PDF written: Chromium is not installed (Debian: apt-get install chromium); the HTML report is complete"
+    target = out_dir / "report.pdf"
+    parts = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for number, page in enumerate(pages):
+            pdf = Path(scratch) / f"{number:03d}.pdf"
+            done = subprocess.run(
+                [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", f"--user-data-dir={scratch}/profile", "--virtual-time-budget=15000",
+                 "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
+                capture_output=True, timeout=300,
+            )
+            if done.returncode or not pdf.exists():
+                return f"no PDF written: Chromium could not print {page.name} ({done.stderr.decode(errors='replace')[-300:]})"
+            parts.append(pdf)
+        try:
+            from pypdf import PdfWriter
+        except ImportError:
+            shutil.copy(parts[0], target)
+            return f"wrote {target.name} (the index only: install pypdf to join every page)"
+        writer = PdfWriter()
+        for part in parts:
+            writer.append(str(part))
+        with open(target, "wb") as handle:
+            writer.write(handle)
+    return f"wrote {target.name} ({len(parts)} pages)"
+
+
+__all__ = [
+    "NotebookResult", "chromium", "curated_notebooks", "default_notebook_folder", "make_offline", "notebook_folders", "path_replacements",
+    "render_index", "run_report", "safe_name", "scrub", "to_html", "write_pdf",
+]

@@ -73,3 +73,30 @@ def test_entries_are_verified_data_and_a_damaged_key_is_replaced(tmp_path):
     assert fresh.folder is not None and fresh.get("cd" * 32) is None  # a new key: old entries are misses
     fresh.put("cd" * 32, rows)
     assert cache.RowCache(tmp_path).get("cd" * 32) is not None
+
+
+def test_a_corpus_is_read_back_whole_from_the_table_cache_and_a_changed_file_is_a_miss(tmp_path, monkeypatch):
+    import warnings
+
+    import analystkit as ak
+    from analystkit.cache import TableCache
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Russian troops left the city on Monday, officials said. The bridge may be mined.", encoding="utf-8")
+    (folder / "b.txt").write_text("Putin said the decision was final.", encoding="utf-8")
+    monkeypatch.setenv("ANALYSTKIT_CACHE", str(tmp_path / "cache"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = ak.load(folder)
+        first.articles
+        second = ak.load(folder)
+        second.articles
+    assert second.cache_hits == 2
+    assert all(second.table(n).equals(first.table(n)) for n in first.table_names)
+    stored = next((tmp_path / "cache" / "tables").iterdir())
+    claims = stored / "claims.parquet"
+    claims.write_bytes(claims.read_bytes()[:-10] + b"0123456789")  # ten changed bytes
+    assert TableCache(tmp_path / "cache").get(stored.name) is None
+    third = ak.load(folder)
+    assert third.claims.equals(first.claims)  # rebuilt from the row cache

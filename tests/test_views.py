@@ -43,14 +43,14 @@ def test_a_claim_is_not_about_a_place_nested_in_its_source(corpus):
 
 def test_the_explorer_ledger_and_report_use_the_view(corpus):
     from analystkit.explorer import index_claims
-    from analystkit.report import _figures_start
+    from analystkit.findings import top_actor_names
 
     index = index_claims(corpus, scope="sentence")
     about_texas = {int(i) for i in index.actor_rows.get("Texas", [])}
     assert about_texas and all(index.claims.loc[i, "sentence_id"] == 1 for i in about_texas)  # only where Texas itself is named
     ledger = ak.ledger(corpus)
     assert "Texas" not in ledger.loc[ledger.sentence_id == 0, "actors"].iloc[0].split("; ")
-    assert "Texas (" in _figures_start(corpus)["most mentioned"]
+    assert "Texas" in top_actor_names(corpus, top=3)
     mentioned = views.actor_mentions(corpus.entities)
     assert int((mentioned.actor == "Texas").sum()) == int(((corpus.entities.actor == "Texas") & ~corpus.entities.nested).sum())
 
