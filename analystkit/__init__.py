@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .explorer import explore
     from .io.loader import load
     from .nlp.model import load_model
+    from .provenance.compare import compare
     from .setup import setup
 
 _LAZY = {
@@ -35,9 +36,11 @@ _LAZY = {
     "write_ledger": ("analystkit.ledger", "write_ledger"),
     "explore": ("analystkit.explorer", "explore"),
     "explorer": ("analystkit.explorer", None),
+    "compare": ("analystkit.provenance.compare", "compare"),
+    "provenance": ("analystkit.provenance", None),
 }
 
-__all__ = ["Corpus", "__version__", "add_components", "display", "errors", "explore", "explorer", "load", "ledger", "load_model", "plots", "setup", "widgets", "write_ledger"]
+__all__ = ["Corpus", "__version__", "add_components", "compare", "display", "errors", "explore", "explorer", "load", "ledger", "load_model", "plots", "provenance", "setup", "widgets", "write_ledger"]
 
 
 def __getattr__(name: str) -> Any:

@@ -32,7 +32,21 @@ def _integrity_table(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
     return build_integrity_table(tables)
 
 
-CORPUS_TABLES: dict[str, "Callable[[dict[str, pd.DataFrame]], pd.DataFrame]"] = {"actors": _actors_table, "integrity": _integrity_table}
+def _related_table(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
+    from .provenance.related import related_articles  # near-duplicates: from the article texts alone
+
+    return related_articles(tables)
+
+
+def _claim_threads_table(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
+    from .provenance.threads import claim_threads  # the same claim across articles
+
+    return claim_threads(tables)
+
+
+CORPUS_TABLES: dict[str, "Callable[[dict[str, pd.DataFrame]], pd.DataFrame]"] = {
+    "actors": _actors_table, "integrity": _integrity_table, "related": _related_table, "claim_threads": _claim_threads_table,
+}
 
 
 class Corpus:

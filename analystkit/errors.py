@@ -37,6 +37,18 @@ class Errors:
         "Cannot write the ledger to {path!r}: the file name must end in .xlsx or .csv. Choose one of "
         "those, e.g. `analystkit ledger data/articles --out ledger.xlsx`."
     )
+    AK010 = (
+        "The articles given for related-article detection have no {missing} column. Pass a corpus "
+        "(`ak.load(...)`) or a DataFrame with `article_id` and `text` columns (and `published`, `title`)."
+    )
+    AK011 = (
+        "Cannot compare {what!r}: it is neither an article id of the corpus given nor a text or a file. "
+        "Pass two article ids with `corpus=`, two texts, or two file paths; known ids start with: {known}."
+    )
+    AK012 = (
+        "Nothing to compare in {which}: it has no sentences. Check that the text is not empty, or pass "
+        "the article id of a loaded corpus with `corpus=`."
+    )
 
 
 class Warnings:
