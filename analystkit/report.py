@@ -180,12 +180,22 @@ def _figures_actors(corpus: "Corpus") -> dict[str, Any]:
     return figures
 
 
+def _figures_provenance(corpus: "Corpus") -> dict[str, Any]:
+    related = corpus.table("related")
+    threads = corpus.table("claim_threads")
+    figures: dict[str, Any] = {"related pairs": len(related), "claim threads": int(threads["thread_id"].nunique()) if len(threads) else 0}
+    if len(threads):
+        figures["sources dropped along a thread"] = int((threads["source_drift"] == "dropped").sum())
+    return figures
+
+
 #: Key figures shown on the index next to each notebook, by the name after ``NN_``.
 KEY_FIGURES: dict[str, Callable[["Corpus"], dict[str, Any]]] = {
     "start_here": _figures_start,
     "sourcing": _figures_sourcing,
     "hedging": _figures_hedging,
     "actors": _figures_actors,
+    "provenance": _figures_provenance,
 }
 
 

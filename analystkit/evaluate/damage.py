@@ -10,7 +10,7 @@ damage per chosen sentence, each recorded with its exact offsets in the clean te
   sources, cues and hedges are swapped, and never for a stop word, a number or a hedge word, so the claim is kept;
 * ``attribution`` — "X said (that) Y." becomes "Y." (or "Y, X said." becomes "Y."):
   the source and its cue are cut;
-* ``hedge`` — a modal hedge ("may", "might", "could", "would") becomes "will", an
+* ``hedge`` — a modal hedge ("may", "might", "could", "would", "can") becomes "will", an
   estimative phrase ("is likely to") becomes "will", a hedging adverb ("probably") is cut;
 * ``date`` — a time expression moves: a day of the month by a week, a weekday to
   another, a month to the one before, a year back by one;
@@ -50,7 +50,7 @@ EXPECTED = {
 }
 DAMAGES = tuple(EXPECTED)
 
-_MODALS = {"may": "will", "might": "will", "could": "will", "would": "will"}
+_MODALS = {"may": "will", "might": "will", "could": "will", "would": "will", "can": "will"}
 _ESTIMATIVE = re.compile(r"^(?:is|are|was|were)\s+(?:likely|unlikely|expected)\s+to$", re.I)
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -1,6 +1,6 @@
 """Evaluate :func:`analystkit.compare` on generated damaged copies of clean articles.
 
-    python -m analystkit.evaluate.provenance [--n 220] [--seed 21] [--corpus ../shared/corpus/whitehouse-2022 ../shared/corpus/usgov]
+    python -m analystkit.evaluate.provenance [--n 300] [--seed 21] [--corpus ../shared/corpus/whitehouse-2022 ../shared/corpus/usgov]
         [--min-chars 1200] [--max-chars 9000] [--json] [--jobs 1]
 
 1. Clean articles: the files of the given folders, sorted by name, those whose text is
@@ -168,7 +168,7 @@ def format_table(report: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analystkit.evaluate.provenance", description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", nargs="+", default=[str(p) for p in DEFAULT_CORPORA], help="folders of clean articles")
-    parser.add_argument("--n", type=int, default=220, help="clean articles to damage (default 220)")
+    parser.add_argument("--n", type=int, default=300, help="clean articles to damage (default 300)")
     parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--min-chars", type=int, default=1200)
     parser.add_argument("--max-chars", type=int, default=9000)

@@ -1,7 +1,8 @@
 """Word tokens with offsets, shared by alignment, edits, related articles and claim threads.
 
 A *word* is a run of letters or digits, with inner hyphens and apostrophes kept
-(``one-storied``, ``Ukraine's``); every other non-space character is a token of
+(``one-storied``, ``Ukraine's``); a number keeps its separators (``200,000``,
+``3.5``, ``10:30``); every other non-space character is a token of
 its own. Content words drop spaCy's English stop words, so that "the", "of" and
 "was" do not make two sentences look alike.
 """
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:[-'’]\w+)*|[^\w\s]")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 

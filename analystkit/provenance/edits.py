@@ -395,13 +395,21 @@ def _introduction_edits(a: Version, b: Version, group: Group, changes: list[Chan
             if at >= 0:
                 short = (at, at + len(tail))
                 break
-        if short is None or _introduced_before(b, tail.lower(), short[0], 1):
+        if short is None or _introduced_before(b, tail.lower(), short[0], 1) or _inside_longer_name(b, short):
             continue
         a0 = min([int(pa.start)] + [c.a0 for c in hit if c.a1 >= int(pa.start) - 1])
         found.add(_row(a, b, group, "introduction_dropped", a0, int(pa.end), short[0], short[1],
                        before=str(pa.text), after=tail,
                        explanation=f"A introduces {_quote(str(pa.text))}; B names the person only as {_quote(tail)}, "
                        "with no full name or role anywhere before: a reader of B cannot tell who this is."))
+
+
+def _inside_longer_name(b: Version, span: tuple[int, int]) -> bool:
+    """True when the surname found in B is part of a longer mention there ("President Biden")."""
+    if b.entities.empty:
+        return False
+    holding = b.entities[(b.entities["start"] <= span[0]) & (b.entities["end"] >= span[1])]
+    return any(len(str(t).split()) >= 2 for t in holding["text"])
 
 
 def _introduced_before(b: Version, tail: str, position: int, n_words: int) -> bool:
