@@ -189,7 +189,7 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "edits": {
         "edit_id": "0-based, in reading order of version B (ak.compare; analystkit/provenance/edits.py)",
-        "kind": "attribution_removed, attribution_added, source_changed, hedge_removed, hedge_added, hedge_changed, date_changed, number_changed, introduction_dropped, actor_dropped, actor_added, actor_changed, negation_flipped, sentence_split, fragment, sentences_merged, sentence_dropped, sentence_added or rewording",
+        "kind": "attribution_removed, attribution_added, source_changed, hedge_removed, hedge_added, hedge_changed, date_changed, number_changed, introduction_dropped, introduction_added, actor_dropped, actor_added, actor_changed, negation_flipped, sentence_split, fragment, sentences_merged, sentence_dropped, sentence_added or rewording",
         "severity": "high, medium or low: what the edit does to the claim (a lost source, hedge, date or number is high; rewording is low)",
         "start_a": "character offset in version A's text (an empty span marks where an insertion goes)",
         "end_a": "offset one past it (text_a[start_a:end_a] == text_a)",

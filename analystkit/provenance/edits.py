@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
 KINDS = (
     "sentence_split", "fragment", "sentences_merged", "sentence_dropped", "sentence_added",
     "attribution_removed", "attribution_added", "source_changed",
-    "introduction_dropped", "date_changed", "hedge_removed", "hedge_added", "hedge_changed",
+    "introduction_dropped", "introduction_added", "date_changed", "hedge_removed", "hedge_added", "hedge_changed",
     "negation_flipped", "number_changed", "actor_dropped", "actor_added", "actor_changed", "rewording",
 )
 
@@ -54,7 +54,7 @@ SEVERITY = {
     "attribution_removed": "high", "source_changed": "medium", "attribution_added": "medium",
     "hedge_removed": "high", "hedge_changed": "medium", "hedge_added": "medium",
     "date_changed": "high", "number_changed": "high", "negation_flipped": "high",
-    "introduction_dropped": "medium", "actor_dropped": "medium", "actor_changed": "high", "actor_added": "low",
+    "introduction_dropped": "medium", "introduction_added": "low", "actor_dropped": "medium", "actor_changed": "high", "actor_added": "low",
     "sentence_split": "medium", "fragment": "medium", "sentences_merged": "low",
     "sentence_dropped": "low", "sentence_added": "low", "rewording": "low",
 }
@@ -157,6 +157,10 @@ def classify_edits(a: Version, b: Version, groups: list[Group]) -> "pd.DataFrame
 def _group_edits(a: Version, b: Version, group: Group, found: _Found) -> None:
     if group.kind == "dropped":
         s = group.a[0]
+        if s.fragment:
+            found.add(_row(a, b, group, "fragment", s.start, s.end, found.anchor_b, found.anchor_b,
+                           explanation="A has a fragment that is not a full sentence (no verb or no subject); B does not have it."))
+            return
         found.add(_row(a, b, group, "sentence_dropped", s.start, s.end, found.anchor_b, found.anchor_b,
                        explanation="This sentence of A has no counterpart in B." + _dropped_detail(a, s.start, s.end)))
         return
@@ -185,7 +189,8 @@ def _group_edits(a: Version, b: Version, group: Group, found: _Found) -> None:
     _negation_edits(a, b, group, changes, found)
     _number_edits(a, b, group, changes, toks_a, toks_b, found)
     _actor_edits(a, b, group, changes, found)
-    if group.kind == "one_to_one" and group.b[0].fragment and not group.a[0].fragment and len(found.rows) == before:
+    shrunk = sum(group.b[0].all_words.values()) < 0.5 * sum(group.a[0].all_words.values())
+    if group.kind == "one_to_one" and group.b[0].fragment and not group.a[0].fragment and (shrunk or len(found.rows) == before):
         found.add(_row(a, b, group, "fragment", group.start_a, group.end_a, group.start_b, group.end_b,
                        explanation="The sentence of A is no longer a full sentence in B (no verb or no subject)."), claim=False)
     for c in changes:
@@ -256,12 +261,27 @@ def _split_edits(a: Version, b: Version, group: Group, toks_b: list[Token], chan
 
 
 def _merge_edits(a: Version, b: Version, group: Group, toks_a: list[Token], changes: list[Change], found: _Found) -> None:
+    """One edit per merge. When A's pieces show the damage (a paragraph break inside the sentence,
+    a fragment), B is the repaired version and the edit names that damage: the same kinds whichever
+    version is passed first."""
     pieces = group.a
+    paragraph_break = any(
+        right.paragraph_id != left.paragraph_id or "\n" in a.text[left.end:right.start] for left, right in zip(pieces, pieces[1:])
+    )
+    flagged = [p for p in pieces[1:] if p.fragment]
+    if paragraph_break:
+        kind, a0, a1 = "sentence_split", group.start_a, group.end_a
+        explanation = "A paragraph break cuts this sentence in A; B has it whole. Quote neither part of A alone."
+    elif flagged:
+        kind, a0, a1 = "fragment", flagged[-1].start, flagged[-1].end
+        explanation = f"A has {_quote(flagged[-1].text)}, a piece that is not a full sentence; B has it joined to the sentence it belongs to."
+    else:
+        kind, a0, a1 = "sentences_merged", group.start_a, group.end_a
+        explanation = f"{len(pieces)} sentences of A are joined into one in B."
+    found.add(_row(a, b, group, kind, a0, a1, group.start_b, group.end_b, explanation=explanation), claim=False)
     for left, right in zip(pieces, pieces[1:]):
-        found.add(_row(a, b, group, "sentences_merged", left.start, right.end, group.start_b, group.end_b,
-                       explanation="Two sentences of A are joined into one in B."), claim=False)
         for c in changes:
-            if c.a0 <= right.start and c.a1 >= left.end - 1:
+            if c.a0 <= right.start + 1 and c.a1 >= left.end - 1:
                 found.claimed_a.append((c.a0, c.a1))
                 found.claimed_b.append((c.b0, c.b1))
 
@@ -377,39 +397,51 @@ def _source_words(claim: Any) -> str:
 
 
 def _introduction_edits(a: Version, b: Version, group: Group, changes: list[Change], found: _Found) -> None:
-    people_a = a.rows("entities", group.start_a, group.end_a)
-    if people_a.empty:
-        return
-    people_a = people_a[people_a["label"].astype(str) == "PERSON"]
-    for pa in people_a.itertuples():
-        words_a = str(pa.text).split()
-        if len(words_a) < 2:
+    """``introduction_dropped``: A introduces a person (full name or role) where B has the bare
+    surname, never introduced before; ``introduction_added`` the other way round."""
+    for kind, full, bare, start, end in (("introduction_dropped", a, b, group.start_a, group.end_a), ("introduction_added", b, a, group.start_b, group.end_b)):
+        people = full.rows("entities", start, end)
+        if people.empty:
             continue
-        hit = [c for c in changes if c.a1 > c.a0 and _touches(c.a0, c.a1, int(pa.start), int(pa.end))]
-        if not hit:
-            continue
-        tail = words_a[-1]
-        short = None
-        for c in hit:
-            at = b.text.find(tail, max(0, c.b0 - 2), c.b1 + len(tail) + 2)
-            if at >= 0:
-                short = (at, at + len(tail))
-                break
-        if short is None or _introduced_before(b, tail.lower(), short[0], 1) or _inside_longer_name(b, short):
-            continue
-        a0 = min([int(pa.start)] + [c.a0 for c in hit if c.a1 >= int(pa.start) - 1])
-        found.add(_row(a, b, group, "introduction_dropped", a0, int(pa.end), short[0], short[1],
-                       before=str(pa.text), after=tail,
-                       explanation=f"A introduces {_quote(str(pa.text))}; B names the person only as {_quote(tail)}, "
-                       "with no full name or role anywhere before: a reader of B cannot tell who this is."))
+        people = people[people["label"].astype(str) == "PERSON"]
+        for person in people.itertuples():
+            words = str(person.text).split()
+            if len(words) < 2:
+                continue
+            if kind == "introduction_dropped":
+                hit = [(c.a0, c.a1, c.b0, c.b1) for c in changes if c.a1 > c.a0 and _touches(c.a0, c.a1, int(person.start), int(person.end))]
+            else:
+                hit = [(c.b0, c.b1, c.a0, c.a1) for c in changes if c.b1 > c.b0 and _touches(c.b0, c.b1, int(person.start), int(person.end))]
+            if not hit:
+                continue
+            tail = words[-1]
+            short = None
+            for _, _, o0, o1 in hit:
+                at = bare.text.find(tail, max(0, o0 - 2), o1 + len(tail) + 2)
+                if at >= 0:
+                    short = (at, at + len(tail))
+                    break
+            if short is None or _introduced_before(bare, tail.lower(), short[0], 1) or _inside_longer_name(bare, short, words):
+                continue
+            f0 = min([int(person.start)] + [h[0] for h in hit if h[1] >= int(person.start) - 1])
+            if kind == "introduction_dropped":
+                found.add(_row(a, b, group, kind, f0, int(person.end), short[0], short[1], before=str(person.text), after=tail,
+                               explanation=f"A introduces {_quote(str(person.text))}; B names the person only as {_quote(tail)}, "
+                               "with no full name or role anywhere before: a reader of B cannot tell who this is."))
+            else:
+                found.add(_row(a, b, group, kind, short[0], short[1], f0, int(person.end), before=tail, after=str(person.text),
+                               explanation=f"A names {_quote(tail)} by surname only, never introduced; B introduces the person as "
+                               f"{_quote(str(person.text))}: A has lost the introduction."))
 
 
-def _inside_longer_name(b: Version, span: tuple[int, int]) -> bool:
-    """True when the surname found in B is part of a longer mention there ("President Biden")."""
-    if b.entities.empty:
+def _inside_longer_name(version: Version, span: tuple[int, int], full: list[str]) -> bool:
+    """True when the surname found is part of a longer mention that keeps some of the full
+    mention's other words ("President Biden" for "President Joe Biden": the role is still there)."""
+    if version.entities.empty:
         return False
-    holding = b.entities[(b.entities["start"] <= span[0]) & (b.entities["end"] >= span[1])]
-    return any(len(str(t).split()) >= 2 for t in holding["text"])
+    holding = version.entities[(version.entities["start"] <= span[0]) & (version.entities["end"] >= span[1])]
+    others = {w.lower() for w in full[:-1]}
+    return any(len(str(t).split()) >= 2 and others & {w.lower() for w in str(t).split()[:-1]} for t in holding["text"])
 
 
 def _introduced_before(b: Version, tail: str, position: int, n_words: int) -> bool:

@@ -47,8 +47,8 @@ def side_by_side(comparison: "Comparison", *, title_a: str | None = None, title_
     )
     table = (
         "<table style='width:100%;table-layout:fixed;border-collapse:collapse'><tr>"
-        f"<td style='vertical-align:top;padding:4px 8px;border-right:1px solid #ccc'>{left}</td>"
-        f"<td style='vertical-align:top;padding:4px 8px'>{right}</td></tr></table>"
+        f"<td style='vertical-align:top;text-align:left;padding:4px 8px;border-right:1px solid #ccc'>{left}</td>"
+        f"<td style='vertical-align:top;text-align:left;padding:4px 8px'>{right}</td></tr></table>"
     )
     notes = explain_edits(edits, max_items=max_items).markup if explain else ""
     verdict = f"<p style='margin:4px 0'><b>{html.escape(comparison.verdict)}</b></p>"

@@ -123,3 +123,15 @@ def test_empty_text_is_refused_with_a_clear_message(nlp):
     with pytest.raises(ValueError) as error:
         ak.compare("   ", ORIGINAL, nlp=nlp)
     assert "empty text" in str(error.value)
+
+
+def test_the_seed_passed_first_names_the_same_damage(nlp):
+    """Whichever version is passed first, the damage is named: split, fragments, the introduction, the date."""
+    from tests.conftest import SEED
+    from tests.provenance.conftest import RECONSTRUCTION
+
+    c = ak.compare(SEED.read_text(encoding="utf-8"), RECONSTRUCTION.read_text(encoding="utf-8"), published="2022-11-09", nlp=nlp)
+    kinds = set(c.edits.kind)
+    assert c.same_story
+    assert {"sentence_split", "fragment", "introduction_added", "date_changed"} <= kinds
+    assert {"Redeployed forces.", 'Called "Black."'} <= set(c.edits[c.edits.kind == "fragment"].text_a)
