@@ -203,6 +203,9 @@ def _load_pair(a: str, b: str, *, published: Any, nlp: Any) -> "tuple[Corpus, st
             continue
         if not str(value).strip():
             raise ValueError(Errors.AK012.format(which=f"version {name.upper()} (an empty text)"))
+        if not any(ch.isspace() for ch in str(value).strip()):
+            # one word: an article id or a path that does not exist, not a text
+            raise KeyError(Errors.AK011.format(what=str(value)[:80], known="(no corpus given: pass corpus=)"))
         target = folder / f"{name}.txt"
         target.write_text(str(value), encoding="utf-8")
         paths.append(target)

@@ -135,3 +135,9 @@ def test_the_seed_passed_first_names_the_same_damage(nlp):
     assert c.same_story
     assert {"sentence_split", "fragment", "introduction_added", "date_changed"} <= kinds
     assert {"Redeployed forces.", 'Called "Black."'} <= set(c.edits[c.edits.kind == "fragment"].text_a)
+
+
+def test_an_id_without_its_corpus_is_not_taken_for_a_text():
+    with pytest.raises(KeyError) as error:
+        ak.compare("000_9cc23866541e5586", "2022-11-10_whitehouse_press-briefing")
+    assert "no corpus given" in str(error.value)
