@@ -50,13 +50,29 @@ EXPECTED = {
 }
 DAMAGES = tuple(EXPECTED)
 
-_MODALS = {"may": "will", "might": "will", "could": "will", "would": "will", "can": "will"}
 _ESTIMATIVE = re.compile(r"^(?:is|are|was|were)\s+(?:likely|unlikely|expected)\s+to$", re.I)
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-_TITLES = frozenset({"President", "Minister", "Secretary", "Governor", "Ambassador", "Senator", "Representative", "General",
-                     "Chairman", "Chair", "Director", "Leader", "Speaker", "Gentleman", "Lady", "Taoiseach", "Chancellor", "King", "Queen"})
-_PREPOSITIONS = ("in", "on", "at", "with", "for", "from", "during", "across", "through", "under", "after", "before")
+#: The generator's own small word lists (modals to replace, calendar names, role words, prepositions):
+#: data, in ``damage_words.csv`` next to this module, with their provenance. The comparison never reads them.
+WORDS_FILE = Path(__file__).resolve().parent / "damage_words.csv"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, list[tuple[str, str]]]:
+    import csv
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    with WORDS_FILE.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            out.setdefault(row["list"], []).append((row["word"], row["replacement"]))
+    return out
+
+
+def _modals() -> dict[str, str]:
+    return dict(_words()["modal"])
+
+
+def _names(kind: str) -> list[str]:
+    return [w for w, _ in _words()[kind]]
 
 
 @dataclass
@@ -272,8 +288,8 @@ def _hedge(text, tables, sentences, taken, rng):
         h0, h1 = int(h.start), int(h.end)
         cue = text[h0:h1]
         lower = cue.lower()
-        if lower in _MODALS:
-            new = _MODALS[lower]
+        if lower in _modals():
+            new = _modals()[lower]
             new = new.capitalize() if cue[:1].isupper() else new
             return _Op("hedge", h0, h1, new), int(h.sentence_id)
         if _ESTIMATIVE.match(cue):
@@ -304,18 +320,19 @@ def _date(text, tables, sentences, taken, rng):
 
 
 def _shift_date(expression: str, rng: random.Random) -> str | None:
-    for k, name in enumerate(_MONTHS):
+    weekdays, months = _names("weekday"), _names("month")
+    for name in months:
         m = re.search(rf"\b{name}\s+(\d{{1,2}})\b", expression)
         if m:
             day = int(m.group(1))
             new_day = day + 7 if day <= 21 else day - 7
             return expression[:m.start(1)] + str(new_day) + expression[m.end(1):]
-    for k, name in enumerate(_WEEKDAYS):
+    for k, name in enumerate(weekdays):
         if re.search(rf"\b{name}\b", expression):
-            return re.sub(rf"\b{name}\b", _WEEKDAYS[(k + rng.randint(2, 4)) % 7], expression)
-    for k, name in enumerate(_MONTHS):
+            return re.sub(rf"\b{name}\b", weekdays[(k + rng.randint(2, 4)) % 7], expression)
+    for k, name in enumerate(months):
         if re.search(rf"\b{name}\b", expression):
-            return re.sub(rf"\b{name}\b", _MONTHS[k - 1], expression)
+            return re.sub(rf"\b{name}\b", months[k - 1], expression)
     m = re.search(r"\b(19|20)(\d\d)\b", expression)
     if m:
         return expression[:m.start()] + str(int(m.group()) - 1) + expression[m.end():]
@@ -357,7 +374,7 @@ def _introduction(text, tables, sentences, taken, rng):
             continue
         words = str(r.text).split()
         surname = re.sub(r"['’]s$", "", words[-1])
-        if surname != str(r.actor).split()[-1] or surname in _TITLES:
+        if surname != str(r.actor).split()[-1] or surname in _names("title"):
             continue  # a role ("the Vice President"), not a name
         if re.search(rf"\b{re.escape(surname)}\b", text[:int(r.start)]):
             continue  # named before this mention: cutting it would not drop the introduction
@@ -384,7 +401,7 @@ def _fragment(text, tables, sentences, taken, rng):
             cut = (comma, comma + 2)
         else:
             for w in words[int(len(words) * 0.66):-1]:
-                if w.group() in _PREPOSITIONS and len(sentence[w.start():].split()) >= 3:
+                if w.group() in _names("preposition") and len(sentence[w.start():].split()) >= 3:
                     cut = (w.start() - 1, w.start())
                     break
         if cut is None:

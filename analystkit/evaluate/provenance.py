@@ -126,7 +126,7 @@ def run(folders: list[Path], *, n: int, seed: int, min_chars: int, max_chars: in
             date = row.published.strftime("%Y-%m-%d") if row.published == row.published and row.published is not None else ""
             (folder / f"copy_{row.Index:05d}.txt").write_text(f"published: {date}\n\n{text}\n", encoding="utf-8")
         both = load(*[str(p) for p in files], str(folder), jobs=jobs)
-        both.articles  # extract once (the clean ones come from the row cache)
+        _ = both.articles  # extract once (the clean ones come from the row cache)
     by_path = dict(zip(both.articles["source_path"].map(lambda p: Path(p).name), both.articles["article_id"]))
     clean_paths = dict(zip(articles["article_id"], articles["source_path"]))
     by_clean_path = dict(zip(both.articles["source_path"], both.articles["article_id"]))

@@ -32,7 +32,6 @@ import zlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 
 from ._text import words
 
