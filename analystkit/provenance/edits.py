@@ -32,6 +32,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -318,7 +319,8 @@ def _attribution_edits(a: Version, b: Version, group: Group, changes: list[Chang
         if same is not None:
             matched_b.add(same)
             continue
-        replaced = [cb for cb in claims_b.itertuples() if cb.Index not in matched_b and any(_touches(c.b0, c.b1, *_source_span(cb)) for c in hit)]
+        # a source of B that the changed words put there (a deletion puts nothing there)
+        replaced = [cb for cb in claims_b.itertuples() if cb.Index not in matched_b and any(c.b1 > c.b0 and _touches(c.b0, c.b1, *_source_span(cb)) for c in hit)]
         counterpart = _counterpart(ca, all_b)
         if replaced:
             cb = replaced[0]
@@ -584,15 +586,22 @@ def _date_anchors(words: str) -> tuple[str, ...]:
 def _hedge_edits(a: Version, b: Version, group: Group, changes: list[Change], found: _Found) -> None:
     hedges_a = a.rows("hedges", group.start_a, group.end_a)
     hedges_b = b.rows("hedges", group.start_b, group.end_b)
-    lemmas_b = list(hedges_b["lemma"].astype(str)) if not hedges_b.empty else []
-    lemmas_a = list(hedges_a["lemma"].astype(str)) if not hedges_a.empty else []
+    # a hedge is gone when B has fewer cues of its lemma than A (two "may" in A, one in B: one is gone)
+    count_a = Counter(hedges_a["lemma"].astype(str)) if not hedges_a.empty else Counter()
+    count_b = Counter(hedges_b["lemma"].astype(str)) if not hedges_b.empty else Counter()
+    spare_a = count_a - count_b  # lemmas A has more of
+    spare_b = count_b - count_a
     claims_a = a.rows("claims", group.start_a, group.end_a)
     claims_b = b.rows("claims", group.start_b, group.end_b)
     for c in changes:
-        gone = [h for h in hedges_a.itertuples() if c.a1 > c.a0 and _touches(c.a0, c.a1, int(h.start), int(h.end)) and str(h.lemma) not in lemmas_b]
-        new = [h for h in hedges_b.itertuples() if c.b1 > c.b0 and _touches(c.b0, c.b1, int(h.start), int(h.end)) and str(h.lemma) not in lemmas_a]
+        gone = [h for h in hedges_a.itertuples() if c.a1 > c.a0 and _touches(c.a0, c.a1, int(h.start), int(h.end)) and spare_a[str(h.lemma)] > 0]
+        new = [h for h in hedges_b.itertuples() if c.b1 > c.b0 and _touches(c.b0, c.b1, int(h.start), int(h.end)) and spare_b[str(h.lemma)] > 0]
         gone = [h for h in gone if not found.covers(int(h.start), int(h.end), 0, 0)]
         new = [h for h in new if not found.covers(0, 0, int(h.start), int(h.end))]
+        for h in gone[:1]:
+            spare_a[str(h.lemma)] -= 1
+        for h in new[:1]:
+            spare_b[str(h.lemma)] -= 1
         if not gone and not new:
             continue
         ca = _claim_at(claims_a, gone[0] if gone else None, c.a0)
