@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .explorer import explore
     from .nlp.model import load_model
     from .notebook import setup
+    from .provenance.compare import compare
 
 _LAZY = {
     "load": ("analystkit.corpus", "load"),
@@ -36,9 +37,17 @@ _LAZY = {
     "explorer": ("analystkit.explorer", None),
     "io": ("analystkit.io", None),
     "limits": ("analystkit.limits", None),
+    "compare": ("analystkit.provenance.compare", "compare"),
+    "provenance": ("analystkit.provenance", None),
+    "findings": ("analystkit.findings", None),
+    "views": ("analystkit.views", None),
+    "table": ("analystkit.display", "table"),
 }
 
-__all__ = ["Corpus", "__version__", "add_components", "display", "errors", "explore", "explorer", "io", "ledger", "limits", "load", "load_model", "plots", "setup", "widgets", "write_ledger"]
+__all__ = [
+    "Corpus", "__version__", "add_components", "compare", "display", "errors", "explore", "explorer", "findings", "io", "ledger", "limits",
+    "load", "load_model", "plots", "provenance", "setup", "table", "views", "widgets", "write_ledger",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -130,6 +130,19 @@ class Errors(metaclass=_WithCodes):
     )
     AK036 = "Predicted and gold labels differ in length ({predicted} vs {gold}): score the same sentences on both sides."
 
+    AK060 = (
+        "The articles given for related-article detection have no {missing} column. Pass a corpus "
+        "(`ak.load(...)`) or a DataFrame with `article_id` and `text` columns (and `published`, `title`)."
+    )
+    AK061 = (
+        "Cannot compare {what!r}: it is neither an article id of the corpus given nor a text or a file. "
+        "Pass two article ids with `corpus=`, two texts, or two file paths; known ids start with: {known}."
+    )
+    AK062 = (
+        "Nothing to compare in {which}: it has no sentences. Check that the text is not empty, or pass "
+        "the article id of a loaded corpus with `corpus=`."
+    )
+
 
 class Warnings(metaclass=_WithCodes):
     """Warning messages, formatted with ``str.format``."""

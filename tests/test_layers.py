@@ -6,10 +6,11 @@ The layers (``ARCHITECTURE.md``), lowest first:
 1. ``vocab`` (word lists; ``data`` holds the files), ``io`` (reading files)
 2. ``nlp`` (the model, Doc helpers, spaCy components)
 3. ``extract`` (per-article tables)
-4. ``finalise`` (the corpus-level step every engine calls)
+4. ``finalise`` (the corpus-level step every engine calls) and ``provenance`` (its corpus tables;
+   ``provenance.compare``, which loads texts into a corpus, is a product: layer 7)
 5. engines — ``corpus``, ``cache``, ``parallel``, ``distributed``
 6. ``views`` (the common joins)
-7. ``claims_ledger``, ``explorer``, ``plots``, ``widgets``, ``report``, ``cli``
+7. ``claims_ledger``, ``explorer``, ``plots``, ``widgets``, ``findings``, ``report``, ``cli``
 8. ``evaluate`` and the package's entry points (``analystkit``, ``__main__``)
 """
 
@@ -32,9 +33,10 @@ LAYERS = {
     "nlp": 2,
     "extract": 3,
     "finalise": 4,
+    "provenance": 4,
     **dict.fromkeys(["corpus", "cache", "parallel", "distributed"], 5),
     "views": 6,
-    **dict.fromkeys(["claims_ledger", "explorer", "plots", "widgets", "report", "cli"], 7),
+    **dict.fromkeys(["claims_ledger", "explorer", "plots", "widgets", "findings", "report", "cli"], 7),
     **dict.fromkeys(["evaluate", "__init__", "__main__"], 8),
 }
 
@@ -49,7 +51,13 @@ def modules() -> list[str]:
     return names
 
 
+#: Modules placed apart from their package: comparing two texts loads them into a corpus.
+MODULE_LAYERS = {"analystkit.provenance.compare": 7}
+
+
 def layer_of(module: str) -> int:
+    if module in MODULE_LAYERS:
+        return MODULE_LAYERS[module]
     parts = module.split(".")
     top = parts[1] if len(parts) > 1 else "__init__"
     return LAYERS[top]

@@ -70,3 +70,12 @@ def test_make_offline_removes_remote_code_only():
         '<script type="module">await import("https://cdnjs.cloudflare.com/m.mjs")</script><script>var local = 1;</script>'
     )
     assert make_offline(page) == "<script>var local = 1;</script>"
+
+
+def test_provenance_notebook_is_curated_and_has_key_figures(sample_corpus):
+    from analystkit.report import curated_notebooks, key_figures
+
+    assert "06_provenance" in [p.stem for p in curated_notebooks()]
+    figures = key_figures("06_provenance", sample_corpus)
+    assert figures["related pairs"] == len(sample_corpus.related)
+    assert figures["claim threads"] == sample_corpus.claim_threads.thread_id.nunique()

@@ -10,7 +10,9 @@ done here, once, the same way for every engine:
    ``entities.actor``, ``claims.source_actor`` and ``actions.agent`` / ``patient``;
 3. **claim certainty** (:mod:`.certainty`): ``claims.hedged`` and ``claims.certainty``
    from the hedges table;
-4. the corpus tables: **actors** (:mod:`.actors`) and **integrity** (:mod:`.integrity`).
+4. the corpus tables: **actors** (:mod:`.actors`), **integrity** (:mod:`.integrity`), and the
+   provenance tables **related** (near-duplicate articles) and **claim_threads** (the same claim
+   across articles), :mod:`analystkit.provenance`.
 
 Each step makes new frames; no table is changed after it is made. Steps 2 and 3 need only
 the corpus's aliases (:func:`corpus_aliases`, from the entities table) and the rows of one
@@ -34,10 +36,24 @@ from .links import apply_aliases, corpus_aliases
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+def _related(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
+    from ..provenance.related import related_articles  # near-duplicates, from the article texts alone
+
+    return related_articles(tables)
+
+
+def _claim_threads(tables: dict[str, "pd.DataFrame"]) -> "pd.DataFrame":
+    from ..provenance.threads import claim_threads  # the same claim across articles
+
+    return claim_threads(tables)
+
+
 #: Corpus-level tables: name → function of the finalised tables.
 CORPUS_TABLES: dict[str, Callable[[dict[str, "pd.DataFrame"]], "pd.DataFrame"]] = {
     "actors": build_actors_table,
     "integrity": build_integrity_table,
+    "related": _related,
+    "claim_threads": _claim_threads,
 }
 
 

@@ -1,0 +1,65 @@
+"""Claim threads: the same claim across articles, ordered by date, with its sourcing and certainty drift."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analystkit.provenance.threads import COLUMNS, claim_threads, summarise_threads
+
+
+def _claim(article, claim_id, text, source_text="", source_type="author", source_actor="", certainty=1.0):
+    return {"article_id": article, "claim_id": claim_id, "sentence_id": 0, "start": 0, "end": len(text), "text": text,
+            "source_text": source_text, "source_type": source_type, "source_actor": source_actor,
+            "hedged": certainty < 1.0, "certainty": certainty}
+
+
+CLAIM = "Russian troops laid mines and blew up bridges as they retreated from the city"
+
+
+def _tables(claims):
+    articles = pd.DataFrame({
+        "article_id": ["wire", "paper", "blog", "other"],
+        "published": pd.to_datetime(["2022-11-09", "2022-11-10", "2022-11-12", "2022-11-11"]),
+        "outlet": ["AP", "Paper", "Blog", "Other"], "text": ["", "", "", ""],
+    })
+    return {"claims": pd.DataFrame(claims), "articles": articles}
+
+
+def test_a_claim_hardening_as_it_spreads():
+    claims = [
+        _claim("blog", "0.0", "Russian troops blew up bridges and laid mines as they retreated from the city"),
+        _claim("wire", "3.0", CLAIM, "A Ukrainian military official", "unnamed", "Ukraine", certainty=0.7),
+        _claim("paper", "1.0", CLAIM.replace("laid", "placed"), "officials", "unnamed", "Ukraine", certainty=0.7),
+        _claim("other", "2.0", "The weather in the region was cold and wet for most of the week ahead"),
+    ]
+    threads = claim_threads(_tables(claims))
+    assert list(threads.columns) == COLUMNS
+    assert threads.thread_id.nunique() == 1
+    rows = threads.sort_values("position")
+    assert rows.article_id.tolist() == ["wire", "paper", "blog"]
+    assert rows.source_drift.tolist() == ["first", "same", "dropped"]
+    assert rows.certainty_change.tolist() == [0.0, 0.0, 0.3]
+    assert (rows.n_articles == 3).all()
+    summary = summarise_threads(threads)
+    assert summary.iloc[0].first_article == "wire" and summary.iloc[0].sources_dropped == 1
+
+
+def test_same_names_but_another_statement_do_not_match():
+    claims = [
+        _claim("wire", "0.0", "National Security Advisor Jake Sullivan answered the question about Ukraine"),
+        _claim("paper", "0.0", "National Security Advisor Jake Sullivan will travel to Ukraine next week"),
+    ]
+    assert claim_threads(_tables(claims)).empty
+
+
+def test_one_article_alone_makes_no_thread():
+    claims = [_claim("wire", "0.0", CLAIM), _claim("wire", "1.0", CLAIM)]
+    assert claim_threads(_tables(claims)).empty
+
+
+def test_corpus_table_offsets(sample_corpus):
+    threads = sample_corpus.claim_threads
+    assert list(threads.columns) == COLUMNS
+    texts = sample_corpus.articles.set_index("article_id").text
+    for row in threads.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.text
