@@ -37,14 +37,15 @@ test-fast: install
 test-unit: install
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 
+# Progress bars off: nbval compares outputs, and a bar is not one.
 test-notebooks: install
-	cd notebooks && ../$(BIN)/python -m pytest -q -p no:cacheprovider --nbval --nbval-current-env \
+	cd notebooks && ANALYSTKIT_PROGRESS=off ../$(BIN)/python -m pytest -q -p no:cacheprovider --nbval --nbval-current-env \
 		--nbval-sanitize-with ../tests/nbval_sanitize.cfg *.ipynb
 
 # Re-execute the notebooks in place (after a change to the kit), top to bottom, fresh kernel.
 notebooks: install
 	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
-		../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+		ANALYSTKIT_PROGRESS=off ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
 
 evaluate: install
 	$(BIN)/python -m analystkit.evaluate.foundation
@@ -59,7 +60,7 @@ bench: install
 
 # Regenerate the lock from the current environment (after changing dependencies).
 lock:
-	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^analystkit' > requirements.lock
+	$(BIN)/python -m pip freeze --all --exclude pip --exclude-editable --disable-pip-version-check | grep -v '^analystkit' > requirements.lock
 
 clean:
 	rm -rf $(REPORTS) .pytest_cache .analystkit-cache test-artifacts

@@ -47,11 +47,20 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--scheduler", help="with --engine dask: a scheduler address (tcp://host:8786); default: a LocalCluster")
     extract.add_argument("--partitions", type=int, help="with --engine dask: number of partitions (default: 4 per worker)")
 
-    report = sub.add_parser("report", help="run the curated notebooks over a corpus into an HTML report", description="Execute the curated notebooks with papermill over a corpus and write self-contained HTML without code.")
-    report.add_argument("paths", nargs="+", metavar="PATH")
+    report = sub.add_parser(
+        "report", help="run the curated notebooks over a corpus into an HTML report",
+        description="Extract the corpus once, execute the curated notebooks (or your own) with papermill over it, and write a "
+        "briefing index and one page per notebook: self-contained HTML without code, tables that sort and search, no network needed.",
+        epilog="example: analystkit report data/articles --out reports/ --jobs 2 --title 'Kherson coverage'",
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
     report.add_argument("--out", default="reports", help="output folder (default: reports)")
-    report.add_argument("--notebooks", help="comma-separated notebook names (default: all curated notebooks)")
-    report.add_argument("--title", default="analystkit report", help="title of the index page")
+    report.add_argument("--notebooks", help="comma-separated notebook names (01_sourcing or sourcing), or a folder of your own parameterised notebooks (default: the kit's)")
+    report.add_argument("--title", help="title of the index page (default: 'analystkit report: ' and the folder's name)")
+    report.add_argument("--jobs", type=int, default=1, help="worker processes for the extraction, and notebooks run at once (default: 1)")
+    report.add_argument("--metadata", help="a CSV keyed by file name that fills or overrides article fields")
+    report.add_argument("--model", help="spaCy model name or folder (default: see ANALYSTKIT_MODEL)")
+    report.add_argument("--pdf", action="store_true", help="also print the report into report.pdf with headless Chromium (where installed)")
 
     ledger = sub.add_parser("ledger", help="write the claims ledger (one row per claim) for fact-checking", description="Load articles and write the claims ledger: one row per claim with its source, hedges, dates, actors, flags and blank verdict/notes columns.")
     ledger.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
@@ -81,7 +90,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             from .report import run_report
 
-            return run_report(args.paths, out=args.out, notebooks=args.notebooks.split(",") if args.notebooks else None, title=args.title)
+            notebooks = None
+            if args.notebooks:
+                notebooks = [args.notebooks] if Path(args.notebooks).is_dir() else args.notebooks.split(",")
+            return run_report(
+                args.paths, out=args.out, notebooks=notebooks, title=args.title, jobs=max(1, args.jobs), metadata=args.metadata, model=args.model, pdf=args.pdf,
+            )
     except AnalystKitError as error:  # a model that cannot be loaded, a setting
         _say(f"analystkit: {error}")
         return 2
@@ -274,6 +288,7 @@ def _ledger(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from .io.outputs import mark_output
     from .io.spreadsheet import write_csv
+    from .settings import show_progress
 
     nlp = None
     if args.model and args.jobs == 1 and args.engine == "local":
@@ -288,7 +303,7 @@ def _extract(args: argparse.Namespace) -> int:
             mark_output(args.out, [target], kind="tables")
             _say(f"analystkit: the load report is in {target}")
         return 1
-    corpus.progress = not args.quiet and sys.stderr.isatty()
+    corpus.progress = not args.quiet and show_progress()
     if args.engine == "dask":
         from .distributed import extract_with_dask
 

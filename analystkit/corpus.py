@@ -23,6 +23,7 @@ def load(
     model: str | None = None,
     jobs: int = 1,
     warn_problems: bool = True,
+    progress: bool | None = None,
 ) -> "Corpus":
     """Load articles from files, folders (recursively) and glob patterns into a :class:`Corpus`.
 
@@ -35,6 +36,8 @@ def load(
         model: a model name or folder for :func:`analystkit.load_model` (ignored with ``nlp``).
         jobs: worker processes for extraction (``1``: this process only).
         warn_problems: emit one summary warning when inputs were skipped or failed.
+        progress: draw a progress bar while extracting (default: the ``ANALYSTKIT_PROGRESS``
+            setting; ``auto`` draws one in notebooks and terminals).
 
     Returns:
         A :class:`Corpus`; ``corpus.load_report`` lists every input (:func:`analystkit.io.read_articles`).
@@ -48,9 +51,12 @@ def load(
     Nothing in the files themselves raises: every problem is a row of the load report.
     """
     from .io.loader import read_articles
+    from .settings import show_progress
 
     articles, report = read_articles(*paths, metadata=metadata, warn_problems=warn_problems)
-    return Corpus(articles, report, nlp=nlp, jobs=jobs, model=model)
+    corpus = Corpus(articles, report, nlp=nlp, jobs=jobs, model=model)
+    corpus.progress = show_progress(progress)
+    return corpus
 
 
 class Corpus:

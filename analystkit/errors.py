@@ -128,6 +128,7 @@ class Errors(metaclass=_WithCodes):
         "{what}: the loaded text differs from the gold body, so the gold offsets would not align. Use the gold "
         "files of ../shared/eval/ with the corpus they were made from, unchanged."
     )
+    AK037 = "{name}={value!r} is not a progress setting: use 'on', 'off' or 'auto' (auto: a bar in notebooks and terminals)."
     AK036 = "Predicted and gold labels differ in length ({predicted} vs {gold}): score the same sentences on both sides."
 
     AK060 = (

@@ -36,6 +36,7 @@ import datetime as dt
 import html
 import io
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -45,7 +46,7 @@ import sysconfig
 import tempfile
 import warnings
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,12 +65,12 @@ INSTALLED_NOTEBOOKS = Path("share") / "analystkit" / "notebooks"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 #: The environment variable that tells a notebook where to write (``OUTPUT_DIR`` in its parameters).
 OUTPUT_SETTING = "ANALYSTKIT_OUTPUT_DIR"
-_EXTERNAL_SCRIPT = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>", re.I)
-_EXTERNAL_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", re.I)
-_INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
-_WIDGET_STATE = re.compile(r"<script type=\"application/vnd\.jupyter\.widget-state\+json\">.*?</script>", re.S)
+_EXTERNAL_SCRIPT = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>", re.IGNORECASE)
+_EXTERNAL_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", re.IGNORECASE)
+_INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_WIDGET_STATE = re.compile(r"<script type=\"application/vnd\.jupyter\.widget-state\+json\">.*?</script>", re.DOTALL)
 #: Code in an inline script that loads code from another host.
-_REMOTE_LOAD = re.compile(r"""(?:\bimport\s*\(\s*|\bfrom\s+|\bimport\s+|\bsrc\s*=\s*|\brequire\s*\(\s*\[?\s*|\bfetch\s*\(\s*|\bpaths\s*:\s*\{[^}]*?)["'](?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}""", re.I)
+_REMOTE_LOAD = re.compile(r"""(?:\bimport\s*\(\s*|\bfrom\s+|\bimport\s+|\bsrc\s*=\s*|\brequire\s*\(\s*\[?\s*|\bfetch\s*\(\s*|\bpaths\s*:\s*\{[^}]*?)["'](?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}""", re.IGNORECASE)
 #: Styles added to every page: text left-aligned in tables, compact interactive tables.
 PAGE_STYLE = """<style>
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th, table.dataframe td, table.dataframe th { text-align: left !important; vertical-align: top; }
@@ -131,33 +132,36 @@ def _inside(folder: Path, name: str) -> Path:
 # --------------------------------------------------------------------------- paths
 def path_replacements(paths: Sequence[str | os.PathLike], out_dir: Path) -> list[tuple[str, str]]:
     """What to write instead of each machine path the outputs could hold: the corpus's
-    location → its name, the report folder → ``.``, the home folder → ``~`` (longest first)."""
+    location → its name, the folder holding it → ``.``, the report folder → ``.``, the home
+    folder → ``~`` (longest first; only absolute paths, never a bare relative name)."""
     pairs: dict[str, str] = {}
     for raw in paths:
         path = Path(raw)
-        resolved = path.resolve() if path.exists() else path
         shown = path.name or "corpus"
-        for variant in {str(raw), str(resolved), str(path.absolute())}:
-            if variant and os.sep in variant:
+        for variant in {str(path.resolve()), str(path.absolute())}:
+            if os.path.isabs(variant) and len(Path(variant).parts) > 2:
                 pairs[variant] = shown
                 parent = os.path.dirname(variant)
-                if parent and parent != os.sep:
+                if len(Path(parent).parts) > 2:
                     pairs.setdefault(parent, ".")
-    for variant in {str(out_dir), str(out_dir.resolve())}:
+    for variant in {str(out_dir.absolute()), str(out_dir.resolve())}:
         pairs[variant] = "."
+    for variant in {os.getcwd(), sys.prefix, sys.base_prefix}:  # tracebacks and warnings name these
+        if os.path.isabs(variant) and len(Path(variant).parts) > 2:
+            pairs.setdefault(variant, "." if variant == os.getcwd() else "<python>")
     home = os.path.expanduser("~")
-    if home and home != os.sep:
+    if os.path.isabs(home) and len(Path(home).parts) > 1:
         pairs.setdefault(home, "~")
     return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
 
 
 def scrub(text: str, replacements: list[tuple[str, str]]) -> str:
-    """``text`` with every machine path replaced (:func:`path_replacements`)."""
+    """``text`` with every machine path replaced (:func:`path_replacements`): a path is replaced
+    where it ends (a separator, a quote, a space, markup or the end follows it), also where it
+    stands escaped inside JSON."""
     for old, new in replacements:
-        text = text.replace(old, new)
-        escaped = json.dumps(old)[1:-1]
-        if escaped != old:
-            text = text.replace(escaped, json.dumps(new)[1:-1])
+        for raw, replacement in {(old, new), (json.dumps(old)[1:-1], json.dumps(new)[1:-1])}:
+            text = re.sub(re.escape(raw) + r"""(?=[/\\"'\s<>),;:]|$)""", lambda _m, r=replacement: r, text)
     return text
 
 
@@ -176,7 +180,7 @@ def to_html(notebook_path: str | Path) -> tuple[str, dict[str, str]]:
     exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(notebook)
     body = make_offline(body).replace("</head>", PAGE_STYLE + "</head>", 1)
-    headings = {html.unescape(re.sub(r"<[^>]+>", "", text)).replace("¶", "").strip(): anchor for anchor, text in re.findall(r"<h[12][^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h[12]>", body, re.S)}
+    headings = {html.unescape(re.sub(r"<[^>]+>", "", text)).replace("¶", "").strip(): anchor for anchor, text in re.findall(r"<h[12][^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h[12]>", body, re.DOTALL)}
     return body, headings
 
 
@@ -222,14 +226,14 @@ def run_report(
         notebook_dir: the folder the names are looked up in (default: the kit's).
         jobs: worker processes for the extraction, and notebooks run at the same time.
     """
-    import papermill as pm
     from tqdm.auto import tqdm
 
     from .corpus import load
     from .errors import NothingLoadedError
+    from .settings import show_progress
     from .io.outputs import mark_output
 
-    show = sys.stderr.isatty() if progress is None else progress
+    show = show_progress(progress)
     out_dir = Path(out).resolve()
     executed_dir = out_dir / "notebooks"
     executed_dir.mkdir(parents=True, exist_ok=True)
@@ -257,15 +261,18 @@ def run_report(
 
     before = {p.name: _stamp(p) for p in out_dir.iterdir()}
     mark_output(out_dir, [executed_dir], kind="report")  # now: the notebooks load the corpus while the report is written
-    replacements = path_replacements([*paths, *articles, *([metadata] if metadata else [])], out_dir)
+    replacements = path_replacements([*paths, *articles, *([metadata] if metadata else []), *{str(n.parent) for n in chosen}], out_dir)
     environment = {OUTPUT_SETTING: str(out_dir), "ANALYSTKIT_PROGRESS": "off", **({"ANALYSTKIT_MODEL": model} if model else {})}
     saved = {key: os.environ.get(key) for key in environment}
     os.environ.update(environment)  # the kernels inherit it
     try:
         parameters = {"ARTICLES": articles if len(articles) > 1 else articles[0], "METADATA": metadata, "OUTPUT_DIR": str(out_dir)}
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            running = [pool.submit(_run_one, pm, notebook, executed_dir, out_dir, parameters, replacements) for notebook in chosen]
-            results = [job.result() for job in tqdm(running, desc="notebooks", unit="notebook", disable=not show)]
+        if jobs > 1 and len(chosen) > 1:  # one process per notebook: kernel clients are not safe to share between threads
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+                running = [pool.submit(_run_one, notebook, executed_dir, out_dir, parameters, replacements) for notebook in chosen]
+                results = [job.result() for job in tqdm(running, desc="notebooks", unit="notebook", disable=not show)]
+        else:
+            results = [_run_one(notebook, executed_dir, out_dir, parameters, replacements) for notebook in tqdm(chosen, desc="notebooks", unit="notebook", disable=not show)]
     finally:
         for key, value in saved.items():
             if value is None:
@@ -292,12 +299,16 @@ def _stamp(path: Path) -> tuple[float, int] | None:
     return info.st_mtime, info.st_size
 
 
-def _run_one(pm: Any, notebook: Path, executed_dir: Path, out_dir: Path, parameters: dict[str, Any], replacements: list[tuple[str, str]]) -> NotebookResult:
+def _run_one(notebook: Path, executed_dir: Path, out_dir: Path, parameters: dict[str, Any], replacements: list[tuple[str, str]]) -> NotebookResult:
     """Execute one notebook into ``executed_dir``, scrub machine paths from it and write its page."""
+    import papermill as pm
+
     executed = _inside(executed_dir, notebook.name)
     result = NotebookResult(name=notebook.stem, html=safe_name(notebook.stem) + ".html", executed=executed)
     try:
-        pm.execute_notebook(str(notebook), str(executed), parameters=parameters, cwd=str(executed_dir), progress_bar=False, kernel_name="python3")
+        declared = set(pm.inspect_notebook(str(notebook)))  # pass only what the notebook's parameters cell names
+        given = {k: v for k, v in parameters.items() if k in declared or k == "ARTICLES"}
+        pm.execute_notebook(str(notebook), str(executed), parameters=given, cwd=str(executed_dir), progress_bar=False, kernel_name="python3")
     except pm.PapermillExecutionError as error:
         result.cell = error.exec_count
         result.error = f"{error.ename}: {error.evalue}"
@@ -333,7 +344,7 @@ def _choose(available: list[Path], wanted: list[str] | None) -> tuple[list[Path]
 
 
 # --------------------------------------------------------------------------- the index
-def render_index(results: list[NotebookResult], *, corpus: "Corpus", title: str, name: str, out_dir: Path | None = None) -> str:
+def render_index(results: list[NotebookResult], *, corpus: Corpus, title: str, name: str, out_dir: Path | None = None) -> str:
     """The briefing page: the corpus, the findings that need attention (each with a figure and
     a link to the section that explains it), the pages, the files."""
     from .findings import briefing
@@ -348,9 +359,9 @@ def render_index(results: list[NotebookResult], *, corpus: "Corpus", title: str,
         link = _section_link(finding, pages)
         table = _small_table(finding.table) if finding.table is not None and len(finding.table) and finding.title != "Who carries the claims" else ""
         cards.append(
-            "<section class='finding'>"
+            "<section class='finding'><div class='head'>"
             + (f"<img alt='{esc(finding.title)}' src='data:image/png;base64,{figure}'>" if figure else "")
-            + f"<div class='body'>{_markdown(finding.markdown)}{table}{link}</div></section>"
+            + f"<div class='body'>{_markdown(finding.markdown)}{link}</div></div>{table}</section>"
         )
     items = []
     for r in results:
@@ -370,10 +381,13 @@ def render_index(results: list[NotebookResult], *, corpus: "Corpus", title: str,
 <style>
 body{{font-family:system-ui,sans-serif;max-width:62em;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}}
 h1{{margin-bottom:0.2em}} .lead{{font-size:110%}}
-section.finding{{display:flex;gap:1.2em;align-items:flex-start;border-top:1px solid #ddd;padding:1em 0}}
+section.finding{{border-top:1px solid #ddd;padding:1em 0}}
+section.finding .head{{display:flex;gap:1.2em;align-items:flex-start}}
 section.finding img{{width:300px;flex:none;border:1px solid #eee}}
 section.finding .body{{flex:1;min-width:0}}
-table.small{{border-collapse:collapse;font-size:88%;margin:0.5em 0}} table.small th,table.small td{{padding:2px 8px;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}}
+table.small{{border-collapse:collapse;font-size:86%;margin:0.6em 0 0;width:100%}}
+table.small th,table.small td{{padding:3px 8px;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top;overflow-wrap:break-word}}
+table.small td.num{{text-align:right;white-space:nowrap}} table.small td.long{{min-width:22em}}
 li{{margin:0.5em 0}} li a{{font-weight:600}} .failed{{color:#a00}} footer{{color:#666;margin-top:2em;font-size:90%}}
 code{{background:#f3f3f3;padding:0 3px;border-radius:3px;font-size:92%}}
 </style></head>
@@ -402,7 +416,7 @@ def _page_title(stem: str) -> str:
     return _PAGE_TITLES.get(stem, stem)
 
 
-def _section_link(finding: "Finding", pages: dict[str, NotebookResult]) -> str:
+def _section_link(finding: Finding, pages: dict[str, NotebookResult]) -> str:
     notebook, _, keyword = finding.section.partition(":")
     page = pages.get(notebook)
     if page is None:
@@ -423,9 +437,15 @@ def _markdown(text: str) -> str:
 def _small_table(frame: Any, rows: int = 5) -> str:
     shown = frame.head(rows)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>" for row in shown.itertuples(index=False))
-    more = f"<p style='font-size:85%;color:#555'>and {len(frame) - rows:,} more in the page linked below</p>" if len(frame) > rows else ""
-    return f"<table class='small'><tr>{head}</tr>{body}</table>{more}"
+    body = "".join("<tr>" + "".join(f"<td{_cell_class(v)}>{html.escape(_cell(v))}</td>" for v in row) + "</tr>" for row in shown.itertuples(index=False))
+    more = f"<p style='font-size:85%;color:#555'>and {len(frame) - rows:,} more in the page linked above</p>" if len(frame) > rows else ""
+    return f"<div style='overflow-x:auto'><table class='small'><tr>{head}</tr>{body}</table></div>{more}"
+
+
+def _cell_class(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return " class='num'"
+    return " class='long'" if isinstance(value, str) and len(value) > 60 else ""
 
 
 def _cell(value: Any) -> str:
@@ -433,7 +453,7 @@ def _cell(value: Any) -> str:
     return text if len(text) <= 160 else text[:157] + "…"
 
 
-def _figure_for(finding: "Finding", corpus: "Corpus") -> str:
+def _figure_for(finding: Finding, corpus: Corpus) -> str:
     """A small PNG (base64) for a finding of the briefing, or ""."""
     try:
         from .plots import briefing

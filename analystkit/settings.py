@@ -8,6 +8,8 @@
 ``ANALYSTKIT_HEDGE_LEXICON`` a CSV of hedge cues added to (or replacing rows of) ``data/hedge_lexicon.csv``
 ``ANALYSTKIT_CACHE``       the row-cache folder (default ``~/.cache/analystkit``); ``off`` disables it
 ``ANALYSTKIT_MAX_*``       the limits on input (:mod:`analystkit.limits`)
+``ANALYSTKIT_PROGRESS``    ``on``, ``off`` or ``auto`` (default): progress bars while extracting (auto: in
+                           notebooks and terminals; ``make test`` and ``analystkit report`` turn them off in notebooks)
 ``ANALYSTKIT_OUTPUT_DIR``  set by ``analystkit report``: where the notebooks it runs write their files
 ========================== ================================================================
 
@@ -23,6 +25,7 @@ MODEL = "ANALYSTKIT_MODEL"
 ALIASES = "ANALYSTKIT_ALIASES"
 HEDGE_LEXICON = "ANALYSTKIT_HEDGE_LEXICON"
 CACHE = "ANALYSTKIT_CACHE"
+PROGRESS = "ANALYSTKIT_PROGRESS"
 
 #: Every setting, with what it does (shown by the command line's help).
 SETTINGS: dict[str, str] = {
@@ -30,6 +33,7 @@ SETTINGS: dict[str, str] = {
     ALIASES: "a CSV of your own actor aliases (alias,actor,kind,label,affiliation,source), read after the kit's so yours win",
     HEDGE_LEXICON: "a CSV of hedge cues added to (or replacing rows of) the kit's hedge lexicon",
     CACHE: "the row-cache folder (default ~/.cache/analystkit); 'off' disables the cache",
+    PROGRESS: "'on', 'off' or 'auto' (default): progress bars while extracting; auto shows them in notebooks and terminals",
     "ANALYSTKIT_MAX_FILE_BYTES": "largest input file read (see analystkit.limits)",
     "ANALYSTKIT_MAX_ARTICLE_CHARS": "longest article loaded (see analystkit.limits)",
     "ANALYSTKIT_CSV_FIELD_CHARS": "longest CSV field read (see analystkit.limits)",
@@ -44,4 +48,28 @@ def setting(name: str) -> str:
     return os.environ.get(name, "").strip()
 
 
-__all__ = ["ALIASES", "CACHE", "HEDGE_LEXICON", "MODEL", "SETTINGS", "setting"]
+def show_progress(explicit: bool | None = None) -> bool:
+    """Whether to draw progress bars: ``explicit`` when given, else ``ANALYSTKIT_PROGRESS``
+    (``on``, ``off``, or ``auto``: in a Jupyter kernel, or when standard error is a terminal)."""
+    import sys
+
+    if explicit is not None:
+        return bool(explicit)
+    value = setting(PROGRESS).lower()
+    if value in ("on", "1", "true", "yes"):
+        return True
+    if value in ("off", "0", "false", "no"):
+        return False
+    if value not in ("", "auto"):
+        from .errors import Errors, SettingError
+
+        raise SettingError(Errors.AK037.format(name=PROGRESS, value=setting(PROGRESS)))
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":  # a Jupyter kernel
+        return True
+    stream = sys.stderr
+    return bool(stream is not None and hasattr(stream, "isatty") and stream.isatty())
+
+
+__all__ = ["ALIASES", "CACHE", "HEDGE_LEXICON", "MODEL", "PROGRESS", "SETTINGS", "setting", "show_progress"]

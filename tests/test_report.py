@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from analystkit.report import make_offline, run_report, safe_name
-from tests.conftest import ROOT, SAMPLE, SEED_ID
+from tests.conftest import ROOT, SAMPLE, SEED_ID, SHARED
 
 SEED = SAMPLE / f"{SEED_ID}.txt"
 
@@ -35,9 +35,77 @@ def test_report_files_sections_and_figures(seed_report):
     assert not EXTERNAL.search(page)
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Seed &lt;report&gt;" in index and "<report>" not in index  # the title is escaped
-    assert "00_start_here.html" in index and "2022-11-09 to 2022-11-09" in index
-    assert re.search(r"<b>1</b> articles|<td>1</td>", index)
-    assert "fragments" in index and not EXTERNAL.search(index)
+    assert "<strong>one article</strong> (no outlet given) published on 9 November 2022" in index  # a briefing, not a table of contents
+    assert "Articles to check first" in index and f"<code>{SEED_ID}</code>" in index and "two fragments" in index
+    assert "Claims on unnamed or vague sources" in index and "Rumors" in index
+    assert index.count("data:image/png;base64") >= 4  # a figure per finding
+    assert "href='00_start_here.html" in index and not EXTERNAL.search(index)
+
+
+def _text_files(folder):
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in {".html", ".ipynb", ".csv", ".json", ".txt", ".md"}:
+            yield path, path.read_text(encoding="utf-8", errors="replace")
+        elif path.is_file() and path.suffix == ".xlsx":
+            import zipfile
+
+            with zipfile.ZipFile(path) as book:
+                yield path, "".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+
+
+def test_no_machine_path_in_any_output(seed_report):
+    """A report is shared: it must not leak where the corpus, the kit or the user's home are."""
+    import os
+    import sys
+
+    _, out = seed_report
+    machine = {str(SEED.parent.resolve()), str(ROOT), str(out), os.path.expanduser("~"), sys.prefix, os.getcwd()}
+    machine = {m for m in machine if len(m) > 4}
+    files = list(_text_files(out))
+    assert len(files) >= 4
+    for path, text in files:
+        leaked = [m for m in machine if m in text]
+        assert not leaked, f"{path.relative_to(out)} names {leaked}"
+
+
+@pytest.fixture(scope="module")
+def wikinews_report(tmp_path_factory):
+    folder = SHARED / "corpus" / "wikinews"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not here (../shared/ holds the corpora)")
+    out = tmp_path_factory.mktemp("wikinews_report")
+    return folder, out, run_report([str(folder)], out=out, progress=False, jobs=2)
+
+
+def test_report_over_another_corpus_tells_its_truth(wikinews_report, nlp):
+    """Issue 16: a report over articles that are neither the seed nor the sample says nothing about
+    them, and its briefing is computed from this corpus's tables."""
+    import html
+    import warnings
+
+    import analystkit as ak
+    from analystkit import findings
+    from analystkit.report import _markdown, curated_notebooks
+
+    folder, out, status = wikinews_report
+    assert status == 0
+    pages = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.html")}
+    assert set(pages) == {"index.html", *(p.stem + ".html" for p in curated_notebooks())}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = ak.load(folder, nlp=nlp)
+    corpus_text = " ".join(corpus._articles.text).lower()
+    for name, page in pages.items():
+        visible = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)))
+        for word in ("seed", "kherson", "shoigu", "transcript"):
+            if word not in corpus_text:
+                where = visible.lower().find(word)
+                assert where < 0, f"{name} says {word!r}: …{visible[max(0, where - 80):where + 80]}…"
+    index = pages["index.html"]
+    for finding in findings.briefing(corpus, name=folder.name):
+        assert _markdown(finding.markdown) in index, finding.title
+    assert f"<strong>{len(corpus.articles)} articles</strong> from Wikinews" in index
+    assert f"{len(corpus.claims):,} claims" in index
 
 
 def test_failing_notebook_is_reported_and_others_still_render(tmp_path, capsys):

@@ -63,6 +63,9 @@ from .readers import (
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+#: The outlet of an article whose metadata and URL name none.
+UNKNOWN_OUTLET = "unknown"
+
 #: File names (case-insensitive) read as metadata sidecars, not as articles.
 SIDECAR_NAMES = frozenset({"metadata.csv", "manifest.csv"})
 SIDECAR_KEYS = ("file", "filename", "file_name", "path", "source_path", "name")
@@ -87,9 +90,9 @@ def shown_path(path: str | os.PathLike) -> str:
 
 def read_articles(
     *paths: str | os.PathLike,
-    metadata: "str | os.PathLike | pd.DataFrame | None" = None,
+    metadata: str | os.PathLike | pd.DataFrame | None = None,
     warn_problems: bool = True,
-) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read articles from files, folders (recursively) and glob patterns (:func:`analystkit.load`
     makes a :class:`~analystkit.corpus.Corpus` of them).
 
@@ -156,9 +159,7 @@ def read_articles(
     report_df = pd.DataFrame([{k: r.get(k, "") for k in REPORT_COLUMNS} for r in report], columns=REPORT_COLUMNS)
     articles = _articles_frame(records)
 
-    problems = report_df[(report_df.status != "loaded") | (report_df.reason != "")]
-    by_design = problems.reason.str.startswith(("metadata sidecar", "written by analystkit", "marker of the folders")) | (problems.reason == "documentation file, not an article")
-    problems = problems[~by_design]
+    problems = report_df[((report_df.status != "loaded") | (report_df.reason != "")) & ~by_design(report_df)]
     if articles.empty:
         summary = "; ".join(f"{p.path}: {p.reason}" for p in report_df.itertuples()) or "No files found."
         raise NothingLoadedError(
@@ -169,6 +170,13 @@ def read_articles(
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         warn(Warnings.AK101.format(n_problem=len(problems), n_total=len(report_df), examples=examples + more), LoadWarning)
     return articles, report_df
+
+
+def by_design(report: pd.DataFrame) -> pd.Series:
+    """Rows of a load report that are not articles on purpose (a metadata sidecar, the kit's own
+    output, a README): not problems to report to the analyst."""
+    reason = report["reason"].astype(str)
+    return reason.str.startswith(("metadata sidecar", "written by analystkit", "marker of the folders")) | (reason == "documentation file, not an article")
 
 
 # --------------------------------------------------------------------------- inputs
@@ -579,7 +587,7 @@ def _record(raw: RawArticle, path: Path, overrides: dict[str, dict]) -> dict:
         "title": _as_text(fields.get("title")),
         "published": date.date,
         "published_period": date.period,
-        "outlet": _as_text(fields.get("outlet")) or _outlet_from_url(_as_text(fields.get("url"))) or "unknown",
+        "outlet": _as_text(fields.get("outlet")) or _outlet_from_url(_as_text(fields.get("url"))) or UNKNOWN_OUTLET,
         "url": _as_text(fields.get("url")),
         "author": _as_text(fields.get("author")),
         "explicit_id": _as_text(fields.get("id")),
@@ -720,7 +728,7 @@ def _partial(period: str, granularity: str, shown: str) -> PublishedDate:
     return PublishedDate(None, period, granularity, f"published date {shown} gives the {granularity} only: `published` is left empty (no day is made up), `published_period` is {period}")
 
 
-def parse_date(value: Any) -> "dt.date | None":
+def parse_date(value: Any) -> dt.date | None:
     """A publication day from what metadata holds (None unless the value names a day; see :func:`read_date`)."""
     return read_date(value).date
 
@@ -757,7 +765,7 @@ def _assign_ids(records: list[dict]) -> None:
         record["article_id"] = candidate
 
 
-def _articles_frame(records: list[dict]) -> "pd.DataFrame":
+def _articles_frame(records: list[dict]) -> pd.DataFrame:
     import pandas as pd
 
     rows = []
@@ -784,7 +792,7 @@ def _articles_frame(records: list[dict]) -> "pd.DataFrame":
 # --------------------------------------------------------------------------- sidecars
 
 
-def _read_sidecar(path: Path) -> "tuple[pd.DataFrame | None, str]":
+def _read_sidecar(path: Path) -> tuple[pd.DataFrame | None, str]:
     import pandas as pd
 
     data, _, reason = read_file(path)
@@ -805,7 +813,7 @@ def _read_sidecar(path: Path) -> "tuple[pd.DataFrame | None, str]":
     return _key_sidecar(table, str(path)), ""
 
 
-def _key_sidecar(table: "pd.DataFrame", name: str) -> "pd.DataFrame":
+def _key_sidecar(table: pd.DataFrame, name: str) -> pd.DataFrame:
     table.columns = [str(c).strip().lower() for c in table.columns]
     key = next((k for k in SIDECAR_KEYS if k in table.columns), None)
     if key is None:

@@ -28,41 +28,45 @@ def _short(text: str, width: int = 28) -> str:
 
 @plain_figure
 def corpus_over_time(corpus: "Corpus") -> "Figure":
-    """Articles per month (or per year over long spans); a bar per outlet when none are dated."""
+    """Articles per day, week, month or year (:func:`analystkit.plots.corpus.over_time`); a bar per
+    outlet when none are dated."""
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    from .corpus import over_time
 
     articles = corpus.articles
     fig, ax = plt.subplots(figsize=SIZE)
-    dated = articles["published"].dropna()
-    if len(dated):
-        span = (dated.max() - dated.min()).days
-        period = "Y" if span > 3 * 365 else "M"
-        counts = dated.dt.to_period(period).value_counts().sort_index()
+    counts = over_time(articles)
+    if len(counts):
         ax.bar(range(len(counts)), counts.values, color=BLUE)
         step = max(1, len(counts) // 6)
         ax.set_xticks(range(0, len(counts), step), [str(p) for p in counts.index[::step]], rotation=45, ha="right", fontsize=7)
-        ax.set_title("Articles per " + ("year" if period == "Y" else "month"), fontsize=9)
+        ax.set_title(f"Articles per {counts.index.name}", fontsize=9)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     else:
-        counts = articles["outlet"].value_counts().head(8)
-        ax.barh([_short(o) for o in counts.index[::-1]], counts.values[::-1], color=BLUE)
+        outlets = articles["outlet"].value_counts().head(8)
+        ax.barh([_short(o) for o in outlets.index[::-1]], outlets.values[::-1], color=BLUE)
         ax.set_title("Articles per outlet (no dates)", fontsize=9)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.tight_layout()
     return fig
 
 
 @plain_figure
-def integrity_scores(corpus: "Corpus") -> "Figure":
-    """The integrity scores of the lowest-scoring flagged articles."""
+def integrity_scores(corpus: "Corpus") -> "Figure | None":
+    """The integrity scores of the lowest-scoring flagged articles (None when nothing is flagged)."""
     import matplotlib.pyplot as plt
 
     integrity = corpus.integrity
     worst = integrity[integrity["n_flags"] > 0].sort_values(["score", "article_id"]).head(8)
+    if not len(worst):
+        return None
     fig, ax = plt.subplots(figsize=SIZE)
-    if len(worst):
-        colours = [VERMILLION if s < 70 else ORANGE if s < 90 else GREY for s in worst["score"]]
-        ax.barh([_short(a) for a in worst["article_id"][::-1]], worst["score"][::-1], color=colours[::-1])
-        ax.set_xlim(0, 100)
-        ax.tick_params(axis="y", labelsize=7)
+    colours = [VERMILLION if s < 70 else ORANGE if s < 90 else GREY for s in worst["score"]]
+    ax.barh([_short(a) for a in worst["article_id"][::-1]], worst["score"][::-1], color=colours[::-1])
+    ax.set_xlim(0, 100)
+    ax.tick_params(axis="y", labelsize=7)
     ax.set_title("Integrity score (100 = nothing found)", fontsize=9)
     fig.tight_layout()
     return fig

@@ -42,8 +42,17 @@ def who_is_quoted(claims: "pd.DataFrame", *, top: int = 15) -> "pd.DataFrame":
     return table.sort_values(["claims", "who"], ascending=[False, True]).head(top).reset_index(drop=True)
 
 
-def source_mix(claims: "pd.DataFrame", *, by: str = "article_id", share: bool = True) -> "pd.DataFrame":
-    """Claims per source type for each value of ``by`` (``article_id``, ``outlet``, ...), as shares or counts."""
+def source_mix(claims: "pd.DataFrame", *, by: str = "article_id", share: bool = True, top: int | None = None) -> "pd.DataFrame":
+    """Claims per source type for each value of ``by`` (``article_id``, ``outlet``, ...), as shares or counts.
+
+    ``top``: keep the ``top`` values with the most claims and put the rest together as
+    "(N others)", so the table stays readable for any number of articles or outlets.
+    """
+    if top is not None and claims[by].nunique() > top:
+        sizes = claims.groupby(by).size()
+        keep = set(sorted(sizes.index, key=lambda v: (-sizes[v], str(v)))[:top])
+        others = f"({claims[by].nunique() - top:,} others)"
+        claims = claims.assign(**{by: claims[by].where(claims[by].isin(keep), others)})
     table = claims.groupby([by, "source_type"]).size().unstack(fill_value=0)
     table = table.reindex(columns=[t for t in SOURCE_TYPES if t in table.columns] or list(SOURCE_TYPES), fill_value=0)
     table = table.sort_index()
@@ -53,13 +62,14 @@ def source_mix(claims: "pd.DataFrame", *, by: str = "article_id", share: bool = 
 
 
 @plain_figure
-def plot_source_mix(claims: "pd.DataFrame", *, by: str = "article_id", title: str | None = None, label_width: int = 40) -> "Figure":
-    """A horizontal stacked bar chart of the share of each source type, one bar per ``by`` value."""
+def plot_source_mix(claims: "pd.DataFrame", *, by: str = "article_id", title: str | None = None, label_width: int = 40, top: int = 25) -> "Figure":
+    """A horizontal stacked bar chart of the share of each source type, one bar per ``by`` value
+    (the ``top`` values with the most claims, the rest in one bar)."""
     import matplotlib.pyplot as plt
 
     from ._text import empty_note
 
-    table = source_mix(claims, by=by) if len(claims) else None
+    table = source_mix(claims, by=by, top=top) if len(claims) else None
     if table is None or not len(table):
         fig, ax = plt.subplots(figsize=(9, 1.6))
         empty_note(ax, "no claims to show")
