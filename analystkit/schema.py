@@ -59,6 +59,7 @@ TABLES: dict[str, dict[str, str]] = {
         "cue_start": "offset of the cue (-1 when empty)",
         "cue_end": "offset one past the cue (-1 when empty)",
         "quote_type": "direct (in quotation marks), mixed (partly quoted), indirect (reported speech) or none (author's voice)",
+        "nested": "True for an attribution inside another one's content or inside a quote someone else speaks (\"I think we lose,\" she said): the outer source is the claim's speaker; a first-person source takes the outer source's actor",
         "note": "caveats: unbalanced quotation marks, a quote continued from another sentence, a sentence the parser could not handle",
         "hedged": "True when at least one hedge cue (table `hedges`) qualifies the claim: inside its span or, failing that, in its sentence",
         "certainty": "0-1: 1.0 for an unhedged (asserted) claim; else the lowest cue probability, discounted by (1 + p) / 2 for each further cue (stacked hedges lower it)",
@@ -253,7 +254,7 @@ DTYPES: dict[str, dict[str, str]] = {
     "entities": {"sentence_id": "int64", "start": "int64", "end": "int64", "nested": "bool"},
     "claims": {
         "claim_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64", "source_start": "int64", "source_end": "int64",
-        "cue_start": "int64", "cue_end": "int64", "hedged": "bool", "certainty": "float64",
+        "cue_start": "int64", "cue_end": "int64", "nested": "bool", "hedged": "bool", "certainty": "float64",
     },
     "hedges": {"sentence_id": "int64", "claim_id": "Int64", "start": "int64", "end": "int64", "probability": "float64", "negated": "bool", "cue_id": "int64"},
     "actions": {

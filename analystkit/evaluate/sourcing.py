@@ -193,10 +193,14 @@ def gold_items(record: dict, shift: int, starts: Sequence[int], ends: Sequence[i
 
 
 def claim_items(rows: list[dict], starts: Sequence[int], ends: Sequence[int]) -> list[Item]:
-    """Attributed claims grouped by (source span, cue span): one item per attribution."""
+    """Attributed claims grouped by (source span, cue span): one item per attribution.
+
+    Left out: the author's voice (an ``author`` row without a cue) and nested attributions
+    (``nested``: inside another attribution's content or someone else's quote), which the gold
+    standards annotate only as part of the outer attribution."""
     groups: dict[tuple[int, int, int, int], Item] = {}
     for row in rows:
-        if row["source_type"] == "author":
+        if (row["source_type"] == "author" and row.get("cue_start", -1) < 0) or bool(row.get("nested", False) == True):  # noqa: E712 (numpy and pandas booleans)
             continue
         key = (row["source_start"], row["source_end"], row["cue_start"], row["cue_end"])
         item = groups.setdefault(key, Item([], [], []))

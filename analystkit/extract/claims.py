@@ -149,6 +149,10 @@ class Attribution:
     quote_type: str = ""
     #: the adverbial clause carrying this attribution ("as officials said ..."), kept out of other contents
     clause: tuple[int, int] | None = None
+    #: an attribution without content ("declined to comment"): its content span is empty on purpose
+    empty: bool = False
+    #: inside another attribution's content or a quote spoken by someone else ("'I think we lose,' she said")
+    nested: bool = False
 
 
 @dataclass
@@ -201,6 +205,10 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
     for sentence in article.sentences:
         sid = sentence.sentence_id
         claims = list(found.get(sid, []))
+        mark_nested(claims, speakers, ctx)
+        if claims and all(att.nested for att in claims):
+            # Only nested attributions ("I think ...") inside a quote: the sentence is still its speaker's words.
+            claims = _continuation(article, sentence, ctx, speakers) + claims
         if not claims:
             claims = _default_claims(article, sentence, ctx, speakers, turns.get(sid), failures.get(sid, ""))
         for att in claims:
@@ -275,7 +283,7 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
             ctx.pending.append(att)
             ctx.lead_ins.add(sent.start_char)
             continue
-        if att is None or att.content[1] <= att.content[0]:
+        if att is None or (att.content[1] <= att.content[0] and not att.empty):
             continue
         if att.cue and att.cue[0] in used_cues:
             continue
@@ -328,8 +336,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if complement is None:
         complement = _that_clause_below(verb)
     if complement is None and cue.category == "belief" and not passive:
-        return None  # "hope to win", "felt the blast": no reported content
-    if verb.dep_ in ("amod", "compound", "xcomp", "aux"):
+        return None  # "felt the blast": no reported content
+    if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG"):
         return None
     content: tuple[int, int] | None = None
     note = ""
@@ -343,7 +351,19 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         subject = verb.head  # "a message stating ...", "one poster writing ..."
     if subject is None:
+        subject = _participial_subject(verb)  # "..., saying / adding / telling reporters that ..."
+    if subject is None:
         return None
+    if subject.lower_ in _GENERIC_SOURCES:
+        return None  # "you", "one": generic, never a source
+    infinitive = _infinitive(verb) if complement is None else None
+    if cue.category == "refusal":
+        return _refusal(verb, subject, infinitive, sent, ctx)
+    if infinitive is not None and cue.category in ("intention", "speech") and not _quote_near(verb, sent, ctx):
+        # "wants to build", "vowed to fight", "urged Congress to act", "called on X to": the infinitive is the content.
+        content = _subtree_chars(infinitive, sent)
+    if cue.category == "intention" and content is None:
+        return None  # "wants a wall" is not reported content
     if cue.category == "expectation" and complement is None:
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         if xcomp is None:
@@ -520,6 +540,70 @@ def _that_clause_below(verb: Token) -> Token | None:
     return None
 
 
+#: Subjects that are generic, never a source ("you never know", "one might think").
+_GENERIC_SOURCES = frozenset({"you", "one", "y'all", "ya"})
+#: Dependency labels of a participial cue hanging off the clause whose subject speaks
+#: ("..., saying that", "after telling reporters", "Trump, adding ...").
+_PARTICIPIAL_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "parataxis", "dep", "ccomp"})
+
+
+def _participial_subject(verb: Token) -> Token | None:
+    """The subject of the clause a participial cue ("saying", "adding", "noting") hangs off."""
+    if verb.tag_ != "VBG" or verb.dep_ not in _PARTICIPIAL_DEPS or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    head = verb.head
+    for _ in range(3):
+        if head.dep_ == "prep" or head.pos_ == "ADP":  # "after saying", "by noting"
+            head = head.head
+            continue
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject if subject.dep_ == "nsubj" or head.lemma_ in load_lexicon().verbs else None
+        if head.dep_ not in ("conj", "advcl", "xcomp") or head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """A "to" infinitive below the verb ("wants to win", "urged them to act", "called on X to act")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+            return child
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for child in pobj.children:
+                if child.dep_ in ("acl", "relcl", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+                    return child
+    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        for child in dobj.children:
+            if child.dep_ in ("acl", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+                return child
+    return None
+
+
+#: The content-less refusals: "declined to comment", "refused to discuss it".
+_NO_CONTENT = frozenset({"comment", "elaborate", "discuss", "respond", "answer", "speculate"})
+NOTE_REFUSAL = "a refusal to comment: an attribution without content (empty content span)"
+
+
+def _refusal(verb: Token, subject: Token, infinitive: Token | None, sent: Span, ctx: _Context) -> Attribution | None:
+    """ "X declined to comment" (no content: an empty span and a note), "X refused to disavow Y" (the infinitive)."""
+    if infinitive is None:
+        return None
+    extra = [c for c in infinitive.children if c.dep_ not in ("aux", "neg", "punct", "advmod", "prep")]
+    if infinitive.lemma_.lower() in _NO_CONTENT and not extra:
+        end = infinitive.idx + len(infinitive.text)
+        att = _attributed(subject, (end, end), (verb.idx, end), sent, ctx, note=NOTE_REFUSAL, empty=True)
+        return att
+    content = _subtree_chars(infinitive, sent)
+    if content is None:
+        return None
+    return _attributed(subject, content, _token_chars(verb), sent, ctx)
+
+
 def _is_quote(content: tuple[int, int], ctx: _Context) -> bool:
     return quoted_share(quotes_in(ctx.qindex, *content), *content, ctx.article.text) >= DIRECT_SHARE
 
@@ -587,14 +671,15 @@ def _pronoun_source(head: Token, ctx: _Context) -> tuple[str, str, str]:
 
 
 def _attributed(
-    head: Token, content: tuple[int, int], cue: tuple[int, int], sent: Span, ctx: _Context, *, allow_inside: bool = False, note: str = "", clause: tuple[int, int] | None = None
+    head: Token, content: tuple[int, int], cue: tuple[int, int], sent: Span, ctx: _Context, *, allow_inside: bool = False, note: str = "", clause: tuple[int, int] | None = None,
+    empty: bool = False,
 ) -> Attribution | None:
     """The attribution of ``content`` to the source phrase headed by ``head`` (``None`` when no source span fits)."""
     source = _source_span(head, content, sent, allow_inside=allow_inside)
     if source is None:
         return None
     stype, subtype, actor = classify_source(head, source, ctx)
-    return Attribution(content, cue, source, stype, subtype, actor, note, clause=clause)
+    return Attribution(content, cue, source, stype, subtype, actor, note, clause=clause, empty=empty)
 
 
 def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_inside: bool = False) -> tuple[int, int] | None:
@@ -676,6 +761,8 @@ class _ChainSpeakers:
         for att in atts:
             if att.source is None and att.source_type == "vague":
                 continue
+            if att.cue is not None and any(q.start < att.cue[0] and att.cue[1] <= q.end for q in quotes_in(self.ctx.qindex, *att.cue)):
+                continue  # "I think" inside a quote speaks nobody's quote
             for quote in quotes_in(self.ctx.qindex, *att.content):
                 self.from_found.setdefault(quote.chain, att)
 
@@ -692,7 +779,16 @@ class _ChainSpeakers:
             if ":" in gap and not gap[gap.index(":") + 1 :].strip():
                 self.from_pending[nxt.chain] = att
         self.pending_seen = len(pending)
-        return {**self.from_found, **self.from_pending}
+        merged = {**self.from_found, **self.from_pending}
+        # A quote with no attribution of its own that follows a speaker's quote in the same paragraph
+        # continues it ("'We may lose,' said Ann Lee. 'Maybe we should wait.'"): same speaker.
+        last: tuple[int, Attribution] | None = None
+        for quote in ordered:
+            if quote.chain in merged:
+                last = (quote.paragraph_id, merged[quote.chain])
+            elif last is not None and last[0] == quote.paragraph_id:
+                merged[quote.chain] = last[1]
+        return merged
 
 
 def _speaker_of_quote(ctx: _Context, chain_speakers: _ChainSpeakers, sentence: Sentence) -> str:
@@ -707,9 +803,35 @@ def _speaker_of_quote(ctx: _Context, chain_speakers: _ChainSpeakers, sentence: S
     return ""
 
 
+# ---------------------------------------------------------------- nested attributions
+def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: _Context) -> None:
+    """Mark the attributions set inside another one's content, or inside a quote someone else speaks.
+
+    "'I think we will lose,' said Ann Lee": "I think" is nested in Ann Lee's quote. A nested
+    attribution keeps its row (``nested`` True), and a first-person source in it ("I", "we")
+    is the outer speaker: it takes the outer source's actor and type, never one of its own.
+    """
+    for att in atts:
+        if att.cue is None:
+            continue
+        outer = next((o for o in atts if o is not att and not o.empty and o.cue is not None and o.content[0] <= att.cue[0] and att.cue[1] <= o.content[1] and not _overlaps(o.cue, att.content)), None)
+        if outer is None:
+            for quote in quotes_in(ctx.qindex, *att.cue):
+                speaker = speakers.get(quote.chain)
+                if quote.start < att.cue[0] and att.cue[1] <= quote.end and speaker is not None and speaker is not att and speaker.cue != att.cue:
+                    outer = speaker
+                    break
+        if outer is None:
+            continue
+        att.nested = True
+        head = ctx.article.text[att.source[0] : att.source[1]].lower() if att.source else ""
+        if head in FIRST_PERSON and outer.source_actor:
+            att.source_type, att.source_subtype, att.source_actor = outer.source_type, "pronoun", outer.source_actor
+
+
 # ---------------------------------------------------------------- defaults
-def _default_claims(article: ArticleDoc, sentence: Sentence, ctx: _Context, speakers: dict[int, Attribution], turn: Turn | None, failure: str) -> list[Attribution]:
-    """The claim of a sentence with no attribution of its own."""
+def _continuation(article: ArticleDoc, sentence: Sentence, ctx: _Context, speakers: dict[int, Attribution]) -> list[Attribution]:
+    """A sentence (nearly) wholly inside a quote whose speaker is named elsewhere: that speaker's direct claim."""
     text = article.text
     start, end = sentence.start, sentence.end
     inside = quotes_in(ctx.qindex, start, end)
@@ -719,6 +841,16 @@ def _default_claims(article: ArticleDoc, sentence: Sentence, ctx: _Context, spea
             notes = sorted({q.note for q in inside if q.note})
             note = "; ".join(["continues a quote attributed elsewhere in the article", *notes])
             return [Attribution((start, end), speaker.cue, speaker.source, speaker.source_type, speaker.source_subtype, speaker.source_actor, note, "direct")]
+    return []
+
+
+def _default_claims(article: ArticleDoc, sentence: Sentence, ctx: _Context, speakers: dict[int, Attribution], turn: Turn | None, failure: str) -> list[Attribution]:
+    """The claim of a sentence with no attribution of its own."""
+    text = article.text
+    start, end = sentence.start, sentence.end
+    continued = _continuation(article, sentence, ctx, speakers)
+    if continued:
+        return continued
     if _is_question(text[start:end]) or sentence.span.start_char in ctx.lead_ins:
         return []
     if turn is not None:
@@ -766,6 +898,7 @@ def _row(article: ArticleDoc, sentence: Sentence, claim_id: int, att: Attributio
         "cue_start": cue[0],
         "cue_end": cue[1],
         "quote_type": att.quote_type or "indirect",
+        "nested": att.nested,
         "note": att.note,
     }
 
