@@ -97,7 +97,7 @@ from ..nlp.doc import (
     ents_overlapping,
     token_table,
 )
-from ..nlp.pronouns import FIRST_PERSON, is_pronoun, resolve_pronoun
+from ..nlp.pronouns import FIRST_PERSON, RELATIVE, is_pronoun, resolve_pronoun
 from ..nlp.quotes import (
     QUOTE_MARKS,
     Quote,
@@ -107,6 +107,7 @@ from ..nlp.quotes import (
     quotes_in,
 )
 from ..nlp.spans import clean_mention
+from ..nlp.speakers import Speaker, resolve_label
 from ..nlp.titles import strip_titles
 from ..nlp.transcripts import MIN_LABELS, speaker_labels
 from ..vocab.attribution import Cue, Lexicon, load_lexicon
@@ -132,7 +133,6 @@ _ORG_LABELS = ORGANISATION_SOURCE_LABELS
 _DEFINITE = word_list("definite_determiners")
 #: Words that make a source phrase an anonymous source ("who spoke on condition of anonymity").
 _ANONYMITY = tuple(sorted(word_list("anonymity_markers")))
-_TURN_TITLES = word_list("speaker_label_titles")
 
 
 @dataclass
@@ -174,6 +174,10 @@ class _Context:
     qindex: tuple[list[int], list[Quote]]
     collective: list[tuple[int, str, str, str]] = field(default_factory=list)  # (offset, actor, type, subtype)
     speaker: str = ""
+    #: the source type of ``speaker`` (a transcript turn's or a quote's)
+    speaker_type: str = ""
+    #: the transcript turn of the sentence being read, if any
+    turn: Turn | None = None
     #: attributions whose quote comes after their sentence ("X tweeted:"), by cue
     pending: list[Attribution] = field(default_factory=list)
     #: starts of sentences that only lead in to a quote (they yield no claim of their own)
@@ -192,7 +196,8 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
     chain_speakers = _ChainSpeakers(ctx)
     for sentence in article.sentences:
         turn = turns.get(sentence.sentence_id)
-        ctx.speaker = turn.actor if turn is not None else _speaker_of_quote(ctx, chain_speakers, sentence)
+        ctx.turn = turn
+        ctx.speaker, ctx.speaker_type = (turn.actor, turn.source_type) if turn is not None else _speaker_of_quote(ctx, chain_speakers, sentence)
         try:
             found[sentence.sentence_id] = find_attributions(sentence.span, ctx=ctx)
         except Exception as error:  # one odd sentence must not cost the article
@@ -225,12 +230,13 @@ def speaker_turns(article: ArticleDoc) -> dict[int, Turn]:
     """
     text = article.text
     labels: list[tuple[int, Turn]] = []
+    resolved: dict[tuple[str, ...], Speaker] = {}
     for found in speaker_labels(text, article.paragraph_starts):
-        if found.questioner:
-            turn = Turn(found.label, found.colon, "", "unnamed", "questioner", found.content_start)
-        else:
-            actor, stype, subtype = _speaker_actor(article.doc, found.words(text))
-            turn = Turn(found.label, found.colon, actor, stype, subtype, found.content_start)
+        key = ("?",) if found.questioner else tuple(w.upper() for w in found.words(text))
+        if key not in resolved:
+            resolved[key] = resolve_label(found.words(text), article.doc, article.meta, questioner=found.questioner)
+        speaker = resolved[key]
+        turn = Turn(found.label, found.colon, speaker.actor, speaker.source_type, speaker.source_subtype, found.content_start)
         labels.append((found.paragraph_start, turn))
     if len(labels) < MIN_LABELS:
         return {}
@@ -241,19 +247,6 @@ def speaker_turns(article: ArticleDoc) -> dict[int, Turn]:
         if before:
             turns[sentence.sentence_id] = labels[before[-1]][1]
     return turns
-
-
-def _speaker_actor(doc: Doc, words: list[str]) -> tuple[str, str, str]:
-    """The actor of a speaker label: a surname joins a PERSON named in the text."""
-    name = [w for w in words if w.lower() not in _TURN_TITLES]
-    if not name:
-        return "", "unnamed", "speaker"
-    surname = name[-1].strip(".").lower()
-    for ent in doc_ents(doc):
-        if ent.label_ == "PERSON" and ent.kb_id_ and ent.kb_id_.split()[-1].lower() == surname:
-            return ent.kb_id_, "named_person", "speaker"
-    # A label names the speaker even when it is a role ("THE PRESIDENT"): the transcript identifies them.
-    return " ".join(w.title() for w in words), "named_person", "speaker"
 
 
 # ---------------------------------------------------------------- per sentence
@@ -655,10 +648,13 @@ def classify_source(head: Token, source: tuple[int, int], ctx: _Context) -> tupl
 def _pronoun_source(head: Token, ctx: _Context) -> tuple[str, str, str]:
     previous = [(at, actor) for at, actor, _, _ in ctx.collective]
     actor = resolve_pronoun(head, previous=previous, speaker=ctx.speaker, ignore=[(q.start, q.end) for q in ctx.quotes])
+    if head.lower_ in FIRST_PERSON and not actor and not quotes_in(ctx.qindex, head.idx, head.idx + 1):
+        return "author", "first_person", ""  # "I believe ..." outside any quote or turn: the writer's own voice
     if not actor:
         return "unnamed", "pronoun", ""
     if head.lower_ in FIRST_PERSON and actor == ctx.speaker:
-        return "named_person" if head.lower_ in ("i", "me") else "unnamed", "pronoun", actor
+        turn_type = next((t for _, a, t, _ in reversed(ctx.collective) if a == actor), "")
+        return ctx.speaker_type or turn_type or "named_person", "pronoun", actor
     for _, prev_actor, stype, _ in reversed(ctx.collective):
         if prev_actor == actor and head.lower_ in ("they", "them", "it", "we", "us"):
             return stype, "pronoun", actor
@@ -675,11 +671,32 @@ def _attributed(
     empty: bool = False,
 ) -> Attribution | None:
     """The attribution of ``content`` to the source phrase headed by ``head`` (``None`` when no source span fits)."""
+    antecedent = _antecedent(head)
+    if antecedent is not None:
+        # "Jane Doe, who said ...": the source runs from the antecedent to the relative pronoun, and is the antecedent.
+        source = _chars(head.doc, antecedent.left_edge.i, head.i + 1)
+        if not _overlaps(source, content) and sent.start <= antecedent.left_edge.i:
+            stype, subtype, actor = classify_source(antecedent, source, ctx)
+            return Attribution(content, cue, source, stype, subtype, actor, note, clause=clause, empty=empty)
     source = _source_span(head, content, sent, allow_inside=allow_inside)
     if source is None:
         return None
+    turn = ctx.turn
+    if turn is not None and _overlaps(source, (turn.label[0], turn.colon[1] if turn.colon else turn.label[1])):
+        # The parser took the speaker label ("MS. JEAN-PIERRE: I think ...") into the subject: the speaker is the source.
+        return Attribution(content, cue, turn.label, turn.source_type, turn.source_subtype, turn.actor, note, clause=clause, empty=empty)
     stype, subtype, actor = classify_source(head, source, ctx)
     return Attribution(content, cue, source, stype, subtype, actor, note, clause=clause, empty=empty)
+
+
+def _antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun source stands for ("officials, who said" → officials)."""
+    if head.lower_ not in RELATIVE or head.tag_ not in ("WP", "WDT") or head.head.dep_ != "relcl":
+        return None
+    antecedent = head.head.head
+    if antecedent.pos_ not in ("NOUN", "PROPN", "PRON") or antecedent.i > head.i or antecedent.lower_ in RELATIVE:
+        return None
+    return antecedent
 
 
 def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_inside: bool = False) -> tuple[int, int] | None:
@@ -791,16 +808,16 @@ class _ChainSpeakers:
         return merged
 
 
-def _speaker_of_quote(ctx: _Context, chain_speakers: _ChainSpeakers, sentence: Sentence) -> str:
-    """The actor speaking in an open quote chain at ``sentence`` (for "I"/"we" inside it)."""
+def _speaker_of_quote(ctx: _Context, chain_speakers: _ChainSpeakers, sentence: Sentence) -> tuple[str, str]:
+    """The actor speaking in an open quote chain at ``sentence`` (for "I"/"we" inside it), and its source type."""
     chains = {q.chain for q in quotes_in(ctx.qindex, sentence.start, sentence.end)}
     if not chains:
-        return ""
+        return "", ""
     speakers = chain_speakers.speakers()
     for chain in chains:
         if chain in speakers:
-            return speakers[chain].source_actor
-    return ""
+            return speakers[chain].source_actor, speakers[chain].source_type
+    return "", ""
 
 
 # ---------------------------------------------------------------- nested attributions

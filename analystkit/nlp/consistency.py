@@ -20,6 +20,7 @@ from .component import DocFunction
 from .nested import nested_places
 from .organisations import extend_organisation_heads, named_after_places, repeated_names
 from .spans import NESTED_KEY, exact_matches
+from .speakers import label_spans
 from .titles import (
     appositive_roles,
     extend_person_titles,
@@ -50,7 +51,8 @@ def make_consistent(doc: Doc) -> Doc:
     Gomez, Panama coach") become role mentions of a person (:func:`role_mentions`,
     :func:`appositive_roles`).
     """
-    ents = [e for e in doc.ents if not is_title_fragment(e)]
+    labels = label_spans(doc.text)
+    ents = [e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels)]
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
     ents = [part for e in ents for part in _split_after_surname(e, surnames)]
     votes: dict[str, dict[str, int]] = {}
@@ -98,9 +100,15 @@ def make_consistent(doc: Doc) -> Doc:
     out.extend(role_mentions(doc, {i for e in out for i in range(e.start, e.end)}))
     out.extend(appositive_roles(out, {i for e in out for i in range(e.start, e.end)}))
     out.extend(repeated_names(doc, {i for e in out for i in range(e.start, e.end)}))
-    doc.ents = extend_organisation_heads(filter_spans(out))
+    out = extend_organisation_heads(filter_spans(out))
+    doc.ents = [e for e in out if not _in_label(e, labels)] if labels else out
     doc.spans[NESTED_KEY] = nested_places(doc)
     return doc
+
+
+def _in_label(ent: Span, labels: list[tuple[int, int]]) -> bool:
+    """The entity lies in a transcript's speaker label ("MS. JEAN-PIERRE:"), which is no mention."""
+    return any(start <= ent.start_char and ent.end_char <= end for start, end in labels)
 
 
 def _only_capitalised(doc: Doc, token) -> bool:

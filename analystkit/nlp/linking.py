@@ -200,16 +200,16 @@ def _role_holder(ent: Span, ents: list[Span] | None = None, persons: list[tuple[
 
     When several people carry the title before it (a briefing on "President Biden"
     that also names "South Korean President Yoon"), the one introduced with it most
-    often so far; on a tie, the latest. A holder named by surname only ("President
+    often so far; on a tie, the latest; when nobody carried it before, the person introduced
+    with it most often later in the article. A holder named by surname only ("President
     Biden") is that surname's person in the article when there is one.
     """
     title = [t.lower_ for t in ent]
     counts: dict[str, int] = {}
     latest: dict[str, int] = {}
+    later: dict[str, int] = {}
     for other in ents if ents is not None else ent.doc.ents:
-        if other.start >= ent.start:
-            break
-        if other.label_ != "PERSON":
+        if other.label_ != "PERSON" or other.start == ent.start:
             continue
         before = [t.lower_ for t in ent.doc[max(0, other.start - len(title)) : other.start]]
         inside = [t.lower_ for t in other[: len(title)]]
@@ -221,10 +221,13 @@ def _role_holder(ent: Span, ents: list[Span] | None = None, persons: list[tuple[
                 name = _person(words, other.start_char, persons)
             else:
                 continue
+            if other.start > ent.start:
+                later[name] = later.get(name, 0) + 1  # named only after the role ("the President ... President Biden")
+                continue
             counts[name] = counts.get(name, 0) + 1
             latest[name] = other.start
     if not counts:
-        return None
+        return max(later, key=lambda name: later[name]) if later else None
     return max(counts, key=lambda name: (counts[name], latest[name]))
 
 

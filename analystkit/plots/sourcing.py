@@ -31,10 +31,18 @@ def attributed(claims: "pd.DataFrame") -> "pd.DataFrame":
     return claims[claims.source_type != "author"]
 
 
+#: Subtypes of sources that name nobody when they have no actor: a pronoun, a transcript's questioner or label.
+LABEL_SUBTYPES = ("pronoun", "journalist", "questioner", "speaker", "first_person")
+
+
 def who_is_quoted(claims: "pd.DataFrame", *, top: int = 15) -> "pd.DataFrame":
-    """Sources ranked by number of claims: actor (or the source as written when no actor), type, count."""
+    """Sources ranked by number of claims: actor (or the source as written when no actor), type, count.
+
+    A source with no actor that is only a pronoun or a transcript label ("I", "who", "Q") is
+    shown by its kind ("(pronoun)", "(journalist)"), never as a person of its own."""
     frame = attributed(claims).copy()
-    frame["who"] = frame.source_actor.where(frame.source_actor != "", frame.source_text.str.strip())
+    written = frame.source_text.str.strip().where(~frame.source_subtype.isin(LABEL_SUBTYPES), "")
+    frame["who"] = frame.source_actor.where(frame.source_actor != "", written)
     frame.loc[frame.who == "", "who"] = "(" + frame.source_subtype + ")"
     table = frame.groupby(["who", "source_type"]).size().rename("claims").reset_index()
     articles = frame.groupby("who").article_id.nunique().rename("articles")

@@ -1,0 +1,146 @@
+"""Transcript speaker labels resolved to the people who speak ("MS. JEAN-PIERRE:" → Karine Jean-Pierre).
+
+One place for what a label means, used by the claims table (a turn's source) and the
+entities table (a label is never a mention, so "MS. JEAN-PIERRE:" never becomes an actor
+"JEAN"). The labels themselves are found by :mod:`analystkit.nlp.transcripts`.
+
+* the questioner's ``Q`` / ``QUESTION`` / ``REPORTER``: an unnamed journalist
+  (``unnamed``, subtype ``journalist``, no actor);
+* a courtesy title and a surname (``MR. SULLIVAN``, ``MS. JEAN-PIERRE``): the person with that
+  surname named in the article ("Jake Sullivan"), else in its metadata (title, author:
+  "Press Briefing by Press Secretary Karine Jean-Pierre"), else the surname alone;
+* a role (``THE PRESIDENT``, ``THE VICE PRESIDENT``, ``SECRETARY BLINKEN``): the person the
+  article or its metadata names with that role ("Remarks by President Biden" → Joe Biden);
+  a role with no name anywhere stays the role ("The President"), typed ``unnamed``/``official``.
+
+Nothing here is keyed to an outlet: the rules read the article's own names and metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..vocab.words import titles, word_list
+from .doc import _PARAGRAPH_BREAK, doc_ents
+from .transcripts import MIN_LABELS, speaker_labels
+
+#: Courtesy titles dropped from a label ("MR.", "MS.", "THE").
+COURTESY = word_list("speaker_label_titles")
+_NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a speaker label stands for."""
+
+    actor: str  # canonical actor ("Joe Biden"), "" for an unnamed questioner
+    source_type: str  # named_person or unnamed
+    source_subtype: str  # speaker, journalist, official
+
+
+QUESTIONER = Speaker("", "unnamed", "journalist")
+
+
+def _clean(word: str) -> str:
+    return word.strip(".:,").lower()
+
+
+def _persons(doc: Doc) -> list[tuple[str, str]]:
+    """``(actor, text)`` of the PERSON entities of the article, most mentioned first."""
+    counts: Counter[str] = Counter()
+    texts: dict[str, str] = {}
+    for ent in doc_ents(doc):
+        if ent.label_ == "PERSON":
+            actor = ent.kb_id_ or ent.text
+            counts[actor] += 1
+            texts.setdefault(actor, ent.text)
+    return [(actor, texts[actor]) for actor, _ in counts.most_common()]
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """A name without its leading title words ("Press Secretary Karine Jean-Pierre" → Karine Jean-Pierre)."""
+    while len(words) > 1 and _clean(words[0]) in titles("title") | titles("role") | COURTESY:
+        words = words[1:]
+    return words
+
+
+def _by_surname(surname: str, doc: Doc, meta: Mapping[str, Any]) -> str:
+    """The fullest name of the person with ``surname``, from the article's entities and its metadata."""
+    surname = surname.lower()
+    found: Counter[str] = Counter()
+    for actor, _ in _persons(doc):
+        words = _strip_titles(actor.split())
+        if words and words[-1].lower() == surname:
+            found[" ".join(words)] += 1
+    for field in ("title", "author"):
+        for match in re.finditer(_NAME, str(meta.get(field) or "")):
+            words = _strip_titles([w.strip(".,") for w in match.group(0).split()])
+            if len(words) > 1 and words[-1].lower() == surname:
+                found[" ".join(words)] += 1
+    if not found:
+        return ""
+    return max(found, key=lambda name: (len(name.split()), found[name]))
+
+
+def _by_role(role: list[str], doc: Doc, meta: Mapping[str, Any]) -> str:
+    """The person named with ``role`` ("President Biden", "Vice President Harris") in the metadata or the article."""
+    pattern = re.compile(r"\b(?i:" + r"\s+".join(re.escape(w) for w in role) + r")\s+(" + _NAME + ")")
+    candidates: Counter[str] = Counter()
+    for field in ("title", "author"):
+        for match in pattern.finditer(str(meta.get(field) or "")):
+            candidates[match.group(1)] += 10  # the heading names the speaker: it wins over the body
+    for match in pattern.finditer(doc.text):
+        candidates[match.group(1)] += 1
+    for name, _ in candidates.most_common():
+        words = [w.strip(".,'’") for w in name.split()]
+        if not words or _clean(words[0]) in titles("title") | titles("role"):
+            continue
+        return _by_surname(words[-1], doc, meta) or " ".join(words)
+    return ""
+
+
+def resolve_label(words: list[str], doc: Doc, meta: Mapping[str, Any] | None = None, *, questioner: bool = False) -> Speaker:
+    """The speaker a label's words stand for (see the module docstring)."""
+    if questioner:
+        return QUESTIONER
+    meta = meta or {}
+    kept = [w for w in words if _clean(w) not in COURTESY]
+    if not kept:
+        return Speaker("", "unnamed", "speaker")
+    role_words = titles("title") | titles("role")
+    if all(_clean(w) in role_words for w in kept):
+        # A role alone ("THE PRESIDENT"): the person the heading or the article names with it.
+        role = [_clean(w) for w in kept]
+        named = _by_role(role, doc, meta)
+        if named:
+            return Speaker(named, "named_person", "speaker")
+        return Speaker(" ".join(w.title() for w in words), "unnamed", "official")
+    surname = kept[-1].strip(".")
+    full = _by_surname(surname, doc, meta)
+    if full:
+        return Speaker(full, "named_person", "speaker")
+    # "SECRETARY BLINKEN" with no full name: the surname, as written in title case.
+    return Speaker("-".join(part.title() for part in surname.split("-")), "named_person", "speaker")
+
+
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """The characters of the speaker labels (with their colons) of a transcript; empty for other texts.
+
+    The entity step drops every entity inside one: a label is a turn marker, not a mention
+    ("MS. JEAN-PIERRE:" is no mention of a "JEAN")."""
+    if ":" not in text and "Q" not in text:
+        return []
+    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    labels = speaker_labels(text, starts)
+    if len(labels) < MIN_LABELS:
+        return []
+    return [(found.label[0], found.colon[1] if found.colon else found.label[1]) for found in labels]
+
+
+__all__ = ["COURTESY", "QUESTIONER", "Speaker", "label_spans", "resolve_label"]
