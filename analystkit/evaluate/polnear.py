@@ -600,7 +600,7 @@ def evaluate(root: str | Path, *, split: str = "dev", limit: int | None = None, 
         starts, ends = [s for s, _ in sentences], [e for _, e in sentences]
         golds = gold_items(moved, article.doc, starts, ends)
         rows = claims_of.get(aid, [])
-        ours = claim_items(rows, starts, ends)
+        ours = claim_items(rows, starts, ends, nested=False)  # PolNeAR annotates the outermost attribution only
         result.counts["analystkit"].add(score(ours, golds, sentences, moved.ignored))
         result.articles += 1
         if errors:

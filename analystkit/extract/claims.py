@@ -84,6 +84,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -288,7 +289,7 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
         if att.source_type in ("named_organization", "unnamed") and att.source_actor:
             ctx.collective.append((att.source[0] if att.source else att.content[0], att.source_actor, att.source_type, att.source_subtype))
     if not found:
-        colon = _colon_lead_in(sent, ctx)
+        colon = _colon_lead_in(sent, ctx, headline=_is_headline(sent, ctx))
         if colon is not None:
             found.append(colon)
     for att in found:
@@ -352,7 +353,12 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     infinitive = _infinitive(verb) if complement is None else None
     if cue.category == "refusal":
         return _refusal(verb, subject, infinitive, sent, ctx)
-    if infinitive is not None and cue.category in ("intention", "speech") and not _quote_near(verb, sent, ctx):
+    participial = subject is not None and subject.i != verb.i and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in children) and verb.dep_ != "acl"
+    if participial and complement is None and _quote_near(verb, sent, ctx) is None:
+        return None  # "..., agreeing to work", "after confirming with ...": a participle reports only a clause or a quote
+    if cue.category == "intention" and not (is_pronoun(subject) and subject.lower_ in PERSON_SUBJECTS or any(e.label_ == "PERSON" and e.start <= subject.i < e.end for e in ents_overlapping(sent.doc, subject.idx, subject.idx + 1))):
+        return None  # intentions are attributed to people ("Trump wants to ..."), not to "the organization plans to"
+    if infinitive is not None and cue.category in ("intention", "commitment") and not _quote_near(verb, sent, ctx):
         # "wants to build", "vowed to fight", "urged Congress to act", "called on X to": the infinitive is the content.
         content = _subtree_chars(infinitive, sent)
     if cue.category == "intention" and content is None:
@@ -379,7 +385,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "the talks would continue": only "She continued: "..."" reports
     if cue.category == "evidential" and complement is None and content is not None and content is not _PENDING and not _is_quote(content, ctx):
         return None  # "found the body": an evidential verb reports a clause or a quote
-    if content is None and cue.object_content:
+    if content is None and cue.object_content and verb.dep_ != "acl":  # "a group called the Sea Org" names, it reports nothing
         right = [c for c in children if c.i > verb.i and c.dep_ in ("dobj", "prep", "attr", "oprd")]
         if right:
             content = _trim(sent.doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1, sent)
@@ -488,22 +494,50 @@ def _adverb_attribution(adverb: Token, sent: Span, ctx: _Context) -> Attribution
     return Attribution(content, _token_chars(adverb), None, "vague", "adverb", "")
 
 
-def _colon_lead_in(sent: Span, ctx: _Context) -> Attribution | None:
-    """ ``X: "..."`` — a short verbless name, a colon, then a quote."""
+def _is_headline(sent: Span, ctx: _Context) -> bool:
+    """The sentence is the article's headline: marked so by the loader, or the first sentence alone on the first line."""
+    sentences = ctx.article.sentences
+    if not sentences or sentences[0].span.start != sent.start:
+        return False
+    if sentences[0].is_headline:
+        return True
+    rest = ctx.article.text[sent.end_char : sent.end_char + 3]
+    return "\n" in rest and "\n" not in ctx.article.text[sent.start_char : sent.end_char]
+
+
+#: Prepositions that end the source of a headline lead-in ("Senator Doe on the leak: ...").
+_HEADLINE_TOPIC = frozenset({"on", "to", "at", "about", "in"})
+
+
+def _colon_lead_in(sent: Span, ctx: _Context, *, headline: bool = False) -> Attribution | None:
+    """ ``X: "..."`` — a short verbless name, a colon, then a quote; in a headline the quote marks may
+    be missing ("Senator Doe on the leak: Unethical", "Poll: Clinton leads")."""
     doc = sent.doc
     if ":" not in doc_text(doc)[sent.start_char : sent.end_char]:
         return None  # no colon, no lead-in
     for token in sent:
         if token.text != ":" or token.i == sent.start or token.i + 1 >= sent.end:
             continue
-        before = doc[sent.start : token.i]
-        if len(before) > 8 or any(t.pos_ in ("VERB", "AUX") for t in before):
+        first = sent.start
+        if headline:
+            # A kicker before a dash is no part of the source ("EXCLUSIVE – Roger Stone: ...").
+            dash = next((t.i for t in doc[sent.start : token.i] if t.text in ("–", "—", "|")), None)
+            first = dash + 1 if dash is not None else first
+        before = doc[first : token.i]
+        if len(before) == 0 or len(before) > 8 or any(t.pos_ in ("VERB", "AUX") for t in before):
             return None
         if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before):
             return None
         nxt = doc[token.i + 1]
         if nxt.text not in QUOTE_MARKS:
-            return None
+            if not headline:
+                return None
+            topic = next((t.i for t in before if t.lower_ in _HEADLINE_TOPIC and t.i > before.start), None)
+            before = doc[before.start : topic] if topic is not None else before
+            places = {i for e in ents_overlapping(doc, before.start_char, before.end_char) if e.label_ in ("GPE", "LOC", "FAC", "DATE", "EVENT") for i in range(e.start, e.end)}
+            named = [t for t in before if (t.pos_ == "PROPN" or t.lemma_.lower() in load_lexicon().source_nouns) and t.i not in places]
+            if not named or before.root.i in places or (len(before) == 1 and before[0].is_upper) or _TRANSCRIPT_LABEL.match(before.text):
+                return None  # "EXCLUSIVE:", "UPDATE:": a kicker, not a source
         content = _trim(doc, token.i + 1, sent.end, sent)
         if content is None:
             return None
@@ -514,6 +548,7 @@ def _colon_lead_in(sent: Span, ctx: _Context) -> Attribution | None:
     return None
 
 
+_TRANSCRIPT_LABEL = re.compile(r"^(?:Q|QUESTION|REPORTER)$")
 #: Content of an attribution whose quote starts after its sentence ("X tweeted:" + quote).
 _PENDING = (0, 0)
 
@@ -533,6 +568,8 @@ def _that_clause_below(verb: Token) -> Token | None:
     return None
 
 
+#: Pronoun subjects that can hold an intention ("he wants to").
+PERSON_SUBJECTS = frozenset({"he", "she", "i", "we"})
 #: Subjects that are generic, never a source ("you never know", "one might think").
 _GENERIC_SOURCES = frozenset({"you", "one", "y'all", "ya"})
 #: Dependency labels of a participial cue hanging off the clause whose subject speaks
@@ -832,13 +869,18 @@ def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: 
         if att.cue is None:
             continue
         outer = next((o for o in atts if o is not att and not o.empty and o.cue is not None and o.content[0] <= att.cue[0] and att.cue[1] <= o.content[1] and not _overlaps(o.cue, att.content)), None)
+        quoted = False
         if outer is None:
             for quote in quotes_in(ctx.qindex, *att.cue):
+                if not (quote.start < att.cue[0] and att.cue[1] <= quote.end):
+                    continue
+                quoted = True  # inside someone's quotation marks, speaker known or not
                 speaker = speakers.get(quote.chain)
-                if quote.start < att.cue[0] and att.cue[1] <= quote.end and speaker is not None and speaker is not att and speaker.cue != att.cue:
+                if speaker is not None and speaker is not att and speaker.cue != att.cue:
                     outer = speaker
                     break
         if outer is None:
+            att.nested = quoted and ctx.turn is None
             continue
         att.nested = True
         head = ctx.article.text[att.source[0] : att.source[1]].lower() if att.source else ""
