@@ -89,3 +89,14 @@ def test_counts_add():
     total.add(Counts(n_pred=2, n_gold=3))
     total.add(Counts(n_pred=1, n_gold=1))
     assert (total.n_pred, total.n_gold) == (3, 4)
+
+
+def test_nested_rows_count_only_when_the_gold_annotates_them():
+    nested = {**row((21, 33), (34, 38), (0, 19)), "nested": True}
+    assert len(claim_items([nested], STARTS, ENDS)) == 1  # GUM annotates nested attributions
+    assert claim_items([nested], STARTS, ENDS, nested=False) == []  # PolNeAR only the outermost
+
+
+def test_the_authors_own_cued_attribution_counts():
+    mine = row((40, 42), (43, 49), (40, 49), "author")  # "I believe ..." outside quotes: a cue, the author's voice
+    assert len(claim_items([mine], STARTS, ENDS)) == 1

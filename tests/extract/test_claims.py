@@ -87,9 +87,15 @@ def test_in_a_statement(claims):
 
 
 def test_in_a_statement_without_reporting_verb(claims):
-    row = only(claims("The ministry, in a statement on Tuesday, rejected the accusations as absurd."))
+    row = only(claims("The ministry, in a statement on Tuesday, ordered the troops back to their barracks."))
     assert row["cue"].startswith("in a statement")
     assert row["source_text"] == "The ministry"
+
+
+def test_a_speech_act_verb_carries_the_attribution_over_the_medium_phrase(claims):
+    row = only(claims("The ministry, in a statement on Tuesday, rejected the accusations as absurd."))
+    assert row["cue"] == "rejected" and row["source_text"] == "The ministry"
+    assert "the accusations" in row["text"]
 
 
 def test_x_has_said(claims):
@@ -279,3 +285,147 @@ def test_headline_is_a_claim(nlp):
     article = ArticleDoc.build("t", nlp(text), {"has_headline": True})
     rows = extract_article(article, tables=["claims"])["claims"]
     assert rows[0]["sentence_id"] == 0 and rows[0]["source_type"] == "author"
+
+
+# ---------------------------------------------------------------- issue 17: PARC-style coverage
+def test_participial_cue_takes_the_subject_of_its_clause(claims):
+    rows = attributed(claims("Senator Jane Doe criticised the plan on Tuesday, saying that it would raise taxes."))
+    row = next(r for r in rows if r["cue"] == "saying")
+    assert row["source_text"] == "Senator Jane Doe"
+    assert row["text"] == "that it would raise taxes"
+
+
+def test_participle_without_a_clause_reports_nothing(claims):
+    rows = attributed(claims("The group requires members to sign a contract, agreeing to work for it."))
+    assert not any(r["cue"] == "agreeing" for r in rows)
+
+
+def test_refusal_to_comment_has_an_empty_content_and_a_note(claims):
+    row = only(claims("The company declined to comment."))
+    assert row["cue"] == "declined to comment"
+    assert row["start"] == row["end"] and row["text"] == ""
+    assert "refusal" in row["note"]
+    assert row["source_text"] == "The company"
+
+
+def test_refusal_with_content_keeps_its_infinitive(claims):
+    row = only(claims("Mr. Smith declined to say whether he would run."))
+    assert row["cue"] == "declined"
+    assert row["text"] == "to say whether he would run"
+
+
+def test_intention_of_a_person_is_attributed(claims):
+    row = only(claims("Donald Trump wants to build a wall on the border."))
+    assert row["cue"] == "wants" and row["text"] == "to build a wall on the border"
+
+
+def test_intention_of_an_organisation_is_not(claims):
+    assert not attributed(claims("The organization plans to hold the contest in a different country every year."))
+
+
+def test_commitment_verb_takes_an_infinitive(claims):
+    row = only(claims("Hillary Clinton urged Congress to pass the bill."))
+    assert row["cue"] == "urged" and row["text"] == "to pass the bill"
+
+
+def test_evidence_source(claims):
+    row = only(claims("Polls show that Clinton leads in Ohio."))
+    assert row["source_text"] == "Polls" and row["cue"] == "show"
+    assert row["source_type"] != "author"
+
+
+def test_speech_act_with_object_content(claims):
+    row = only(claims("Ted Cruz blasted the deal as a betrayal."))
+    assert row["cue"] == "blasted" and "the deal" in row["text"]
+
+
+def test_naming_participle_is_no_attribution(claims):
+    rows = attributed(claims("A defector from a group called the Sea Org left the city."))
+    assert not any(r["cue"] == "called" for r in rows)
+
+
+def test_generic_you_and_one_are_never_sources(claims):
+    rows = claims("One might argue that the plan failed. You could say that the city is safe.")
+    assert not any(r["source_text"].lower() in ("one", "you") for r in rows)
+
+
+def test_headline_lead_in_without_quote_marks(nlp):
+    text = "Senator Jane Doe on the leak: Unethical and wrong.\n\nThe senator spoke on Monday."
+    rows = extract_article(ArticleDoc.build("t", nlp(text), {"has_headline": True}), tables=["claims"])["claims"]
+    row = rows[0]
+    assert row["source_text"] == "Senator Jane Doe" and row["cue"] == ":"
+    assert row["text"].startswith("Unethical")
+
+
+def test_headline_place_before_a_colon_is_no_source(nlp):
+    text = "Ukraine: Russia launches a full-scale invasion.\n\nTroops crossed the border on Thursday."
+    rows = extract_article(ArticleDoc.build("t", nlp(text), {"has_headline": True}), tables=["claims"])["claims"]
+    assert rows[0]["source_type"] == "author"
+
+
+# ---------------------------------------------------------------- issue 17: quotation conventions
+def test_continuation_quote_in_the_paragraph_keeps_its_speaker(claims):
+    rows = claims('"We may lose," said Ann Lee, a club officer. "Maybe we should wait." The vote is on Monday.')
+    second = next(r for r in rows if r["text"].startswith('"Maybe'))
+    assert second["source_actor"] == "Ann Lee"
+    assert second["quote_type"] == "direct"
+    assert rows[-1]["source_type"] == "author"
+
+
+def test_first_person_inside_a_quote_is_its_speaker(claims):
+    rows = claims('"I think we will win," said John Smith, a student.')
+    inner = next(r for r in rows if r["cue"] == "think")
+    assert inner["nested"] is True
+    assert inner["source_actor"] == "John Smith"
+    outer = next(r for r in rows if r["cue"] == "said")
+    assert outer["nested"] is False and outer["source_actor"] == "John Smith"
+
+
+def test_first_person_in_a_continued_quote_is_the_speaker(claims):
+    rows = claims('"We may lose," said Ann Lee, a club officer. "I think we should wait."')
+    inner = next(r for r in rows if r["cue"] == "think")
+    assert inner["source_actor"] == "Ann Lee" and inner["nested"] is True
+    assert any(r["text"] == '"I think we should wait."' and r["source_actor"] == "Ann Lee" for r in rows)
+
+
+def test_he_said_after_a_students_quote_is_the_student(claims):
+    rows = claims(
+        "Senator Mary Jones visited the school on Monday. "
+        '"We may lose," said Tom Baker, a student. He said the club would vote next week.'
+    )
+    row = next(r for r in rows if r["source_text"] == "He")
+    assert row["source_actor"] == "Tom Baker"
+
+
+def test_relative_pronoun_source_takes_its_antecedent(claims):
+    rows = attributed(claims("Mayor John Smith, who said that the bridge was closed, left the city."))
+    row = next(r for r in rows if r["cue"] == "said")
+    assert row["source_actor"] == "John Smith"
+    assert row["source_text"].startswith("Mayor John Smith")
+
+
+def test_first_person_outside_quotes_is_the_author(claims):
+    row = next(r for r in claims("I believe the plan will fail.") if r["cue"] == "believe")
+    assert row["source_type"] == "author" and row["source_actor"] == ""
+
+
+# ---------------------------------------------------------------- issue 17: transcripts
+def test_transcript_labels_resolve_to_people(nlp):
+    text = (
+        "THE PRESIDENT: Good afternoon. We had an election yesterday.\n\n"
+        "Q Thank you, Mr. President. Will you run again?\n\n"
+        "THE PRESIDENT: I intend to run again.\n\n"
+        "MS. JEAN-PIERRE: Thank you, everyone. Karine Jean-Pierre will take two more questions."
+    )
+    meta = {"title": "Remarks by President Biden in a Press Conference", "author": "President Joe Biden"}
+    rows = extract_article(ArticleDoc.build("t", nlp(text), meta), tables=["entities", "claims"])
+    claims = rows["claims"]
+    president = [r for r in claims if r["source_text"] == "THE PRESIDENT"]
+    assert president and {r["source_actor"] for r in president} == {"Joe Biden"}
+    assert {r["source_type"] for r in president} == {"named_person"}
+    questions = [r for r in claims if r["source_text"] == "Q"]
+    assert questions and all(r["source_type"] == "unnamed" and r["source_subtype"] == "journalist" and r["source_actor"] == "" for r in questions)
+    assert {r["source_actor"] for r in claims if r["source_text"] == "MS. JEAN-PIERRE"} == {"Karine Jean-Pierre"}
+    actors = {r["actor"] for r in rows["entities"]}
+    assert not actors & {"JEAN", "President", "THE PRESIDENT", "PIERRE"}
+    assert not any(r["source_actor"] in ("I", "The President", "Q", "we") for r in claims)

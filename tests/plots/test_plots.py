@@ -38,6 +38,20 @@ def test_who_is_quoted_ranks_sources(tables):
     assert (sourcing.follow_up(tables["claims"]).source_type.isin(["unnamed", "vague"])).all()
 
 
+def test_who_is_quoted_shows_no_label_or_pronoun():
+    import pandas as pd
+
+    claims = pd.DataFrame({
+        "article_id": ["a"] * 4,
+        "source_text": ["Q", "I", "MR. SULLIVAN", "who"],
+        "source_actor": ["", "", "Jake Sullivan", ""],
+        "source_type": ["unnamed", "unnamed", "named_person", "unnamed"],
+        "source_subtype": ["journalist", "pronoun", "speaker", "pronoun"],
+    })
+    who = set(sourcing.who_is_quoted(claims).who)
+    assert who == {"(journalist)", "(pronoun)", "Jake Sullivan"}
+
+
 def test_rendered_claims_are_escaped_and_exact(tables, sample_corpus):
     text = sample_corpus.text(SEED) + " <script>alert(1)</script>"
     claims = tables["claims"][tables["claims"].article_id == SEED]

@@ -1,0 +1,53 @@
+"""Transcript speaker labels resolved to people (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+
+import analystkit as ak
+from analystkit.nlp.speakers import QUESTIONER, label_spans, resolve_label
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return ak.load_model()
+
+
+def test_questioner_is_an_unnamed_journalist(nlp):
+    speaker = resolve_label(["Q"], nlp("Hello."), questioner=True)
+    assert speaker == QUESTIONER
+    assert (speaker.actor, speaker.source_type, speaker.source_subtype) == ("", "unnamed", "journalist")
+
+
+def test_surname_label_takes_the_full_name_in_the_text(nlp):
+    doc = nlp("Jake Sullivan briefed reporters on Monday.")
+    assert resolve_label(["MR.", "SULLIVAN"], doc).actor == "Jake Sullivan"
+
+
+def test_surname_label_takes_the_full_name_in_the_metadata(nlp):
+    meta = {"title": "Press Briefing by Press Secretary Karine Jean-Pierre and John Kirby"}
+    assert resolve_label(["MS.", "JEAN-PIERRE"], nlp("Good afternoon."), meta).actor == "Karine Jean-Pierre"
+    assert resolve_label(["MR.", "KIRBY"], nlp("Good afternoon."), meta).actor == "John Kirby"
+
+
+def test_surname_alone_when_nobody_is_named(nlp):
+    speaker = resolve_label(["MR.", "SMITH"], nlp("Good afternoon."))
+    assert speaker.actor == "Smith" and speaker.source_type == "named_person"
+
+
+def test_role_label_takes_the_person_the_heading_names(nlp):
+    meta = {"title": "Remarks by President Biden in a Press Conference | Bali, Indonesia", "author": "President Joe Biden"}
+    speaker = resolve_label(["THE", "PRESIDENT"], nlp("Welcome to Bali."), meta)
+    assert speaker.actor == "Joe Biden" and speaker.source_type == "named_person"
+
+
+def test_role_label_with_no_holder_stays_an_unnamed_official(nlp):
+    speaker = resolve_label(["THE", "PRESIDENT"], nlp("Welcome."), {})
+    assert speaker.source_type == "unnamed" and speaker.source_subtype == "official"
+
+
+def test_label_spans_only_in_transcripts():
+    text = "MR. SULLIVAN: Hello.\n\nQ Why?\n\nMR. SULLIVAN: Because."
+    spans = label_spans(text)
+    assert [text[s:e] for s, e in spans] == ["MR. SULLIVAN:", "Q", "MR. SULLIVAN:"]
+    assert label_spans("Note: this is an ordinary article.\n\nIt has one colon.") == []
