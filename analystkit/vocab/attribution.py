@@ -6,7 +6,12 @@
   reports and studies (show, find, reveal), evidential nouns (report, rumor,
   word, claim), medium nouns (statement, interview: "in a statement"), the
   phrase "according to" and evidential adverbs (reportedly). ``quote_only`` verbs (continue, read) report only a quotation ("She
-  continued: "...""). ``object_content`` says whether the verb's object (a noun's "of"/"about" phrase: "rumors of
+  continued: "...""). The PARC 3.0 / PolNeAR categories beyond speech and belief: ``commitment``
+  (promise, vow, urge: the content may be an infinitive, "vowed to fight"), ``intention`` (want,
+  plan, seek: an infinitive content, attributed to people only), ``refusal`` (decline, refuse:
+  "declined to comment" is an attribution without content, "refused to disavow X" has the
+  infinitive as content); speech acts whose object is the content (blast, praise, describe, call:
+  ``object_content``). ``object_content`` says whether the verb's object (a noun's "of"/"about" phrase: "rumors of
   a retreat") may be the content ("Russia denied the
   allegations") when it has no clause.
 * ``analystkit/data/source_nouns.csv`` — ``noun, source_type, source_subtype,
@@ -26,7 +31,7 @@ from .files import read_rows
 class Cue:
     cue: str
     kind: str  # verb, noun, phrase, adverb
-    category: str  # speech, quote_only, belief, expectation, evidential, report_noun, statement_noun, according_to, vague_adverb
+    category: str  # speech, quote_only, belief, expectation, evidential, commitment, intention, refusal, report_noun, statement_noun, according_to, vague_adverb
     object_content: bool
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from analystkit.vocab.attribution import load_lexicon
 from analystkit.vocab.files import read_rows
 
-CATEGORIES = {"speech", "quote_only", "belief", "expectation", "evidential", "report_noun", "statement_noun", "according_to", "vague_adverb"}
+CATEGORIES = {
+    "speech", "quote_only", "belief", "expectation", "evidential", "report_noun", "statement_noun", "according_to", "vague_adverb",
+    "commitment", "intention", "refusal",
+}
 SOURCE_TYPES = {"named_person", "named_organization", "unnamed", "vague", "author"}
 
 
@@ -24,6 +27,9 @@ def test_lexicon_by_part_of_speech():
     assert lexicon.verbs["say"].category == "speech"
     assert "report" in lexicon.nouns and "reportedly" in lexicon.adverbs
     assert lexicon.verbs["deny"].object_content  # "Russia denied the allegations"
+    assert lexicon.verbs["blast"].object_content  # PARC-style speech acts beyond "say"
+    assert lexicon.verbs["want"].category == "intention" and lexicon.verbs["decline"].category == "refusal"
+    assert lexicon.verbs["vow"].category == "commitment"
     assert all(cue.kind == "verb" for cue in lexicon.verbs.values())
 
 
