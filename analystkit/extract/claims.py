@@ -265,6 +265,9 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
             att = _according_to(token, sent, ctx)
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.verbs:
             att = _verb_attribution(token, lexicon.verbs[token.lemma_.lower()], sent, ctx)
+        elif token.pos_ == "NOUN" and _mistagged_verb(token, lexicon) is not None:
+            # "The Department of Agriculture notes, "..."": a reporting verb the tagger read as a plural noun.
+            att = _verb_attribution(token, _mistagged_verb(token, lexicon), sent, ctx)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns:
             cue = lexicon.nouns[token.lemma_.lower()]
             if cue.category == "report_noun":
@@ -315,11 +318,25 @@ def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
         if (
             lower[i] == "according"
             or (tag in ("VERB", "AUX") and lemma[i] in verbs)
-            or (tag == "NOUN" and lemma[i] in nouns)
+            or (tag == "NOUN" and (lemma[i] in nouns or lemma[i] in verbs))
             or (tag == "ADV" and lower[i] in adverbs)
         ):
             out.append(i)
     return out
+
+
+def _mistagged_verb(token: Token, lexicon: Lexicon) -> Cue | None:
+    """The verb cue of a third-person verb tagged as a plural noun ("Agriculture notes, ..."): it has a
+    subject of its own, or it stands between a name and a comma and a quotation mark."""
+    if token.tag_ != "NNS" or not token.lower_.endswith("s"):
+        return None
+    cue = lexicon.verbs.get(token.lemma_.lower()) or lexicon.verbs.get(token.lower_[:-1])
+    if cue is None or cue.category not in ("speech", "belief", "evidential"):
+        return None
+    doc = token.doc
+    has_subject = any(c.dep_ == "nsubj" for c in token.children)
+    before_quote = token.i + 2 < len(doc) and doc[token.i + 1].text in (",", ":") and doc[token.i + 2].text in QUOTE_MARKS and token.i > 0 and doc[token.i - 1].pos_ == "PROPN"
+    return cue if has_subject or before_quote else None
 
 
 def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attribution | None:
@@ -427,7 +444,22 @@ def _according_to(token: Token, sent: Span, ctx: _Context) -> Attribution | None
     if pobj is None:
         pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
     if pobj is None:
-        return None
+        # "According to Rathbun the property was returned": the parser ran the name into the clause.
+        doc = sent.doc
+        ent = next((e for e in ents_overlapping(doc, to.idx + len(to.text), to.idx + len(to.text) + 1) if e.start == to.i + 1), None)
+        if ent is None:
+            end = to.i + 1
+            while end < sent.end and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].lower_ not in _DEFINITE | {"a", "an"}:
+                end += 1  # a capitalised name the tagger missed
+            ent = doc[to.i + 1 : end] if end > to.i + 1 else None
+        if ent is None or len(ent) == 0 or ent.end >= sent.end:
+            return None
+        content = _outside(sent, token.i, ent.end)
+        if content is None:
+            return None
+        source = (ent.start_char, ent.end_char)
+        stype, subtype, actor = classify_source(ent[-1], source, ctx)
+        return Attribution(content, (token.idx, to.idx + len(to.text)), source, stype, subtype, actor)
     phrase_start, phrase_end = token.i, max(pobj.right_edge.i, to.i) + 1
     content = _outside(sent, phrase_start, phrase_end)
     if content is None:
