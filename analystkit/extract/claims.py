@@ -108,7 +108,7 @@ from ..nlp.quotes import (
     quotes_in,
 )
 from ..nlp.spans import clean_mention
-from ..nlp.speakers import Speaker, resolve_label
+from ..nlp.speakers import Speaker, resolve_label, role_holder
 from ..nlp.titles import strip_titles
 from ..nlp.transcripts import MIN_LABELS, speaker_labels
 from ..vocab.attribution import Cue, Lexicon, load_lexicon
@@ -179,6 +179,8 @@ class _Context:
     speaker_type: str = ""
     #: the transcript turn of the sentence being read, if any
     turn: Turn | None = None
+    #: bare roles ("President") → the person holding them in this article ("" when none is named)
+    holders: dict[str, str] = field(default_factory=dict)
     #: attributions whose quote comes after their sentence ("X tweeted:"), by cue
     pending: list[Attribution] = field(default_factory=list)
     #: starts of sentences that only lead in to a quote (they yield no claim of their own)
@@ -972,6 +974,14 @@ def _is_question(sentence_text: str) -> bool:
 # ---------------------------------------------------------------- rows
 def _row(article: ArticleDoc, sentence: Sentence, claim_id: int, att: Attribution, ctx: _Context) -> dict:
     text = article.text
+    if att.source_actor and att.source_actor[:1].isupper() and " " not in att.source_actor.strip() or att.source_actor in ctx.holders:
+        # A bare role as the actor ("President"): the person the heading or the article names with it.
+        if att.source_actor not in ctx.holders:
+            ctx.holders[att.source_actor] = role_holder(att.source_actor, article.doc, article.meta)
+        if ctx.holders[att.source_actor]:
+            att.source_actor = ctx.holders[att.source_actor]
+            if att.source_type != "named_person":
+                att.source_type = "named_person"
     start, end = att.content
     source = att.source or (-1, -1)
     cue = att.cue or (-1, -1)

@@ -63,11 +63,21 @@ def _persons(doc: Doc) -> list[tuple[str, str]]:
     return [(actor, texts[actor]) for actor, _ in counts.most_common()]
 
 
-def _strip_titles(words: list[str]) -> list[str]:
-    """A name without its leading title words ("Press Secretary Karine Jean-Pierre" → Karine Jean-Pierre)."""
-    while len(words) > 1 and _clean(words[0]) in titles("title") | titles("role") | COURTESY:
-        words = words[1:]
-    return words
+def _name_part(words: list[str], surname: str) -> list[str]:
+    """The person's name in a run of capitalised words that ends at ``surname``: the surname and the
+    given names right before it ("Press Secretary Karine Jean-Pierre En Route" → Karine Jean-Pierre)."""
+    ends = [i for i, w in enumerate(words) if w.strip(".,").lower() == surname]
+    if not ends:
+        return []
+    end = ends[-1]
+    start = end
+    # Given names and initials: at most two words before the surname, none of them a title word.
+    for i in range(end - 1, max(-1, end - 3), -1):
+        word = words[i].strip(",")
+        if _clean(word) in titles("title") | titles("role") | titles("portfolio") | COURTESY or not word[:1].isupper():
+            break
+        start = i
+    return [w.strip(",") for w in words[start : end + 1]]
 
 
 def _by_surname(surname: str, doc: Doc, meta: Mapping[str, Any]) -> str:
@@ -75,16 +85,23 @@ def _by_surname(surname: str, doc: Doc, meta: Mapping[str, Any]) -> str:
     surname = surname.lower()
     found: Counter[str] = Counter()
     for actor, _ in _persons(doc):
-        words = _strip_titles(actor.split())
-        if words and words[-1].lower() == surname:
+        words = _name_part(actor.split(), surname)
+        if words:
             found[" ".join(words)] += 1
     for field in ("title", "author"):
         for match in re.finditer(_NAME, str(meta.get(field) or "")):
-            words = _strip_titles([w.strip(".,") for w in match.group(0).split()])
-            if len(words) > 1 and words[-1].lower() == surname:
+            words = _name_part(match.group(0).split(), surname)
+            if len(words) > 1:
                 found[" ".join(words)] += 1
     if not found:
         return ""
+    full = {name for name in found if len(name.split()) > 1}
+    if len(full) > 1:
+        # Several people share the surname ("Joe Biden", "Hunter Biden"): the longest name wins only
+        # when the others are its parts; otherwise the surname stays ambiguous.
+        longest = max(full, key=lambda name: (len(name.split()), found[name]))
+        if not all(set(name.split()) <= set(longest.split()) for name in full):
+            return ""
     return max(found, key=lambda name: (len(name.split()), found[name]))
 
 
@@ -119,14 +136,28 @@ def resolve_label(words: list[str], doc: Doc, meta: Mapping[str, Any] | None = N
         role = [_clean(w) for w in kept]
         named = _by_role(role, doc, meta)
         if named:
-            return Speaker(named, "named_person", "speaker")
+            return Speaker(_title_case(named), "named_person", "speaker")
         return Speaker(" ".join(w.title() for w in words), "unnamed", "official")
     surname = kept[-1].strip(".")
-    full = _by_surname(surname, doc, meta)
+    full = _by_surname(surname.lower(), doc, meta)
     if full:
-        return Speaker(full, "named_person", "speaker")
+        return Speaker(_title_case(full), "named_person", "speaker")
     # "SECRETARY BLINKEN" with no full name: the surname, as written in title case.
     return Speaker("-".join(part.title() for part in surname.split("-")), "named_person", "speaker")
+
+
+def role_holder(role: str, doc: Doc, meta: Mapping[str, Any] | None = None) -> str:
+    """The person a bare role stands for in this article ("President" → the person the heading or
+    the article names "President X"), or ``""``. For actors that are only a role title."""
+    words = role.split()
+    if not words or not all(_clean(w) in titles("title") | titles("role") for w in words):
+        return ""
+    return _by_role([_clean(w) for w in words if _clean(w) not in COURTESY], doc, meta or {})
+
+
+def _title_case(name: str) -> str:
+    """ "VINCENT-COLLAWN" → "Vincent-Collawn"; a name already in mixed case is kept."""
+    return name.title() if name.isupper() else name
 
 
 def label_spans(text: str) -> list[tuple[int, int]]:
@@ -143,4 +174,4 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     return [(found.label[0], found.colon[1] if found.colon else found.label[1]) for found in labels]
 
 
-__all__ = ["COURTESY", "QUESTIONER", "Speaker", "label_spans", "resolve_label"]
+__all__ = ["COURTESY", "QUESTIONER", "Speaker", "label_spans", "resolve_label", "role_holder"]

@@ -51,3 +51,26 @@ def test_label_spans_only_in_transcripts():
     spans = label_spans(text)
     assert [text[s:e] for s, e in spans] == ["MR. SULLIVAN:", "Q", "MR. SULLIVAN:"]
     assert label_spans("Note: this is an ordinary article.\n\nIt has one colon.") == []
+
+
+def test_surname_shared_by_two_people_stays_the_surname(nlp):
+    doc = nlp("Hunter Biden was named in the report. Jill Biden travelled to Kyiv.")
+    meta = {"title": "Remarks by President Biden on the economy"}
+    speaker = resolve_label(["THE", "PRESIDENT"], doc, meta)
+    assert speaker.actor == "Biden"
+
+
+def test_name_in_a_heading_is_cut_at_the_surname(nlp):
+    meta = {"title": "Press Gaggle by Press Secretary Karine Jean-Pierre En Route Lexington, KY"}
+    assert resolve_label(["MS.", "JEAN-PIERRE"], nlp("Hi."), meta).actor == "Karine Jean-Pierre"
+    meta = {"title": "Press Briefing by Communications Director Kate Bedingfield"}
+    assert resolve_label(["MS.", "BEDINGFIELD"], nlp("Hi."), meta).actor == "Kate Bedingfield"
+
+
+def test_bare_role_actor_takes_the_holder_the_heading_names(nlp):
+    from analystkit.nlp.speakers import role_holder
+
+    meta = {"title": "Remarks by President Biden and Prime Minister Lapid"}
+    assert role_holder("President", nlp("The President spoke."), meta) == "Biden"
+    assert role_holder("Prime Minister", nlp("The Prime Minister spoke."), meta) == "Lapid"
+    assert role_holder("Jake Sullivan", nlp("Hi."), meta) == ""
