@@ -37,7 +37,7 @@ def extract_entities(article: ArticleDoc) -> list[dict]:
         start, end, label = ent.start_char, ent.end_char, ent.label_
         mention = text[start:end]
         actor = (ent.kb_id_ or mention) if label in ACTOR_LABELS else ""
-        if label == "PERSON" and actor and actor == mention.removeprefix("the ").removeprefix("The "):
+        if actor and actor == mention.removeprefix("the ").removeprefix("The "):
             # A role nobody in the text holds ("the President"): the person the heading names with it.
             if actor not in holders:
                 holders[actor] = role_holder(actor, doc, article.meta)

@@ -32,6 +32,7 @@ from .transcripts import MIN_LABELS, speaker_labels
 
 #: Courtesy titles dropped from a label ("MR.", "MS.", "THE").
 COURTESY = word_list("speaker_label_titles")
+_LINE_START = re.compile(r"\n[ \t]*")
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*"
 
 
@@ -168,9 +169,10 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     if ":" not in text and "Q" not in text:
         return []
     starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-    labels = speaker_labels(text, starts)
-    if len(labels) < MIN_LABELS:
+    if len(speaker_labels(text, starts)) < MIN_LABELS:
         return []
+    # In a transcript, a label may also open a line inside a paragraph (a lost blank line).
+    labels = speaker_labels(text, [0] + [m.end() for m in _LINE_START.finditer(text)])
     return [(found.label[0], found.colon[1] if found.colon else found.label[1]) for found in labels]
 
 
