@@ -1,6 +1,6 @@
 """The ``claims`` table: who says what — one row per claim, with its source and cue.
 
-Every declarative sentence yields at least one claim. A sentence whose content
+Every declarative sentence yields at least one claim (questions and lead-ins excepted). A sentence whose content
 is attributed ("Ukrainian officials have said that ...") yields one claim per
 attribution; a sentence with none is the author's own voice (``source_type =
 "author"``, ``quote_type = "none"``).
@@ -36,6 +36,19 @@ How attributions are found (spaCy dependency parse + the cue lists of
   label and a colon ("MR. SULLIVAN: ...", or the questioner's "Q") starts a turn,
   and every sentence up to the next label is the speaker's, unless it attributes
   its content to someone else;
+* **PARC 3.0 / PolNeAR coverage**: participial cues attached to another clause take that
+  clause's subject (", saying / adding / telling reporters that ..."); commitment verbs
+  ("vowed to", "urged X to") and intentions of people ("wants to") take their infinitive;
+  speech acts with ``object_content`` take their object ("blasted the deal as", "called for X
+  to Y"); refusals ("declined to comment") are rows with an empty content span and a note
+  (``refused to disavow X``: the infinitive); "according to" a name the parser ran into the
+  clause; reporting verbs tagged as plural nouns ("the Department notes, "...""); headline
+  lead-ins without quote marks ("Senator Doe on the leak: ...", not a place: "Ukraine: ...");
+  "you" and "one" are never sources; a relative pronoun source runs from its antecedent
+  ("Jane Doe, who said"); "I" outside quotes and turns is the author;
+* **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
+  content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
+  first-person source takes the outer speaker's actor;
 * **quotes over several sentences or paragraphs**: a sentence wholly inside a
   quote whose speaker is named elsewhere (a paragraph that opens a quote without
   closing it continues into the next paragraph that opens with a mark) is a
@@ -52,7 +65,8 @@ author's voice.
 ==================== =========================================================
 named_person         official (a title or role goes with the name), person,
                      pronoun (he/she resolved to a named person), speaker (a
-                     transcript turn's label, also a role: "THE PRESIDENT")
+                     transcript turn's label resolved by :mod:`analystkit.nlp.speakers`:
+                     "THE PRESIDENT" → the president the heading names)
 named_organization   state, organization, document (a named report, outlet's
                      story), pronoun (they/it resolved to a named body)
 unnamed              official ("Ukrainian officials", "a military official"),
@@ -60,11 +74,12 @@ unnamed              official ("Ukrainian officials", "a military official"),
                      collective ("The Ukrainians", witnesses), expert
                      (researchers, analysts), document ("the report", "a
                      study"), individual (any other unnamed person: "a teacher"),
-                     questioner (a transcript's "Q"), pronoun (unresolved)
+                     journalist (a transcript's "Q"), pronoun (unresolved)
 vague                report ("reports", "rumors", "media"), impersonal ("it was
                      announced", "X is expected to", "it is believed"), adverb
                      ("reportedly")
-author               author (the sentence is the writer's own voice)
+author               author (the sentence is the writer's own voice), first_person
+                     (the writer's "I believe ..." outside any quote)
 ==================== =========================================================
 
 ``source_actor`` is the canonical actor behind the source: the linked entity of
@@ -1048,4 +1063,4 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-__all__ = ["Attribution", "Turn", "classify_source", "extract_claims", "find_attributions", "speaker_turns"]
+__all__ = ["NOTE_REFUSAL", "Attribution", "Turn", "classify_source", "extract_claims", "find_attributions", "mark_nested", "speaker_turns"]
