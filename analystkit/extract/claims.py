@@ -365,6 +365,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         complement = _that_clause_below(verb)
     if complement is None and cue.category == "belief" and not passive:
         return None  # "felt the blast": no reported content
+    if cue.category == "belief" and _is_question(sent.text):
+        return None  # "How many of you believe we lose?", "Do they think ...?": a question attributes no belief
     if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG"):
         return None
     content: tuple[int, int] | None = None

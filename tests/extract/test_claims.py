@@ -429,3 +429,9 @@ def test_transcript_labels_resolve_to_people(nlp):
     actors = {r["actor"] for r in rows["entities"]}
     assert not actors & {"JEAN", "President", "THE PRESIDENT", "PIERRE"}
     assert not any(r["source_actor"] in ("I", "The President", "Q", "we") for r in claims)
+
+
+def test_belief_in_a_question_is_no_attribution(claims):
+    rows = claims("How many of them believe that we lose elections because we are soft? The senator thinks that they do.")
+    assert not any(r["cue"] == "believe" for r in rows)
+    assert any(r["cue"] == "thinks" for r in rows)
