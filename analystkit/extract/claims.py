@@ -280,8 +280,8 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
         lower = token.lower_
         if lower == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             att = _according_to(token, sent, ctx)
-        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.verbs:
-            att = _verb_attribution(token, lexicon.verbs[token.lemma_.lower()], sent, ctx)
+        elif token.pos_ in ("VERB", "AUX") and cue_lemma(token, lexicon.verbs) in lexicon.verbs:
+            att = _verb_attribution(token, lexicon.verbs[cue_lemma(token, lexicon.verbs)], sent, ctx)
         elif token.pos_ == "NOUN" and _mistagged_verb(token, lexicon) is not None:
             # "The Department of Agriculture notes, "..."": a reporting verb the tagger read as a plural noun.
             att = _verb_attribution(token, _mistagged_verb(token, lexicon), sent, ctx)
@@ -323,6 +323,15 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
     return found
 
 
+def cue_lemma(token: Token, verbs: dict[str, Cue]) -> str:
+    """The token's lemma, or the "-e" verb a gerund's lemma lost ("hoping" lemmatised "hop" → hope)."""
+    lemma = token.lemma_.lower()
+    if lemma in verbs or not token.lower_.endswith("ing"):
+        return lemma
+    stem = token.lower_[:-3] + "e"
+    return stem if stem in verbs else lemma
+
+
 def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
     """Indices of the sentence's tokens that may be a cue (the tests of :func:`find_attributions`, read from
     the Doc's :class:`~analystkit.nlp.doc.TokenTable`): every other token yields no attribution."""
@@ -334,7 +343,7 @@ def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
         tag = pos[i]
         if (
             lower[i] == "according"
-            or (tag in ("VERB", "AUX") and lemma[i] in verbs)
+            or (tag in ("VERB", "AUX") and (lemma[i] in verbs or lower[i].endswith("ing") and lower[i][:-3] + "e" in verbs))
             or (tag == "NOUN" and (lemma[i] in nouns or lemma[i] in verbs))
             or (tag == "ADV" and lower[i] in adverbs)
         ):
@@ -380,8 +389,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         subject = verb.head  # "a message stating ...", "one poster writing ..."
+    borrowed = False
     if subject is None:
         subject = _participial_subject(verb)  # "..., saying / adding / telling reporters that ..."
+        borrowed = subject is not None
     if subject is None:
         return None
     if subject.lower_ in _GENERIC_SOURCES:
@@ -389,8 +400,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     infinitive = _infinitive(verb) if complement is None else None
     if cue.category == "refusal":
         return _refusal(verb, subject, infinitive, sent, ctx)
-    participial = subject is not None and subject.i != verb.i and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in children) and verb.dep_ != "acl"
-    if participial and complement is None and _quote_near(verb, sent, ctx) is None:
+    if borrowed and complement is None and _quote_near(verb, sent, ctx) is None and cue.category != "stance" and (infinitive is None or cue.category not in ("intention", "commitment")):
         return None  # "..., agreeing to work", "after confirming with ...": a participle reports only a clause or a quote
     if cue.category == "intention" and not (is_pronoun(subject) and subject.lower_ in PERSON_SUBJECTS or any(e.label_ == "PERSON" and e.start <= subject.i < e.end for e in ents_overlapping(sent.doc, subject.idx, subject.idx + 1))):
         return None  # intentions are attributed to people ("Trump wants to ..."), not to "the organization plans to"
@@ -405,7 +415,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
             return None
         content = _subtree_chars(xcomp, sent)
     after_comma = verb.left_edge.i > sent.start and (sent.doc[verb.left_edge.i - 1].text in {",", *QUOTE_MARKS})
-    if content is None and after_comma and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
+    if content is None and after_comma and not borrowed and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
         # "Y, X said" read with Y as the main clause, "X" and "said" hanging off it.
         content = _trim(sent.doc, sent.start, verb.left_edge.i, sent)
     if content is None and verb.dep_ == "advcl" and verb.i < verb.head.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
