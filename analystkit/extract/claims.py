@@ -634,6 +634,8 @@ def _that_clause_below(verb: Token) -> Token | None:
 
 #: Pronoun subjects that can hold an intention ("he wants to").
 PERSON_SUBJECTS = frozenset({"he", "she", "i", "we"})
+#: Dashes that end a dateline ("WASHINGTON (AP) — ...").
+_DASHES = frozenset({"—", "–", "--"})
 #: Subjects that are generic, never a source ("you never know", "one might think").
 _GENERIC_SOURCES = frozenset({"you", "one", "y'all", "ya"})
 #: Dependency labels of a participial cue hanging off the clause whose subject speaks
@@ -782,6 +784,22 @@ def _attributed(
     source = _source_span(head, content, sent, allow_inside=allow_inside)
     if source is None:
         return None
+    doc = head.doc
+    if source[0] == sent.start_char and cue[0] > source[1]:
+        # "NEW YORK, Nov. 19 (UPI) — Hillary Clinton is calling ...": the parser took the dateline for the subject.
+        dash = next((t.i for t in sent if t.text in _DASHES and source[1] <= t.idx < cue[0]), None)
+        cue_token = next((t.i for t in sent if t.idx >= cue[0]), None)
+        if dash is not None and cue_token is not None and any(t.pos_ == "PROPN" for t in doc[dash + 1 : cue_token]):
+            end = cue_token
+            while end > dash + 1 and doc[end - 1].pos_ in ("AUX", "ADV", "PART", "PUNCT"):
+                end -= 1
+            if end > dash + 1:
+                source = _chars(doc, dash + 1, end)
+    if not source[0] <= head.idx < source[1]:
+        span = head.doc.char_span(*source, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        head = span.root  # the source lost a dateline that held the parser's head
     turn = ctx.turn
     if turn is not None and _overlaps(source, (turn.label[0], turn.colon[1] if turn.colon else turn.label[1])):
         # The parser took the speaker label ("MS. JEAN-PIERRE: I think ...") into the subject: the speaker is the source.
@@ -814,6 +832,9 @@ def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_ins
         else:
             start = max(start, next((t.i + 1 for t in reversed(doc[start:end]) if t.idx + len(t.text) <= content[1]), start))
         span = _chars(doc, start, end)
+    dash = next((t.i for t in reversed(doc[start:end]) if t.text in _DASHES), None)
+    if dash is not None and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[dash + 1 : end]):
+        start = dash + 1  # a dateline before the dash is no part of the source ("WASHINGTON (AP) — Donald Trump")
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space):

@@ -435,3 +435,10 @@ def test_belief_in_a_question_is_no_attribution(claims):
     rows = claims("How many of them believe that we lose elections because we are soft? The senator thinks that they do.")
     assert not any(r["cue"] == "believe" for r in rows)
     assert any(r["cue"] == "thinks" for r in rows)
+
+
+def test_a_dateline_is_no_part_of_the_source(claims):
+    row = only(claims("WASHINGTON (AP) — Donald Trump and House Speaker Paul Ryan pledged to work together despite their differences."))
+    assert row["source_text"] == "Donald Trump and House Speaker Paul Ryan"
+    row = only(claims("NEW YORK, Nov. 19 (UPI) — Former Secretary of State Hillary Clinton is calling for the United States to step up."))
+    assert row["source_actor"] == "Hillary Clinton" and "YORK" not in row["source_text"]
