@@ -461,6 +461,8 @@ def _passive_attribution(verb, cue, children, complement, content, sent, ctx) ->
     found = _attributed(pobj, content, _token_chars(verb), sent, ctx) if pobj is not None else None
     if found is not None:
         return found
+    if cue.category == "stance" or (complement is None and xcomp is None):
+        return None  # "was rejected", "was praised": a stance with no stated holder reports nothing
     # Impersonal: "it was announced", "X is expected to". The verb group is the cue.
     aux = [c for c in children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
     start = aux[0].i if aux else verb.i

@@ -442,3 +442,8 @@ def test_a_dateline_is_no_part_of_the_source(claims):
     assert row["source_text"] == "Donald Trump and House Speaker Paul Ryan"
     row = only(claims("NEW YORK, Nov. 19 (UPI) — Former Secretary of State Hillary Clinton is calling for the United States to step up."))
     assert row["source_actor"] == "Hillary Clinton" and "YORK" not in row["source_text"]
+
+
+def test_a_passive_stance_without_its_holder_is_no_attribution(claims):
+    rows = attributed(claims("A similar scheme was reportedly rejected in 2021."))
+    assert not any(r["cue"].endswith("rejected") and r["source_type"] == "vague" and r["source_subtype"] == "impersonal" for r in rows)
