@@ -600,8 +600,10 @@ def _colon_lead_in(sent: Span, ctx: _Context, *, headline: bool = False) -> Attr
                 return None
             topic = next((t.i for t in before if t.lower_ in _HEADLINE_TOPIC and t.i > before.start), None)
             before = doc[before.start : topic] if topic is not None else before
-            places = {i for e in ents_overlapping(doc, before.start_char, before.end_char) if e.label_ in ("GPE", "LOC", "FAC", "DATE", "EVENT") for i in range(e.start, e.end)}
-            named = [t for t in before if (t.pos_ == "PROPN" or t.lemma_.lower() in load_lexicon().source_nouns) and t.i not in places]
+            ents = ents_overlapping(doc, before.start_char, before.end_char)
+            places = {i for e in ents if e.label_ in ("GPE", "LOC", "FAC", "DATE", "EVENT") for i in range(e.start, e.end)}
+            actors = {i for e in ents if e.label_ in ("PERSON", "ORG", "NORP") for i in range(e.start, e.end)}
+            named = [t for t in before if (t.pos_ == "PROPN" or t.i in actors or t.lemma_.lower() in load_lexicon().source_nouns) and t.i not in places]
             if not named or before.root.i in places or (len(before) == 1 and before[0].is_upper) or _TRANSCRIPT_LABEL.match(before.text):
                 return None  # "EXCLUSIVE:", "UPDATE:": a kicker, not a source
         content = _trim(doc, token.i + 1, sent.end, sent)

@@ -447,3 +447,9 @@ def test_a_dateline_is_no_part_of_the_source(claims):
 def test_a_passive_stance_without_its_holder_is_no_attribution(claims):
     rows = attributed(claims("A similar scheme was reportedly rejected in 2021."))
     assert not any(r["cue"].endswith("rejected") and r["source_type"] == "vague" and r["source_subtype"] == "impersonal" for r in rows)
+
+
+def test_headline_lead_in_with_a_name_the_tagger_calls_a_noun(nlp):
+    text = "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\nDonald Trump spoke at a university on Monday."
+    rows = extract_article(ArticleDoc.build("t", nlp(text), {"has_headline": True}), tables=["claims"])["claims"]
+    assert rows[0]["source_text"] == "Trump" and rows[0]["cue"] == ":"
