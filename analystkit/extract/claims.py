@@ -309,7 +309,10 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
         if att.source_type in ("named_organization", "unnamed") and att.source_actor:
             ctx.collective.append((att.source[0] if att.source else att.content[0], att.source_actor, att.source_type, att.source_subtype))
     if not found:
-        colon = _colon_lead_in(sent, ctx, headline=_is_headline(sent, ctx))
+        headline = _is_headline(sent, ctx)
+        colon = _colon_lead_in(sent, ctx, headline=headline)
+        if colon is None and headline:
+            colon = _headline_verb(sent, ctx, lexicon)
         if colon is not None:
             found.append(colon)
     for att in found:
@@ -569,6 +572,32 @@ def _is_headline(sent: Span, ctx: _Context) -> bool:
         return True
     rest = ctx.article.text[sent.end_char : sent.end_char + 3]
     return "\n" in rest and "\n" not in ctx.article.text[sent.start_char : sent.end_char]
+
+
+def _headline_verb(sent: Span, ctx: _Context, lexicon: Lexicon) -> Attribution | None:
+    """A title-case headline whose cue verb the tagger read as a name ("Glenn Beck Blasts Drudge",
+    "Ted Cruz Refuses to Disavow ..."): a capitalised third-person verb cue after a name."""
+    doc = sent.doc
+    for token in sent:
+        if token.i == sent.start or token.pos_ in ("VERB", "AUX") or not token.text[:1].isupper() or not token.lower_.endswith("s"):
+            continue
+        stem = token.lower_[:-1]
+        cue = lexicon.verbs.get(stem) or lexicon.verbs.get(token.lower_[:-2] if token.lower_.endswith("es") else "")
+        if cue is None or cue.category not in ("speech", "stance", "commitment", "refusal", "intention", "belief", "evidential"):
+            continue
+        before = doc[sent.start : token.i]
+        if len(before) > 8 or not all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "and") for t in before):
+            return None
+        ents = ents_overlapping(doc, before.start_char, before.end_char)
+        if not any(e.label_ in ("PERSON", "ORG", "NORP") for e in ents):
+            return None
+        content = _trim(doc, token.i + 1, sent.end, sent)
+        if content is None:
+            return None
+        source = _chars(doc, before.start, before.end)
+        stype, subtype, actor = classify_source(before[-1], source, ctx)
+        return Attribution(content, _token_chars(token), source, stype, subtype, actor)
+    return None
 
 
 #: Prepositions that end the source of a headline lead-in ("Senator Doe on the leak: ...").

@@ -453,3 +453,12 @@ def test_headline_lead_in_with_a_name_the_tagger_calls_a_noun(nlp):
     text = "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\nDonald Trump spoke at a university on Monday."
     rows = extract_article(ArticleDoc.build("t", nlp(text), {"has_headline": True}), tables=["claims"])["claims"]
     assert rows[0]["source_text"] == "Trump" and rows[0]["cue"] == ":"
+
+
+def test_title_case_headline_verb(nlp):
+    text = "Conservative Icon Morton Blackwell Endorses Ted Cruz.\n\nThe endorsement came on Monday."
+    rows = extract_article(ArticleDoc.build("t", nlp(text), {"has_headline": True}), tables=["claims"])["claims"]
+    assert rows[0]["cue"] == "Endorses" and "Blackwell" in rows[0]["source_text"]
+    text = "Russia Launches Attack on Kyiv.\n\nThe attack began on Monday."
+    rows = extract_article(ArticleDoc.build("t", nlp(text), {"has_headline": True}), tables=["claims"])["claims"]
+    assert rows[0]["source_type"] == "author"
