@@ -152,3 +152,24 @@ def test_provenance_notebook_is_curated_and_briefed(sample_corpus):
     assert f"{upper_first(count(n, 'claim'))} appear in more than one article" in finding.markdown
     assert finding.table is not None and len(finding.table) == min(5, n)
     assert set(finding.table["thread_id"]) <= set(threads.thread_id)
+
+
+def test_cell_timeout_setting(monkeypatch):
+    from analystkit import settings
+    from analystkit.errors import SettingError
+
+    monkeypatch.delenv("ANALYSTKIT_CELL_TIMEOUT", raising=False)
+    assert settings.cell_timeout() == 3600
+    monkeypatch.setenv("ANALYSTKIT_CELL_TIMEOUT", " 120 ")
+    assert settings.cell_timeout() == 120
+    for bad in ("soon", "0", "-5"):
+        monkeypatch.setenv("ANALYSTKIT_CELL_TIMEOUT", bad)
+        with pytest.raises(SettingError, match="AK038"):
+            settings.cell_timeout()
+
+
+def test_kernels_use_unique_unix_sockets():
+    from analystkit.report import kernel_manager_class
+
+    first, second = kernel_manager_class()(kernel_name="python3"), kernel_manager_class()(kernel_name="python3")
+    assert first.transport == "ipc" and first.ip != second.ip
