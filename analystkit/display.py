@@ -194,6 +194,14 @@ def _for_display(frame: "Any") -> "Any":
     return out
 
 
+def frame_html(frame: "Any", *, title: str = "", max_rows: int = TABLE_ROWS) -> str:
+    """``frame`` as a static, escaped HTML table under a heading (for widgets that redraw it)."""
+    shown = _for_display(frame.head(max_rows))
+    more = f"<p style='font-size:85%;color:#555'>and {len(frame) - max_rows:,} more</p>" if len(frame) > max_rows else ""
+    head = f"<h4 style='margin:0.8em 0 0.3em'>{html.escape(title)}</h4>" if title else ""
+    return head + shown.to_html(index=False, escape=True, border=0, classes="ak-frame") + more
+
+
 def init_tables() -> None:
     """Load the DataTables bundle into the notebook once, offline (no CDN)."""
     try:
@@ -203,4 +211,4 @@ def init_tables() -> None:
     itables.init_notebook_mode(all_interactive=False, connected=False)
 
 
-__all__ = ["HTML", "PALETTE", "TABLE_ROWS", "Table", "colour_for", "init_tables", "render_spans", "show", "table"]
+__all__ = ["HTML", "PALETTE", "TABLE_ROWS", "Table", "colour_for", "frame_html", "init_tables", "render_spans", "show", "table"]

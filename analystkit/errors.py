@@ -129,6 +129,7 @@ class Errors(metaclass=_WithCodes):
         "files of ../shared/eval/ with the corpus they were made from, unchanged."
     )
     AK037 = "{name}={value!r} is not a progress setting: use 'on', 'off' or 'auto' (auto: a bar in notebooks and terminals)."
+    AK038 = "{name}={value!r} is not a number of seconds: use a whole number above 0, e.g. 3600 (one hour per notebook cell)."
     AK036 = "Predicted and gold labels differ in length ({predicted} vs {gold}): score the same sentences on both sides."
 
     AK060 = (

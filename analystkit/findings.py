@@ -508,6 +508,34 @@ def timeline_overview(corpus: Corpus) -> Finding:
     return Finding("Dated events", text, section="04_read_before_you_trust")
 
 
+# --------------------------------------------------------------------------- provenance
+def provenance_overview(corpus: Corpus, *, top: int = 5) -> Finding:
+    """Copies among the articles, and the claims that travel from article to article."""
+    related, threads = corpus.related, corpus.claim_threads
+    copies = related[related["relation"].isin(["duplicate", "near_duplicate", "derived"])] if len(related) else related
+    if not len(related) and not len(threads):
+        return Finding("Copies and travelling claims", "No two articles share enough wording to be copies, and no claim appears in more than one article.", section="06_provenance")
+    text = ""
+    if len(copies):
+        articles = set(copies["article_a"]) | set(copies["article_b"])
+        text += f"{upper_first(count(len(copies), 'pair'))} of articles {'is a copy' if len(copies) == 1 else 'are copies'} (duplicate, near-duplicate or derived), involving {count(len(articles), 'article')}."
+    elif len(related):
+        text += f"{upper_first(count(len(related), 'pair'))} of articles {'shares' if len(related) == 1 else 'share'} some wording, none enough to be a copy."
+    else:
+        text += "No two articles share enough wording to be copies."
+    table = None
+    if len(threads):
+        n_threads = threads["thread_id"].nunique()
+        changed = threads[(threads["position"] > 0) & (threads["source_drift"].isin(["changed", "dropped"]) | (threads["certainty_change"].abs() > 0.05))]
+        text += f" {upper_first(count(n_threads, 'claim'))} {'appears' if n_threads == 1 else 'appear'} in more than one article"
+        text += (f"; in {count(changed['thread_id'].nunique(), 'thread')} the source or the certainty changes on the way." if len(changed) else "; none changes its source or certainty on the way.")
+        firsts = threads[threads["position"] == 0].sort_values(["n_articles", "thread_id"], ascending=[False, True]).head(top)
+        table = firsts[["thread_id", "n_articles", "article_id", "source_text", "text"]].reset_index(drop=True)
+    else:
+        text += " No claim appears in more than one article."
+    return Finding("Copies and travelling claims", text, table, section="06_provenance")
+
+
 def briefing(corpus: Corpus, *, name: str = "") -> list[Finding]:
     """The findings of the report's index page, in order."""
     return [
@@ -517,6 +545,7 @@ def briefing(corpus: Corpus, *, name: str = "") -> list[Finding]:
         hedged_about_top_actors(corpus),
         actor_overview(corpus),
         timeline_overview(corpus),
+        provenance_overview(corpus),
     ]
 
 
@@ -541,6 +570,7 @@ __all__ = [
     "note",
     "number",
     "over_time",
+    "provenance_overview",
     "sample_share",
     "share",
     "singular",

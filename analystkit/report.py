@@ -33,6 +33,7 @@ from __future__ import annotations
 import base64
 import copy
 import datetime as dt
+import functools
 import html
 import io
 import json
@@ -52,6 +53,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .about import __version__
+from . import settings
 from .errors import Errors
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -299,6 +301,31 @@ def _stamp(path: Path) -> tuple[float, int] | None:
     return info.st_mtime, info.st_size
 
 
+@functools.lru_cache(maxsize=1)
+def kernel_manager_class() -> type:
+    """A kernel manager whose kernels talk over Unix sockets with unique paths.
+
+    Over TCP, each kernel's five ports are chosen by binding and releasing them before the kernel
+    binds them again; notebooks executed side by side in several processes can then be handed the
+    same port, and one of them waits forever for a reply that went elsewhere (jupyter_client#487;
+    seen here about one report in three with ``--jobs 2``). Unix sockets named after a random id
+    cannot collide."""
+    import tempfile
+    import uuid
+
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import CaselessStrEnum
+
+    class SocketKernelManager(AsyncKernelManager):
+        transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.ip = os.path.join(tempfile.gettempdir(), f"ak-kernel-{uuid.uuid4().hex[:12]}")
+
+    return SocketKernelManager
+
+
 def _run_one(notebook: Path, executed_dir: Path, out_dir: Path, parameters: dict[str, Any], replacements: list[tuple[str, str]]) -> NotebookResult:
     """Execute one notebook into ``executed_dir``, scrub machine paths from it and write its page."""
     import papermill as pm
@@ -308,7 +335,11 @@ def _run_one(notebook: Path, executed_dir: Path, out_dir: Path, parameters: dict
     try:
         declared = set(pm.inspect_notebook(str(notebook)))  # pass only what the notebook's parameters cell names
         given = {k: v for k, v in parameters.items() if k in declared or k == "ARTICLES"}
-        pm.execute_notebook(str(notebook), str(executed), parameters=given, cwd=str(executed_dir), progress_bar=False, kernel_name="python3")
+        pm.execute_notebook(
+            str(notebook), str(executed), parameters=given, cwd=str(executed_dir), progress_bar=False, kernel_name="python3",
+            kernel_manager_class=kernel_manager_class() if os.name == "posix" else None,
+            execution_timeout=settings.cell_timeout(),
+        )
     except pm.PapermillExecutionError as error:
         result.cell = error.exec_count
         result.error = f"{error.ename}: {error.evalue}"

@@ -10,6 +10,7 @@
 ``ANALYSTKIT_MAX_*``       the limits on input (:mod:`analystkit.limits`)
 ``ANALYSTKIT_PROGRESS``    ``on``, ``off`` or ``auto`` (default): progress bars while extracting (auto: in
                            notebooks and terminals; ``make test`` and ``analystkit report`` turn them off in notebooks)
+``ANALYSTKIT_CELL_TIMEOUT`` seconds a report's notebook cell may run before it counts as failed (default 3600)
 ``ANALYSTKIT_OUTPUT_DIR``  set by ``analystkit report``: where the notebooks it runs write their files
 ========================== ================================================================
 
@@ -26,6 +27,7 @@ ALIASES = "ANALYSTKIT_ALIASES"
 HEDGE_LEXICON = "ANALYSTKIT_HEDGE_LEXICON"
 CACHE = "ANALYSTKIT_CACHE"
 PROGRESS = "ANALYSTKIT_PROGRESS"
+CELL_TIMEOUT = "ANALYSTKIT_CELL_TIMEOUT"
 
 #: Every setting, with what it does (shown by the command line's help).
 SETTINGS: dict[str, str] = {
@@ -34,6 +36,7 @@ SETTINGS: dict[str, str] = {
     HEDGE_LEXICON: "a CSV of hedge cues added to (or replacing rows of) the kit's hedge lexicon",
     CACHE: "the row-cache folder (default ~/.cache/analystkit); 'off' disables the cache",
     PROGRESS: "'on', 'off' or 'auto' (default): progress bars while extracting; auto shows them in notebooks and terminals",
+    CELL_TIMEOUT: "seconds a report's notebook cell may run before the notebook counts as failed (default 3600)",
     "ANALYSTKIT_MAX_FILE_BYTES": "largest input file read (see analystkit.limits)",
     "ANALYSTKIT_MAX_ARTICLE_CHARS": "longest article loaded (see analystkit.limits)",
     "ANALYSTKIT_CSV_FIELD_CHARS": "longest CSV field read (see analystkit.limits)",
@@ -72,4 +75,21 @@ def show_progress(explicit: bool | None = None) -> bool:
     return bool(stream is not None and hasattr(stream, "isatty") and stream.isatty())
 
 
-__all__ = ["ALIASES", "CACHE", "HEDGE_LEXICON", "MODEL", "PROGRESS", "SETTINGS", "setting", "show_progress"]
+def cell_timeout() -> int:
+    """Seconds a notebook cell of a report may run (``ANALYSTKIT_CELL_TIMEOUT``, default 3600): a
+    cell that hangs fails its notebook instead of the whole report."""
+    value = setting(CELL_TIMEOUT)
+    if not value:
+        return 3600
+    try:
+        seconds = int(value)
+    except ValueError:
+        seconds = 0
+    if seconds <= 0:
+        from .errors import Errors, SettingError
+
+        raise SettingError(Errors.AK038.format(name=CELL_TIMEOUT, value=value))
+    return seconds
+
+
+__all__ = ["ALIASES", "CACHE", "CELL_TIMEOUT", "HEDGE_LEXICON", "MODEL", "PROGRESS", "SETTINGS", "cell_timeout", "setting", "show_progress"]

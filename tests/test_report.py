@@ -140,10 +140,36 @@ def test_make_offline_removes_remote_code_only():
     assert make_offline(page) == "<script>var local = 1;</script>"
 
 
-def test_provenance_notebook_is_curated_and_has_key_figures(sample_corpus):
-    from analystkit.report import curated_notebooks, key_figures
+def test_provenance_notebook_is_curated_and_briefed(sample_corpus):
+    from analystkit.findings import briefing, count, upper_first
+    from analystkit.report import curated_notebooks
 
     assert "06_provenance" in [p.stem for p in curated_notebooks()]
-    figures = key_figures("06_provenance", sample_corpus)
-    assert figures["related pairs"] == len(sample_corpus.related)
-    assert figures["claim threads"] == sample_corpus.claim_threads.thread_id.nunique()
+    finding = next(f for f in briefing(sample_corpus) if f.section == "06_provenance")
+    threads = sample_corpus.claim_threads
+    n = threads.thread_id.nunique()
+    assert n >= 2, "the sample holds claims repeated across articles"
+    assert f"{upper_first(count(n, 'claim'))} appear in more than one article" in finding.markdown
+    assert finding.table is not None and len(finding.table) == min(5, n)
+    assert set(finding.table["thread_id"]) <= set(threads.thread_id)
+
+
+def test_cell_timeout_setting(monkeypatch):
+    from analystkit import settings
+    from analystkit.errors import SettingError
+
+    monkeypatch.delenv("ANALYSTKIT_CELL_TIMEOUT", raising=False)
+    assert settings.cell_timeout() == 3600
+    monkeypatch.setenv("ANALYSTKIT_CELL_TIMEOUT", " 120 ")
+    assert settings.cell_timeout() == 120
+    for bad in ("soon", "0", "-5"):
+        monkeypatch.setenv("ANALYSTKIT_CELL_TIMEOUT", bad)
+        with pytest.raises(SettingError, match="AK038"):
+            settings.cell_timeout()
+
+
+def test_kernels_use_unique_unix_sockets():
+    from analystkit.report import kernel_manager_class
+
+    first, second = kernel_manager_class()(kernel_name="python3"), kernel_manager_class()(kernel_name="python3")
+    assert first.transport == "ipc" and first.ip != second.ip

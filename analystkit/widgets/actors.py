@@ -25,24 +25,24 @@ TITLES = {
 def actor_picker(tables: dict[str, "pd.DataFrame"], *, actors: list[str] | None = None, max_rows: int = 15) -> Any:
     """A dropdown of actors (most mentioned first) above the actor's four tables."""
     import ipywidgets as widgets
-    from IPython.display import display
+
+    from ..display import frame_html
 
     names = actors or tables["actors"]["actor"].tolist()
     box = widgets.Dropdown(options=names, value=names[0] if names else None, description="Actor")
-    out = widgets.Output()
+    view = widgets.HTML()
 
     def refresh(*_: Any) -> None:
-        out.clear_output()
+        # The tables are written into an HTML widget, not printed into an Output widget: capturing
+        # output from a callback can leave a notebook run by papermill waiting for ever.
         if box.value is None:
+            view.value = ""
             return
-        with out:
-            for name, frame in actor_profile(tables, box.value).items():
-                print(f"{TITLES[name]}: {len(frame)}")
-                display(frame.head(max_rows))
+        view.value = "".join(frame_html(frame, title=f"{TITLES[name]}: {len(frame)}", max_rows=max_rows) for name, frame in actor_profile(tables, box.value).items())
 
     box.observe(refresh, names="value")
     refresh()
-    return widgets.VBox([box, out])
+    return widgets.VBox([box, view])
 
 
 __all__ = ["TITLES", "actor_picker"]

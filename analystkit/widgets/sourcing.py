@@ -30,28 +30,26 @@ def filter_claims(claims: "pd.DataFrame", *, source_type: str = ALL, actor: str 
 def claims_filter(claims: "pd.DataFrame", *, max_rows: int = 30) -> Any:
     """A widget: two dropdowns (source type, actor) above the filtered claims table."""
     import ipywidgets as widgets
-    from IPython.display import display
 
+    from ..display import frame_html
     from ..explorer.app import filter_controls, query_from
     from ..explorer.index import index_claims
 
     controls = filter_controls(index_claims(claims), which=("source_type", "source_actor"))
     controls["source_type"].description = "Source type"
     controls["source_actor"].description = "Actor"
-    out = widgets.Output()
+    view = widgets.HTML()
 
     def refresh(*_: Any) -> None:
-        out.clear_output()
-        with out:
-            query = query_from(controls)
-            frame = filter_claims(claims, source_type=query.source_types[0] if query.source_types else ALL, actor=query.source_actors[0] if query.source_actors else ALL)
-            print(f"{len(frame)} claims")
-            display(frame.head(max_rows))
+        # Written into an HTML widget, not printed into an Output widget (see widgets.actors).
+        query = query_from(controls)
+        frame = filter_claims(claims, source_type=query.source_types[0] if query.source_types else ALL, actor=query.source_actors[0] if query.source_actors else ALL)
+        view.value = frame_html(frame, title=f"{len(frame)} claims", max_rows=max_rows)
 
     for control in controls.values():
         control.observe(refresh, names="value")
     refresh()
-    return widgets.VBox([widgets.HBox(list(controls.values())), out])
+    return widgets.VBox([widgets.HBox(list(controls.values())), view])
 
 
 __all__ = ["ALL", "claims_filter", "filter_claims"]

@@ -169,3 +169,28 @@ def test_on_a_real_article_every_claim_is_read_at_its_offsets(seed_app):
         assert shown_claim(app) == claim.text  # offsets are sacred: the mark holds exactly the claim
     app.hedged.value = "hedged"
     assert len(app.result) and app.result.hedged.all()
+
+
+def test_sourcing_widget_redraws_its_table_without_capturing_output(tables):
+    box = ak.widgets.sourcing.claims_filter(tables["claims"])
+    source_type, actor = box.children[0].children
+    view = box.children[1]
+    everything = view.value
+    assert f"{len(tables['claims'])} claims" in everything and "<table" in everything
+    actor.value = "Vladimir Putin"
+    narrowed = view.value
+    n = int((tables["claims"]["source_actor"] == "Vladimir Putin").sum())
+    assert f"{n} claims" in narrowed and narrowed != everything
+    assert narrowed.count("<tr") == 1 + min(n, 30)  # the header, then Putin's claims only
+
+
+def test_actor_picker_shows_the_chosen_actors_tables(seed_app):
+    corpus, _ = seed_app
+    tables = {name: corpus.table(name) for name in ("articles", "sentences", "entities", "claims", "actions", "actors")}
+    names = corpus.actors.actor.tolist()[:2]
+    box = ak.widgets.actors.actor_picker(tables, actors=names)
+    dropdown, view = box.children
+    first = view.value
+    assert dropdown.value == names[0] and "<table" in first
+    dropdown.value = names[1]
+    assert view.value != first
