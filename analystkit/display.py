@@ -102,7 +102,12 @@ def render_spans(
             f"<mark style='background:{colours[label]};padding:0 4px;border-radius:3px'>{html.escape(label)}</mark>"
             for label in sorted(set(labels))
         ) + "</div>"
-    return HTML(f"<div class='ak-article'>{head}{key}<div style='white-space:pre-wrap;line-height:1.6;max-width:60em'>{body}</div></div>")
+    # A long article scrolls inside its box (a report over thousands of articles may pick a
+    # 40-screen one as its focus); the report's print style opens the box to its full length.
+    return HTML(
+        f"<div class='ak-article'>{head}{key}<div class='ak-article-body' "
+        f"style='white-space:pre-wrap;line-height:1.6;max-width:60em;max-height:45em;overflow-y:auto'>{body}</div></div>"
+    )
 
 
 def _esc(text: str) -> str:

@@ -79,7 +79,7 @@ PAGE_STYLE = """<style>
 .jp-RenderedHTMLCommon table.dataTable td { text-align: left; }
 .jp-RenderedHTMLCommon table.dataTable td.dt-type-numeric, .jp-RenderedHTMLCommon table.dataTable th.dt-type-numeric { text-align: right !important; }
 .ak-table { margin: 6px 0 14px; max-width: 100%; overflow-x: auto; }
-@media print { .dt-search, .dt-paging, .dt-length { display: none; } }
+@media print { .dt-search, .dt-paging, .dt-length { display: none; } .ak-article-body { max-height: none !important; overflow: visible !important; } }
 </style>"""
 
 

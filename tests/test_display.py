@@ -23,3 +23,8 @@ def test_tooltip_escaped_and_window():
     import re
 
     assert re.sub(r"<[^>]+>", "", html) == "12345"
+
+
+def test_a_long_article_scrolls_in_its_box():
+    html = str(render_spans("word " * 5000, [{"start": 0, "end": 4, "label": "a"}], legend=False))
+    assert "max-height:45em;overflow-y:auto" in html and "ak-article-body" in html
