@@ -182,7 +182,7 @@ def test_reading_window_is_the_claims_sentences_plus_context(index):
     assert claim_window(index, 1, context=1) == (0, len(text))
     markup = str(render_claim(index, 1, context=0))
     assert "Officials" not in markup and "analyst" not in markup and markup.count("…") == 2
-    plain = re.sub(r"<[^>]+>", "", re.search(r"<div style='white-space:pre-wrap[^>]*>(.*?)</div></div>", markup, re.S).group(1))
+    plain = re.sub(r"<[^>]+>", "", re.search(r"<div class='ak-article-body' style='white-space:pre-wrap[^>]*>(.*?)</div></div>", markup, re.S).group(1))
     assert plain == "Putin said &quot;the army will stay&quot;.".replace("&quot;", '"')
     assert "Officials" in str(render_claim(index, 1, whole=True))
 
