@@ -7,6 +7,13 @@ in the gazetteer, or a person of unknown affiliation and a state), point-like
 relations (not since/until/before/after/by) and date ranges more than a day apart.
 Reporting verbs (said, announced, …) are left out (people say things again), and so
 are sentences marked as repeats ("again", "another", "repeatedly", "second", …).
+
+**Without a publication date** the calendar dates are unknown, but two expressions
+relative to the same date can still contradict each other: "on Wednesday" names a day
+0–6 days before publication, "early last month" one 20–61 days before, whatever the
+publication date. Such expressions are compared by their ``offset_start, offset_end``
+(:func:`analystkit.extract.timeline.relative_events`): ranges more than a day apart
+conflict, under the same tests of event, agent and relation.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from ...vocab.attribution import load_lexicon
 from ...vocab.gazetteer import lookup
 from ...vocab.words import word_list
 from ..dates import TimeValue
+from ..timeline import relative_events
 from .common import make_flag
 
 #: Words that mark an event as a repeat: two dates for it are no conflict.
@@ -91,8 +99,21 @@ def is_repeat(anchor: Token) -> bool:
     return False
 
 
+def _offset_value(row: dict) -> TimeValue:
+    """An undated row's offsets as a range of days around an arbitrary origin (to compare two rows)."""
+    origin = dt.date(2000, 1, 1)
+    return TimeValue(origin + dt.timedelta(days=row["offset_start"]), origin + dt.timedelta(days=row["offset_end"]), "range")
+
+
+def _describe_offsets(row: dict) -> str:
+    a, b = -row["offset_start"], -row["offset_end"]
+    if a == b:
+        return f"{a} days before publication"
+    return f"{min(a, b)}–{max(a, b)} days before publication" if a >= 0 and b >= 0 else f"{row['offset_start']} to {row['offset_end']} days from publication"
+
+
 def find_date_conflicts(article: ArticleDoc) -> list[dict]:
-    rows = article.rows["timeline"]
+    rows = list(article.rows["timeline"]) + relative_events(article)  # the second: only without a publication date
     reporting = reporting_verbs()
 
     def plausible(row: dict) -> bool:
@@ -122,14 +143,22 @@ def find_date_conflicts(article: ArticleDoc) -> list[dict]:
                 continue
             if not agents_compatible(earlier["agent"], later["agent"], kinds):
                 continue
-            first = TimeValue(earlier["date_start"], earlier["date_end"], earlier["granularity"])
-            second = TimeValue(later["date_start"], later["date_end"], later["granularity"])
+            relative = earlier.get("date_start") is None, later.get("date_start") is None
+            if any(relative) and not all(relative):
+                continue  # a calendar date against a date relative to an unknown day: nothing to compare
+            if all(relative):
+                first, second = _offset_value(earlier), _offset_value(later)
+                when_first, when_second = _describe_offsets(earlier), _describe_offsets(later)
+            else:
+                first = TimeValue(earlier["date_start"], earlier["date_end"], earlier["granularity"])
+                second = TimeValue(later["date_start"], later["date_end"], later["granularity"])
+                when_first, when_second = _describe(first.start, first.end), _describe(second.start, second.end)
             if first.overlaps(second):
                 continue
             message = (
-                f"Date conflict: \"{later['event']}\" is dated \"{later['text']}\" ({_describe(second.start, second.end)}), "
+                f"Date conflict: \"{later['event']}\" is dated \"{later['text']}\" ({when_second}), "
                 f"but sentence {earlier['sentence_id']} dates the same event (\"{earlier['event']}\") \"{earlier['text']}\" "
-                f"({_describe(first.start, first.end)}). One of the two is wrong, or these are two different events told as one: "
+                f"({when_first}). One of the two is wrong, or these are two different events told as one: "
                 "check the chronology against another source before using either date."
             )
             out.append(make_flag(article, later["sentence_id"], later["start"], later["end"], "date_conflict", message, related=(earlier["start"], earlier["end"])))
