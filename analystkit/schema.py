@@ -30,7 +30,8 @@ TABLES: dict[str, dict[str, str]] = {
         "end": "offset one past the last character (text[start:end] == text)",
         "text": "the sentence, trimmed of surrounding whitespace",
         "is_headline": "the headline line at the top of a plain-text article",
-        "fragment": "a verbless or subjectless piece ('Redeployed forces.')",
+        "fragment": "a verbless or subjectless piece ('Redeployed forces.'); only ever true for kind body, quotation or question",
+        "kind": "what the sentence is in the layout: headline, heading (a section label or heading), list_item, byline, dateline, caption, quotation (quoted speech standing alone), question or body (analystkit/extract/sentences.py)",
     },
     "entities": {
         "article_id": "article the mention belongs to",

@@ -3,7 +3,9 @@
 One actor's same event is dated twice, incompatibly, in one article: two rows of
 the ``timeline`` with the same ``event_key`` (same event class and complement,
 "order withdraw"), compatible agents (the same actor, one affiliated to the other
-in the gazetteer, or a person of unknown affiliation and a state), point-like
+in the gazetteer, or a person of unknown affiliation and a state), the same object
+when the event key is a bare verb ("signed an order" and "signed a memorandum" are two
+events; "order withdraw" needs none), point-like
 relations (not since/until/before/after/by) and date ranges more than a day apart.
 Reporting verbs (said, announced, …) are left out (people say things again), and so
 are sentences marked as repeats ("again", "another", "repeatedly", "second", …).
@@ -112,6 +114,26 @@ def _describe_offsets(row: dict) -> str:
     return f"{min(a, b)}–{max(a, b)} days before publication" if a >= 0 and b >= 0 else f"{row['offset_start']} to {row['offset_end']} days from publication"
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those"})
+
+
+def _object_words(row: dict, patients: dict[int, str]) -> tuple[str, ...]:
+    """The event's object as written (from the ``actions`` row of its verb), without determiners."""
+    text = patients.get(row.get("anchor_start", -1)) or row.get("patient") or ""
+    return tuple(w for w in text.lower().split() if w not in _DETERMINERS)
+
+
+def same_object(a: dict, b: dict, patients: dict[int, str] | None = None) -> bool:
+    """Two rows can be one event: an event key with a complement ("order withdraw") names it already;
+    a bare verb ("sign", "receive", "serve") needs the same object, as written ("signed Executive Order
+    13685" and "signed Executive Order 13849" are two events; so are "an order" and "a memorandum")."""
+    if " " in (a.get("event_key") or ""):
+        return True
+    patients = patients or {}
+    words_a, words_b = _object_words(a, patients), _object_words(b, patients)
+    return bool(words_a) and words_a == words_b
+
+
 def find_date_conflicts(article: ArticleDoc) -> list[dict]:
     rows = list(article.rows["timeline"]) + relative_events(article)  # the second: only without a publication date
     reporting = reporting_verbs()
@@ -128,6 +150,7 @@ def find_date_conflicts(article: ArticleDoc) -> list[dict]:
     if len(rows) < 2:
         return []  # a conflict takes two dates
     kinds = _actor_kinds(article)
+    patients = {row["start"]: row.get("patient_text") or "" for row in article.rows.get("actions", [])}
 
     def usable(row: dict) -> bool:
         if row.get("agent") not in kinds:
@@ -143,6 +166,8 @@ def find_date_conflicts(article: ArticleDoc) -> list[dict]:
                 continue
             if not agents_compatible(earlier["agent"], later["agent"], kinds):
                 continue
+            if not same_object(earlier, later, patients):
+                continue  # "signed an order in January", "signed a memorandum in June": two events
             relative = earlier.get("date_start") is None, later.get("date_start") is None
             if any(relative) and not all(relative):
                 continue  # a calendar date against a date relative to an unknown day: nothing to compare
