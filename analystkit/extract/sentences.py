@@ -148,6 +148,12 @@ def sentence_kind(article: ArticleDoc, sentence: Sentence, *, alone: bool, first
     finite = any(table.tag[i] in FINITE_TAGS for i in tokens)
     if not alone and words and _own_line(text, sentence) and not terminated and len(words) <= _MAX_TITLE_WORDS:
         return "list_item"  # one line of several in a paragraph, with no full stop: an entry of a list
+    subjectless = not any(table.dep[i] in SUBJECT_DEPS for i in tokens)
+    participle_led = bool(words) and table.tag[words_tok[0]] in ("VBN", "VBD") and subjectless
+    if first and words and not finite and table.tag[words_tok[0]] == "VBG" and body[:1].isupper() and not _is_title_case(words):
+        return "list_item"  # an item of an action list whose bullet was lost: "Raising the threshold to 75 percent."
+    if first and alone and participle_led and body[:1].isupper():
+        return "list_item"  # a paragraph of its own listing a deed: "Passed the Bipartisan Infrastructure Law."
     if words and len(words) <= 6 and _is_capitals(words) and not (len(words) == 1 and len(words[0]) <= 3):
         return "heading"  # a section label: "ABSTRACT.", "FULL TEXT.", "BANKING."
     if alone and words:
@@ -162,14 +168,8 @@ def sentence_kind(article: ArticleDoc, sentence: Sentence, *, alone: bool, first
             return "heading"  # a verbless line standing alone: a headline of a linked story, a label ("Window on Wall Street.")
     if words and not finite and len(words) <= _MAX_TITLE_WORDS and (bare.endswith(":") or (first and emphasis)):
         return "heading"  # a lead-in ("In addition:") or a bold run-in heading ("**Lowering costs.** …")
-    subjectless = not any(table.dep[i] in SUBJECT_DEPS for i in tokens)
-    participle_led = bool(words) and table.tag[words_tok[0]] in ("VBN", "VBD") and subjectless
     if first and not alone and words and (not finite or participle_led) and len(words) <= _MAX_TITLE_WORDS and _is_title_case(words):
         return "heading"  # a run-in heading: "Lowering Health Care Costs. The plan will …"
-    if first and words and not finite and table.tag[words_tok[0]] == "VBG" and body[:1].isupper():
-        return "list_item"  # an item of an action list whose bullet was lost: "Raising the threshold to 75 percent."
-    if first and alone and participle_led and body[:1].isupper():
-        return "list_item"  # a paragraph of its own listing a deed: "Passed the Bipartisan Infrastructure Law."
     if first and alone and body[:3] == "By " and len(words) <= 10:
         return "byline"
     if words and all(table.ent_type[i] in _TIME_LABELS or table.ent_type[i] in ("GPE", "LOC") or table.like_num[i] for i in words_tok):
@@ -239,7 +239,8 @@ def _verb_tagged_as_noun(sentence: Span, words: list[int]) -> bool:
         if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.dep_ == "compound":
             continue
         before, after = doc[i - 1], doc[i + 1]
-        if before.pos_ in ("PRON", "PROPN", "NOUN") and before.dep_ != "compound" and after.pos_ in ("ADP", "DET", "ADV", "PRON"):
+        subject_like = before.pos_ in ("PRON", "PROPN", "NOUN") or before.lower_ in ("this", "that", "which", "what")
+        if subject_like and before.dep_ != "compound" and after.pos_ in ("ADP", "DET", "ADV", "PRON"):
             return True
     return False
 

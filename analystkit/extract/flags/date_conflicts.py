@@ -123,6 +123,17 @@ def _object_words(row: dict, patients: dict[int, str]) -> tuple[str, ...]:
     return tuple(w for w in text.lower().split() if w not in _DETERMINERS)
 
 
+def _object_phrase(article: ArticleDoc, action: dict) -> str:
+    """The whole object phrase of an action, with its modifiers ("an executive order on pandemic equity")."""
+    if action.get("patient_start", -1) is None or action.get("patient_start", -1) < 0:
+        return action.get("patient_text") or ""
+    span = article.doc.char_span(action["patient_start"], action["patient_end"], alignment_mode="expand")
+    if span is None:
+        return action.get("patient_text") or ""
+    root = span.root
+    return article.doc[root.left_edge.i : root.right_edge.i + 1].text
+
+
 def same_object(a: dict, b: dict, patients: dict[int, str] | None = None) -> bool:
     """Two rows can be one event: an event key with a complement ("order withdraw") names it already;
     a bare verb ("sign", "receive", "serve") needs the same object, as written ("signed Executive Order
@@ -150,7 +161,7 @@ def find_date_conflicts(article: ArticleDoc) -> list[dict]:
     if len(rows) < 2:
         return []  # a conflict takes two dates
     kinds = _actor_kinds(article)
-    patients = {row["start"]: row.get("patient_text") or "" for row in article.rows.get("actions", [])}
+    patients = {row["start"]: _object_phrase(article, row) for row in article.rows.get("actions", [])}
 
     def usable(row: dict) -> bool:
         if row.get("agent") not in kinds:
