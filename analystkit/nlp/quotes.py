@@ -173,6 +173,9 @@ def quotations(text: str, start: int, end: int, *, open_from: int | None = None)
     """Balanced quotations (open, close offsets of the marks) in ``text[start:end]``, and unmatched marks.
 
     ``open_from``: a straight quotation opened before ``start`` (in an earlier paragraph) and still open.
+    Marks mixed by scraped pages pair: a straight mark closes a curly opening and a curly closing
+    mark closes a straight opening; a curly mark facing the wrong way is read by its place (“ after
+    a word and before a space closes, ” after a space and before a word opens).
     """
     pairs: list[tuple[int, int]] = []
     unmatched: list[int] = []
@@ -180,23 +183,33 @@ def quotations(text: str, start: int, end: int, *, open_from: int | None = None)
     curly_open: list[int] = []
     for mark in _QUOTATION_MARKS.finditer(text, start, end):
         i, char = mark.start(), mark.group()
+        before = text[i - 1] if i > start else ""
+        after = text[i + 1 : i + 2]
+        closes = bool(before) and (before.isalnum() or before in ".,!?") and (not after or after.isspace() or after in ".,;:!?)")
+        opens = (not before or before.isspace() or before in "([—–") and after.isalnum()
         if char == _QUOTES_STRAIGHT:
             if i > 0 and text[i - 1].isdigit() and straight_open is None:
                 continue  # 12" (inches)
-            if straight_open is None:
+            if straight_open is None and curly_open and closes:
+                pairs.append((curly_open.pop(), i))  # marks mixed by a scraped page: “… quite like this."
+            elif straight_open is None:
                 straight_open = i
             else:
                 pairs.append((straight_open, i))
                 straight_open = None
         elif char == _OPEN_CURLY:
-            after = text[i + 1 : i + 2]
-            if curly_open and i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,!?") and (not after or after.isspace() or after in ".,;:!?)"):
+            if curly_open and closes:
                 pairs.append((curly_open.pop(), i))  # a closing mark typed the wrong way: 'the Arab states“ with'
             else:
                 curly_open.append(i)
         elif char == _CLOSE_CURLY:
             if curly_open:
                 pairs.append((curly_open.pop(), i))
+            elif straight_open is not None:
+                pairs.append((straight_open, i))  # marks mixed: "Oz has a huge bully pulpit,” said …
+                straight_open = None
+            elif opens:
+                curly_open.append(i)  # an opening mark typed the wrong way: ”Mr. Trump embodies …
             else:
                 unmatched.append(i)
     if straight_open is not None:

@@ -20,3 +20,11 @@ def test_pair_quote_marks_joins_quotations_that_run_on():
     pairs, unpaired = pair_quote_marks(text, starts)
     assert unpaired == [text.index("“mark")]
     assert (text.index("“it"), text.index("”", text.index("closes"))) in pairs
+
+
+def test_mixed_and_wrong_way_marks_pair():
+    from analystkit.nlp.quotes import quotations
+
+    for text in ['"Oz has a huge pulpit,” said Gorski.', "“I don't think so,\" he said.", "”Mr. Trump embodies racism,” she wrote."]:
+        pairs, unmatched = quotations(text, 0, len(text))
+        assert len(pairs) == 1 and unmatched == [], text
