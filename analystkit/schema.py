@@ -30,7 +30,8 @@ TABLES: dict[str, dict[str, str]] = {
         "end": "offset one past the last character (text[start:end] == text)",
         "text": "the sentence, trimmed of surrounding whitespace",
         "is_headline": "the headline line at the top of a plain-text article",
-        "fragment": "a verbless or subjectless piece ('Redeployed forces.')",
+        "fragment": "a verbless or subjectless piece ('Redeployed forces.'); only ever true for kind body, quotation or question",
+        "kind": "what the sentence is in the layout: headline, heading (a section label or heading), list_item, byline, dateline, caption, quotation (quoted speech standing alone), question or body (analystkit/extract/sentences.py)",
     },
     "entities": {
         "article_id": "article the mention belongs to",
@@ -122,6 +123,8 @@ TABLES: dict[str, dict[str, str]] = {
         "date_start": "first day of the range it names (datetime.date), normalised against `articles.published`",
         "date_end": "last day of the range ('early last month' of 2022-11-09: 2022-10-01 to 2022-10-10)",
         "granularity": "day, week, month, year, decade or range (how precise the expression is)",
+        "offset_start": "days from `articles.published` to date_start (-1: the day before publication); empty without a publication date",
+        "offset_end": "days from `articles.published` to date_end; empty without a publication date",
         "relation": "the preposition tying it to its event: on, in, since, until, before, after, ... or ''",
         "anchor_start": "offset of the verb or event noun the expression dates",
         "anchor_end": "offset one past it",
@@ -263,7 +266,7 @@ DTYPES: dict[str, dict[str, str]] = {
     },
     "timeline": {
         "sentence_id": "int64", "start": "int64", "end": "int64", "date_start": "datetime64[s]", "date_end": "datetime64[s]",
-        "anchor_start": "int64", "anchor_end": "int64",
+        "offset_start": "Int64", "offset_end": "Int64", "anchor_start": "int64", "anchor_end": "int64",
     },
     "flags": {"sentence_id": "int64", "start": "int64", "end": "int64", "related_start": "int64", "related_end": "int64"},
     "actors": {"mentions": "int64", "articles": "int64", "first_start": "int64", "as_source": "int64", "as_agent": "int64", "as_patient": "int64"},

@@ -2,7 +2,7 @@
 
 Run from the project root, with the path of BioScope's full-papers file::
 
-    python -m analystkit.evaluate.bioscope /path/to/full_papers.xml [--cues [N]] [--json]
+    python -m analystkit.evaluate.bioscope /path/to/full_papers.xml [--wordlist hedge_words.txt] [--cues [N]] [--json]
 
 **The corpus.** BioScope (Vincze et al. 2008; the CoNLL-2010 shared task's
 biological data) annotates speculation and negation cues, and their scopes, in
@@ -20,9 +20,10 @@ A cue in pieces (several ``cue`` elements with one ``ref``: "either … or") is 
 cue with several spans. Every sentence counts, titles and legends included.
 
 **Systems**, scored as in :mod:`analystkit.evaluate.hedging` (same code): the
-kit's :func:`~analystkit.extract.hedges.find_hedges` with the default ``news``
-profile and with the ``broad`` profile (a sentence is uncertain when the kit finds
-a cue in it), and the naive word list of the kit's lexicon, news and broad.
+kit's :func:`~analystkit.extract.hedges.find_hedges` with the default ``standard``
+profile, the ``news`` and the ``broad`` profile (a sentence is uncertain when the kit
+finds a cue in it), an external word list (``--wordlist``, e.g. Islam et al. 2020)
+and the naive use of the kit's own cue list.
 
 ``--cues`` adds the cue level: per gold cue text (lower case) how often each
 system finds it (a predicted cue overlaps the gold cue), and the kit's cues that
@@ -104,13 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", help="BioScope's full_papers.xml")
     parser.add_argument("--cues", type=int, nargs="?", const=40, default=0, metavar="N", help="also the cue-level tables (the N most frequent gold cues)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--wordlist", type=Path, default=None, metavar="PATH", help="an external hedge word list to compare (e.g. Islam et al. 2020 hedge_words.txt)")
     args = parser.parse_args(argv)
     try:
         records = read_full_papers(args.path)
     except (ValueError, FileNotFoundError, ET.ParseError) as error:
         print(error, file=sys.stderr)
         return 2
-    print(report(records, title=f"BioScope full papers, {args.path}", cues=args.cues, as_json=args.json))
+    print(report(records, title=f"BioScope full papers, {args.path}", cues=args.cues, as_json=args.json, wordlist=args.wordlist))
     return 0
 
 

@@ -1,25 +1,25 @@
 """Evaluate hedge detection: uncertain / certain sentences of the SFU Review Corpus.
 
-    python -m analystkit.evaluate.hedging [--gold ../shared/eval/hedging-sfu-dev.jsonl] [--cues [N]] [--json]
+    python -m analystkit.evaluate.hedging [--gold ../shared/eval/hedging-sfu-dev.jsonl] [--wordlist hedge_words.txt] [--cues [N]] [--json]
     python -m analystkit.evaluate.hedging --seed [--article seeds/000_9cc23866541e5586.txt]
 
 A sentence counts as *uncertain* when at least one hedge cue is found in it; the
 gold is the corpus's ``uncertain`` label (a sentence with a speculation cue).
-Precision, recall and F1 are over uncertain sentences. Four systems, one run:
+Precision, recall and F1 are over uncertain sentences. The systems, one parse:
 
-* ``kit (news)`` — :func:`analystkit.extract.hedges.find_hedges`, the default
-  news profile, with every context rule;
-* ``kit (broad)`` — the broad profile, adding the review-genre speculation cues
-  the SFU annotators count ("would", "should", "must", "or", every "can") that
-  are not hedges in news;
-* ``naive lexicon (news)`` / ``naive lexicon (broad)`` — the baseline: a sentence
-  is uncertain if any word of it (lower case) is a one-word lexicon cue or any
-  multiword cue occurs in it as a string, with no parsing and no context rules.
+* ``kit (standard)`` — :func:`analystkit.extract.hedges.find_hedges` with the
+  default ``standard`` profile (the one the tables use): every speculation cue of
+  the BioScope / SFU / CoNLL-2010 annotation, each behind its context rule
+  (deontic "should"/"must" are ``obligation``, not uncertainty, and not counted);
+* ``kit (news)`` — the narrower news profile of earlier versions;
+* ``kit (broad)`` — the broad profile: every "can", "feel", "guess", no root-sense rules;
+* ``word list (NAME)`` — with ``--wordlist PATH``: the baseline of an external
+  list of hedge words, one a line, ``#`` lines ignored (Islam, Xiao & Mercer 2020,
+  ``hedge_words.txt`` of github.com/hedging-lrec/resources): a sentence is uncertain
+  if any word of it (lower case) is in the list;
+* ``naive lexicon (standard)`` — the kit's own cue list used the same naive way.
 
-The SFU sentences are product reviews, not news, and its cues are broader than
-news hedging, so the news profile is expected to miss the "would"/"or"/"can"
-sentences: the broad profile shows what the machinery does on the corpus's own
-definition. No rule was tuned to individual sentences of this set.
+No rule was tuned to individual sentences of this set.
 
 ``--cues`` adds the cue level: for each gold cue text (lower case, by frequency),
 how often each system finds it (a predicted cue overlaps the gold one), and for
@@ -88,9 +88,19 @@ def naive_uncertain(texts: Iterable[str], cues: Iterable[str]) -> list[bool]:
 
 
 def lexicon_cues(profile: str) -> list[str]:
-    from ..vocab.hedging import load_hedge_lexicon
+    from ..vocab.hedging import NOT_UNCERTAINTY, load_hedge_lexicon
 
-    return [c.cue for c in load_hedge_lexicon() if c.profile == "news" or profile == "broad"]
+    return [c.cue for c in load_hedge_lexicon() if c.in_profile(profile) and c.category not in NOT_UNCERTAINTY]
+
+
+def read_wordlist(path: str | Path) -> list[str]:
+    """An external hedge word list: one word or phrase a line, lower-cased; blank and ``#`` lines skipped."""
+    words = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = " ".join(line.strip().lower().split())
+        if line and not line.startswith("#"):
+            words.append(line)
+    return list(dict.fromkeys(words))
 
 
 def kit_spans(docs: Sequence, *, profile: str) -> list[list[tuple[int, int, str]]]:
@@ -104,34 +114,43 @@ def kit_uncertain(docs: Sequence, *, profile: str) -> list[bool]:
     return [bool(found) for found in kit_spans(docs, profile=profile)]
 
 
-#: The systems compared, in table order.
-SYSTEMS = ("kit (news)", "kit (broad)", "naive lexicon (news)", "naive lexicon (broad)")
+#: The kit's systems, in table order (the word list, when given, comes next).
+SYSTEMS = ("kit (standard)", "kit (news)", "kit (broad)", "naive lexicon (standard)")
+#: The kit systems whose misses and false positives the cue tables list.
+KIT_SYSTEMS = ("kit (standard)", "kit (news)")
 
 
-def system_spans(records: Sequence[dict], *, nlp=None) -> dict[str, list[list[tuple[int, int, str]]]]:
-    """Every system's cues per record (one parse of the texts)."""
+def wordlist_name(path: str | Path) -> str:
+    return f"word list ({Path(path).name})"
+
+
+def system_spans(records: Sequence[dict], *, nlp=None, wordlist: str | Path | None = None) -> dict[str, list[list[tuple[int, int, str]]]]:
+    """Every system's cues per record (one parse of the texts); with ``wordlist``, the external list too."""
     if nlp is None:
         from ..nlp.model import load_model
 
         nlp = load_model()
     texts = [r["text"] for r in records]
     docs = list(nlp.pipe(texts, batch_size=64))
-    return {
+    out = {
+        "kit (standard)": kit_spans(docs, profile="standard"),
         "kit (news)": kit_spans(docs, profile="news"),
         "kit (broad)": kit_spans(docs, profile="broad"),
-        "naive lexicon (news)": naive_spans(texts, lexicon_cues("news")),
-        "naive lexicon (broad)": naive_spans(texts, lexicon_cues("broad")),
     }
+    if wordlist is not None:
+        out[wordlist_name(wordlist)] = naive_spans(texts, read_wordlist(wordlist))
+    out["naive lexicon (standard)"] = naive_spans(texts, lexicon_cues("standard"))
+    return out
 
 
-def evaluate(records: Sequence[dict], *, nlp=None, spans: dict[str, list] | None = None) -> dict[str, dict[str, float]]:
-    """Scores of the kit (news, broad) and the naive lexicon (news, broad) on ``records``.
+def evaluate(records: Sequence[dict], *, nlp=None, spans: dict[str, list] | None = None, wordlist: str | Path | None = None) -> dict[str, dict[str, float]]:
+    """Scores of every system of :func:`system_spans` on ``records``.
 
     Each record needs ``text`` and ``uncertain``; ``spans`` are :func:`system_spans`, if at hand.
     """
-    spans = spans if spans is not None else system_spans(records, nlp=nlp)
+    spans = spans if spans is not None else system_spans(records, nlp=nlp, wordlist=wordlist)
     gold = [bool(r["uncertain"]) for r in records]
-    return {name: prf([bool(found) for found in spans[name]], gold) for name in SYSTEMS}
+    return {name: prf([bool(found) for found in found_spans], gold) for name, found_spans in spans.items()}
 
 
 # ---------------------------------------------------------------- cue level
@@ -176,19 +195,20 @@ def false_positives(records: Sequence[dict], spans: Sequence[Sequence[tuple[int,
 
 def format_cue_tables(records: Sequence[dict], spans: dict[str, list], *, most: int = 40) -> str:
     """The gold cues by frequency with each system's recall, and each kit profile's false positives."""
-    recalls = {name: cue_recall(records, spans[name]) for name in SYSTEMS}
-    gold = recalls[SYSTEMS[0]]
+    systems = list(spans)
+    recalls = {name: cue_recall(records, spans[name]) for name in systems}
+    gold = recalls[systems[0]]
     total = sum(n for n, _ in gold.values())
     lines = [f"Gold speculation cues: {total} occurrences of {len(gold)} cue texts; found = a predicted cue overlaps the gold cue", ""]
-    lines.append(f"{'gold cue':<26}{'n':>5}" + "".join(f"{name:>22}" for name in SYSTEMS))
-    found_total = {name: sum(hit for _, hit in recalls[name].values()) for name in SYSTEMS}
-    lines.append(f"{'(all cues)':<26}{total:>5}" + "".join(f"{found_total[name]:>14} ({found_total[name] / total if total else 0:4.2f})" for name in SYSTEMS))
+    lines.append(f"{'gold cue':<26}{'n':>5}" + "".join(f"{name[:21]:>22}" for name in systems))
+    found_total = {name: sum(hit for _, hit in recalls[name].values()) for name in systems}
+    lines.append(f"{'(all cues)':<26}{total:>5}" + "".join(f"{found_total[name]:>14} ({found_total[name] / total if total else 0:4.2f})" for name in systems))
     for text, (n, _) in sorted(gold.items(), key=lambda kv: (-kv[1][0], kv[0]))[:most]:
-        lines.append(f"{text[:25]:<26}{n:>5}" + "".join(f"{recalls[name][text][1]:>14} ({recalls[name][text][1] / n:4.2f})" for name in SYSTEMS))
-    for name in SYSTEMS[:2]:
+        lines.append(f"{text[:25]:<26}{n:>5}" + "".join(f"{recalls[name][text][1]:>14} ({recalls[name][text][1] / n:4.2f})" for name in systems))
+    for name in KIT_SYSTEMS:
         missed = sorted(((n - hit, text) for text, (n, hit) in recalls[name].items() if n > hit), key=lambda m: (-m[0], m[1]))[:20]
         lines += ["", f"{name}: gold cues missed most (occurrences missed)", "  " + ", ".join(f"{text} {n}" for n, text in missed)]
-    for name in SYSTEMS[:2]:
+    for name in KIT_SYSTEMS:
         table = false_positives(records, spans[name])
         top = sorted(table.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:15]
         lines += ["", f"{name}: cues that make certain sentences uncertain (sentences), and predictions off every gold cue (cues)"]
@@ -197,9 +217,10 @@ def format_cue_tables(records: Sequence[dict], spans: dict[str, list], *, most: 
 
 
 def format_table(scores: dict[str, dict[str, float]]) -> str:
-    lines = [f"{'system':<24}{'precision':>10}{'recall':>8}{'F1':>8}{'tp':>6}{'pred':>6}{'gold':>6}"]
+    width = max(26, *(len(name) + 2 for name in scores))
+    lines = [f"{'system':<{width}}{'precision':>10}{'recall':>8}{'F1':>8}{'tp':>6}{'pred':>6}{'gold':>6}"]
     for name, s in scores.items():
-        lines.append(f"{name:<24}{s['precision']:>10.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['tp']:>6}{s['predicted']:>6}{s['gold']:>6}")
+        lines.append(f"{name:<{width}}{s['precision']:>10.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['tp']:>6}{s['predicted']:>6}{s['gold']:>6}")
     return "\n".join(lines)
 
 
@@ -249,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", action="store_true", help="list the hedged claims of an article instead")
     parser.add_argument("--article", type=Path, default=DEFAULT_SEED, help="the article for --seed")
     parser.add_argument("--cues", type=int, nargs="?", const=40, default=0, metavar="N", help="also the cue-level tables (the N most frequent gold cues)")
+    parser.add_argument("--wordlist", type=Path, default=None, metavar="PATH", help="an external hedge word list to compare (e.g. Islam et al. 2020 hedge_words.txt)")
     args = parser.parse_args(argv)
     if args.seed:
         print(seed_report(args.article))
@@ -257,14 +279,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Gold file {args.gold} not found: run from the project root (it reads ../shared/eval/).", file=sys.stderr)
         return 2
     records = read_gold(args.gold)
-    print(report(records, title=f"Hedged (uncertain) sentences, {args.gold}", cues=args.cues, as_json=args.json))
+    if args.wordlist is not None and not args.wordlist.is_file():
+        print(f"Word list {args.wordlist} not found.", file=sys.stderr)
+        return 2
+    print(report(records, title=f"Hedged (uncertain) sentences, {args.gold}", cues=args.cues, as_json=args.json, wordlist=args.wordlist))
     return 0
 
 
-def report(records: Sequence[dict], *, title: str, cues: int = 0, as_json: bool = False, nlp=None) -> str:
+def report(records: Sequence[dict], *, title: str, cues: int = 0, as_json: bool = False, nlp=None, wordlist: str | Path | None = None) -> str:
     """The scores of every system on ``records`` as a table (with the ``cues`` most frequent gold cues'
     table when ``cues`` > 0), or as JSON."""
-    spans = system_spans(records, nlp=nlp)
+    spans = system_spans(records, nlp=nlp, wordlist=wordlist)
     scores = evaluate(records, spans=spans)
     if as_json:
         return json.dumps(scores, indent=2)

@@ -61,8 +61,8 @@ class TimeValue:
         return self.start <= other.end + slack and other.start <= self.end + slack
 
 
-def normalise_time(expression: str, published: dt.date | None, *, future: bool = False) -> TimeValue | None:
-    """The date range ``expression`` names, relative to ``published`` (see the module docstring)."""
+def _clean(expression: str) -> tuple[str, str | None]:
+    """The expression lower-cased, without its preposition, article and position word; and the position word."""
     text = re.sub(r"\s+", " ", expression.strip().lower().replace("’", "'"))
     text = re.sub(r"^(on|in|at|since|until|by|from|during|throughout)\s+", "", text)
     text = re.sub(r"'s$", "", text).strip(" .,;:")
@@ -73,6 +73,12 @@ def normalise_time(expression: str, published: dt.date | None, *, future: bool =
         text = text[match.end():]
     if text.startswith("the ") and not _DECADE.match(text):
         text = text[4:]
+    return text, position
+
+
+def normalise_time(expression: str, published: dt.date | None, *, future: bool = False) -> TimeValue | None:
+    """The date range ``expression`` names, relative to ``published`` (see the module docstring)."""
+    text, position = _clean(expression)
     if not text or not re.search(r"[a-z0-9]", text):
         return None
     if published is None and not _YEAR.search(text):
@@ -81,6 +87,39 @@ def normalise_time(expression: str, published: dt.date | None, *, future: bool =
     if value is None:
         return None
     return _narrow(value, position) if position else value
+
+
+#: Publication dates tried by :func:`relative_offsets`: every weekday and every day of a month,
+#: after a 31-day and after a 28-day month (so "last month" takes every length it can have).
+_SAMPLE_BASES = tuple(dt.date(2021, month, day) for month in (1, 3) for day in range(1, 32))
+
+
+@lru_cache(maxsize=4096)
+def relative_offsets(expression: str, *, future: bool = False) -> tuple[int, int] | None:
+    """For a time expression relative to an *unknown* publication date ("on Wednesday", "early last
+    month", "two weeks ago"): the days before (negative) or after publication it can name, as
+    ``(earliest, latest)`` over every possible publication date. ``None`` for an expression with
+    its own year (it needs no publication date), a duration, or one read only by ``dateparser``.
+
+    "on Wednesday" gives (-6, 0) — the latest Wednesday up to publication; "early last month"
+    gives (-61, -22). Two expressions whose ranges do not overlap cannot date the same event,
+    whatever the publication date.
+    """
+    text, position = _clean(expression)
+    if not text or _YEAR.search(text) or _DECADE.match(text):
+        return None
+    first = _SAMPLE_BASES[0]
+    if _relative(_TIME_OF_DAY.sub("", text), first, future=future) is None and _fast_date(text, first) is None:
+        return None  # not a form read without dateparser: too slow to try on every base
+    low, high = None, None
+    for base in _SAMPLE_BASES:
+        value = normalise_time(expression, base, future=future)
+        if value is None:
+            return None
+        a, b = (value.start - base).days, (value.end - base).days
+        low = a if low is None else min(low, a)
+        high = b if high is None else max(high, b)
+    return (low, high) if low is not None else None
 
 
 def _parse(text: str, base: dt.date | None, *, future: bool) -> TimeValue | None:
@@ -285,4 +324,4 @@ def _narrow(value: TimeValue, position: str) -> TimeValue:
     return TimeValue(value.end - dt.timedelta(days=third - 1), value.end, value.granularity)
 
 
-__all__ = ["TimeValue", "normalise_time"]
+__all__ = ["TimeValue", "normalise_time", "relative_offsets"]

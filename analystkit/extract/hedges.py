@@ -91,7 +91,8 @@ from spacy.util import filter_spans
 
 from ..errors import Errors
 from ..nlp.doc import ArticleDoc, token_table
-from ..vocab.hedging import HedgeCue, load_bands, load_hedge_lexicon
+from ..vocab.attribution import load_lexicon as load_attribution_lexicon
+from ..vocab.hedging import DEFAULT_PROFILE, NOT_UNCERTAINTY, PROFILES, HedgeCue, load_bands, load_hedge_lexicon
 from ..vocab.labels import AGENT_LABELS
 from ..vocab.words import word_list
 
@@ -115,6 +116,11 @@ _AGENT_NOUNS = word_list("agent_nouns")
 #: verbs that make "reports" evidential ("reports say"); "suggest", "indicate" are cues themselves.
 _REPORT_VERBS = word_list("report_verbs")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
+#: words before "possible" that make it a range ("all possible", "the best possible").
+_RANGE_WORDS = word_list("range_words")
+#: words that make "whether" concessive ("regardless of whether").
+_CONCESSIVE = word_list("concessive_heads")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 #: a cue with one of these relations is negated by a negation on its head word.
 _INHERITS_NEGATION = frozenset({"acomp", "attr", "oprd", "advmod", "aux", "auxpass", "xcomp", "amod", "expl", "nsubj", "nsubjpass"})
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -167,7 +173,7 @@ def certainty(probabilities: Iterable[float]) -> float:
 
 # ---------------------------------------------------------------------------- matching
 def _lexicon(profile: str, lexicon: Sequence[HedgeCue] | None) -> tuple[HedgeCue, ...]:
-    if profile not in ("news", "broad"):
+    if profile not in PROFILES:
         raise ValueError(Errors.AK026.format(profile=profile))
     cues = tuple(lexicon) if lexicon is not None else tuple(load_hedge_lexicon())
     return cues
@@ -228,17 +234,24 @@ def match_cues(doc: Doc, cues: tuple[HedgeCue, ...]) -> list[tuple[int, int, int
     return found
 
 
-def find_hedges(doc: Doc | Span, *, profile: str = "news", lexicon: Sequence[HedgeCue] | None = None) -> list[Hedge]:
-    """The hedge cues of a parsed text, in text order.
+def find_hedges(
+    doc: Doc | Span, *, profile: str = DEFAULT_PROFILE, lexicon: Sequence[HedgeCue] | None = None, obligations: bool = False
+) -> list[Hedge]:
+    """The hedge (speculation) cues of a parsed text, in text order.
 
     Args:
         doc: a Doc (or a Span of one) parsed by the kit's pipeline (tags, lemmas,
             dependencies and entities are used).
-        profile: ``"news"`` (the default: hedges that qualify news claims) or
-            ``"broad"`` (adds the review-genre speculation cues of the SFU corpus —
-            "would", "should", "must", "or", every "can" — for comparison).
+        profile: ``"standard"`` (the default, used by the tables: every speculation cue of
+            the BioScope / SFU / CoNLL-2010 annotation, each behind a context rule that
+            leaves out its root sense), ``"news"`` (the narrower news lexicon of earlier
+            versions: no "would", "or", "whether", "unclear" …) or ``"broad"`` (adds
+            every "can", "feel", "guess" with no rule for root senses, for comparison).
         lexicon: cues to use instead of the shipped lexicon (plus the
             ``ANALYSTKIT_HEDGE_LEXICON`` file).
+        obligations: also return the deontic uses ("you should", "must comply",
+            "need to"), with category ``obligation``. They are not uncertainty and are
+            never in the ``hedges`` table.
     """
     cues = _lexicon(profile, lexicon)
     whole = doc.doc if isinstance(doc, Span) else doc
@@ -248,34 +261,37 @@ def find_hedges(doc: Doc | Span, *, profile: str = "news", lexicon: Sequence[Hed
         if start < lo or end > hi:
             continue
         cue = cues[index]
-        if cue.profile == "broad" and profile != "broad":
+        if not cue.in_profile(profile):
             continue
         span = whole[start:end]
         if span[-1].pos_ == "ADV" and len(span) > len(cue.words) and span[-1].lower_ not in cue.words:
             continue  # an optional adverb at the edge
         if len(span) > len(cue.words) and any(t.lower_ in _DEGREE_SET and t.lower_ not in cue.words for t in span[1:-1]):
             continue  # a degree adverb inside makes another phrase ("likely" vs "very likely")
-        if not _passes(cue, span, profile):
+        category = _passes(cue, span, profile)
+        if category is None:
+            continue
+        if (category or cue.category) in NOT_UNCERTAINTY and not obligations:
             continue
         modal = span[0].tag_ == "MD" and len(span) == 1
         negator = _negator(span, modal=modal)
         if negator is not None and cue.on_negation == "drop" and not (modal and profile == "broad"):
             continue
-        if profile == "news" and _in_question(span):
+        if profile != "broad" and _in_question(span):
             continue
-        candidates.append((whole.char_span(span.start_char, span.end_char, label=str(index)), index, negator))
+        candidates.append((whole.char_span(span.start_char, span.end_char, label=str(index)), index, negator, category))
     chosen = {(s.start, s.end) for s in filter_spans([c[0] for c in candidates])}
     hedges = []
     seen: set[tuple[int, int]] = set()
-    for span, index, negator in sorted(candidates, key=lambda c: (c[0].start, c[0].end)):
+    for span, index, negator, category in sorted(candidates, key=lambda c: (c[0].start, c[0].end)):
         if (span.start, span.end) not in chosen or (span.start, span.end) in seen:
             continue
         seen.add((span.start, span.end))
-        hedges.append(_hedge(cues[index], index, span, negator))
+        hedges.append(_hedge(cues[index], index, span, negator, category))
     return hedges
 
 
-def _hedge(cue: HedgeCue, index: int, span: Span, negator: Token | None) -> Hedge:
+def _hedge(cue: HedgeCue, index: int, span: Span, negator: Token | None, category: str = "") -> Hedge:
     doc = span.doc
     start_token, end_token = span.start, span.end
     probability, band, standard = cue.probability, cue.band, cue.standard
@@ -293,7 +309,7 @@ def _hedge(cue: HedgeCue, index: int, span: Span, negator: Token | None) -> Hedg
         end=text_span.end_char,
         text=text_span.text,
         lemma=cue.cue,
-        category=cue.category,
+        category=category or cue.category,
         probability=probability,
         band=band,
         standard=standard,
@@ -320,28 +336,56 @@ def _icd_band(probability: float) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------------------- context rules
-def _passes(cue: HedgeCue, span: Span, profile: str) -> bool:
+def _passes(cue: HedgeCue, span: Span, profile: str) -> str | None:
+    """The category of the match if it passes its context rule (``""``: the lexicon's), else None.
+
+    Only the ``deontic`` rule changes the category (``obligation``)."""
     token = span[0] if len(span) == 1 else span.root
     rule = cue.context
+    ok: bool | str
     if rule == "modal":
-        return _is_modal(token)
-    if rule == "can":
-        return _is_modal(token) and (profile == "broad" or _is_possibility_can(token))
-    if rule == "clausal":
-        return _takes_clause(token)
-    if rule == "predicative":
-        return _is_predicative(token)
-    if rule == "conditional":
-        return _is_conditional(token)
-    if rule == "evidential_noun":
-        return token.pos_ in ("NOUN", "PROPN")
-    if rule == "report_noun":
-        return _is_report_frame(token)
-    if rule == "attributive":
-        return token.pos_ == "ADJ" or token.dep_ == "amod"
-    if rule == "alternative":
-        return token.dep_ == "cc" or token.pos_ == "CCONJ"
-    return True
+        ok = _is_modal(token)
+    elif rule == "can":
+        ok = _is_modal(token) and (profile == "broad" or (_is_epistemic_can(token) if profile == "standard" else _is_possibility_can(token)))
+    elif rule == "clausal":
+        ok = _takes_clause(token)
+    elif rule == "predicative":
+        ok = _is_predicative(token)
+    elif rule == "possible":
+        ok = _is_predicative(token) or (profile != "news" and _is_speculative_possible(token))
+    elif rule == "conditional":
+        if profile != "news" and _is_indirect_question(token):
+            return "question"  # "asked if", "wonder if": an open question, as "whether"
+        ok = _is_conditional(token)
+    elif rule == "evidential_noun":
+        ok = token.pos_ in ("NOUN", "PROPN")
+    elif rule == "noun":
+        ok = token.pos_ == "NOUN" and _has_content_clause(token)
+    elif rule == "report_noun":
+        ok = _is_report_frame(token)
+    elif rule == "attributive":
+        ok = token.pos_ == "ADJ" or token.dep_ == "amod"
+    elif rule == "alternative":
+        ok = (token.dep_ == "cc" or token.pos_ == "CCONJ") and (profile == "broad" or _offers_alternatives(token))
+    elif rule == "either":
+        ok = profile == "broad" or _either_or(token)
+    elif rule == "whether":
+        ok = profile == "broad" or _is_open_whether(token)
+    elif rule == "would":
+        ok = _is_modal(token) and (profile == "broad" or not _is_reported_future(token))
+    elif rule == "deontic":
+        if not (_is_modal(token) or token.lower_ == "ought"):
+            return None
+        return "" if profile == "broad" or _is_epistemic_modal(token) else "obligation"
+    elif rule == "unknown":
+        ok = token.pos_ == "ADJ" and token.ent_type_ not in ("WORK_OF_ART", "ORG", "EVENT", "FAC") and (_is_predicative(token) or _has_content_clause(token))
+    elif rule == "evidence_verb":
+        ok = _takes_clause(token) or _is_evidence_verb(token)
+    elif rule == "consider":
+        ok = token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" and any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in token.children)
+    else:
+        ok = True
+    return "" if ok else None
 
 
 def _is_modal(token: Token) -> bool:
@@ -410,6 +454,14 @@ def _is_conditional(token: Token) -> bool:
     return previous is None or previous.lower_ not in ("even", "as", "what")
 
 
+def _is_indirect_question(token: Token) -> bool:
+    """"if" opening an indirect question ("asked if he wanted", "not sure if"), read as "whether"."""
+    if token.lower_ != "if" or token.dep_ != "mark" or token.head.dep_ not in ("ccomp", "xcomp"):
+        return False
+    previous = token.nbor(-1) if token.i > 0 else None
+    return previous is None or previous.lower_ not in ("even", "as", "only")
+
+
 def _is_report_frame(token: Token) -> bool:
     if token.tag_ != "NNS" or token.pos_ != "NOUN":
         return False
@@ -421,6 +473,167 @@ def _is_report_frame(token: Token) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return True  # "according to reports"
     return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children) for c in token.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+
+
+def _is_actor(token: Token) -> bool:
+    """A person or institution: a personal pronoun, a PERSON / ORG / NORP / GPE entity, an agent noun."""
+    return token.lower_ in _ABILITY_PRONOUNS or token.ent_type_ in AGENT_LABELS or token.lemma_.lower() in _AGENT_NOUNS
+
+
+def _has_content_clause(token: Token) -> bool:
+    """The word takes a content clause: "the possibility that …", "unknown whether …"."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.lower_ in ("that", "whether", "if", "how", "why", "what", "when", "which", "who"):
+        return True
+    return any(c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in c.children) for c in token.children)
+
+
+#: verbs after "can" that make it epistemic ("one can argue", "can be seen as").
+_EPISTEMIC_CAN_VERBS = frozenset({"argue", "say", "see", "imagine", "assume", "expect", "speculate", "suppose", "guess", "consider", "tell", "conclude", "infer", "think", "believe"})
+
+
+def _is_epistemic_can(token: Token) -> bool:
+    """"can" of possibility in the standard profile: a generic subject ("you can find dealers", "one
+    can argue"), "it can be hard" (an expletive or clausal subject with a copula), or a verb of
+    judgement ("can be seen as", "can be considered"). Not ability ("troops can cross", "the method
+    can predict"): the BioScope guidelines count "can" only where it weighs a possibility."""
+    verb = token.head
+    if verb.lemma_.lower() in _EPISTEMIC_CAN_VERBS:
+        return True
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    if subject.lower_ in ("you", "one") or subject.dep_ in ("expl", "csubj"):
+        return True
+    return verb.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in verb.children) and subject.lower_ in ("it", "this", "that")
+
+
+def _is_speculative_possible(token: Token) -> bool:
+    """Attributive "possible" ("a possible cause"), but not a range ("all possible", "the best possible",
+    "as soon as possible") and not "make it possible" (enabling)."""
+    if token.dep_ != "amod" and token.pos_ != "ADJ":
+        return False
+    doc = token.doc
+    before = [doc[i] for i in range(max(token.sent.start, token.i - 3), token.i)]
+    if any(t.lower_ in _RANGE_WORDS or t.tag_ in ("JJS", "RBS") for t in before):
+        return False
+    if before and before[-1].lower_ == "as":
+        return False
+    head = token.head
+    if any(c.tag_ in ("JJS", "RBS") or c.lower_ in _RANGE_WORDS for c in head.children if c.i < token.i):
+        return False
+    return not (token.dep_ in ("oprd", "ccomp", "xcomp") and head.lemma_ in ("make", "render"))
+
+
+def _offers_alternatives(token: Token) -> bool:
+    """"or" between two alternatives: not a third item of a list ("yeast, fly or worm"), not a number
+    range ("one or more"), not "and/or", "whether or not" (the cue is "whether") or "either … or"
+    (the cue is "either")."""
+    doc = token.doc
+    first = token.head
+    previous = doc[token.i - 1] if token.i > 0 else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if previous is not None and previous.text in ("/", "and/"):
+        return False
+    if following is not None and following.lower_ == "not":
+        return False  # "whether or not", "… or not"
+    if following is not None and following.lower_ == "so":
+        return True  # "an hour or so": an approximation
+    if first.like_num or (following is not None and following.like_num):
+        return False
+    if first.dep_ == "conj" or sum(1 for c in first.children if c.dep_ == "conj") > 1:
+        return False  # a list of three or more
+    if any(c.dep_ == "punct" and c.text == "," and first.i < c.i < token.i - 1 for c in first.children):
+        return False
+    sentence = token.sent
+    if any(t.lower_ == "either" for t in doc[sentence.start : token.i]):
+        return False
+    if previous is not None and previous.text == "(":
+        return True  # "(or may not)", "you (or your man)": an aside offering another case
+    if following is not None and following.lower_ in ("another", "other", "whatever", "something", "someone"):
+        return True  # "one way or another", "or other stuff": vagueness
+    # alternatives between states of affairs: clauses and verb phrases ("read or reread", "it could be a
+    # pseudogene or a product of error"), predicates ("unwilling or unable"); a list of things is not
+    return first.pos_ in ("VERB", "AUX") or first.dep_ in ("attr", "acomp", "oprd")
+
+
+def _either_or(token: Token) -> bool:
+    """"either" answered by an "or" later in its sentence ("either A or B"), not "either side"."""
+    sentence = token.sent
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ == "of":
+        return False
+    return any(t.lower_ == "or" for t in token.doc[token.i + 1 : min(sentence.end, token.i + 30)])
+
+
+def _is_open_whether(token: Token) -> bool:
+    """"whether" opening an open question, not the concessive "regardless of whether"."""
+    doc = token.doc
+    before = [doc[i].lower_ for i in range(max(token.sent.start, token.i - 2), token.i)]
+    return not any(word in _CONCESSIVE for word in before)
+
+
+def _is_reported_future(token: Token) -> bool:
+    """"would" as the future in the past of reported speech ("he said he would resign")."""
+    verb = token.head
+    speech = load_attribution_lexicon().verbs
+    for _ in range(3):
+        if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i:
+            parent = verb.head
+            if verb.dep_ == "ccomp" and parent.lemma_.lower() in speech and parent.lemma_.lower() not in ("think", "believe", "fear", "expect", "suspect", "doubt"):
+                return True
+            verb = parent
+        else:
+            break
+    return False
+
+
+def _is_epistemic_modal(token: Token) -> bool:
+    """"should", "must", "ought to" of inference or expectation, not of obligation.
+
+    Epistemic: "must have been", "she must be among the best" (a copula), "there should be",
+    an inanimate subject with an active verb ("the cartridge should fit", "this should affect").
+    Obligation: an actor as subject with an action verb ("you should buy", "one must keep in mind",
+    "Ford should have saved"), a passive ("should be washed", "should be noted"), no subject."""
+    verb = token.head if token.head.i != token.i else token
+    children = list(verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > token.i for c in children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    subject = _subject(verb)
+    copula = verb.lemma_ == "be" and not passive
+    if subject is not None and subject.dep_ == "expl":
+        return True
+    if token.lower_ == "must" and (perfect or copula):
+        return True
+    if copula:
+        return subject is None or subject.lower_ not in ("you", "we")
+    if passive or subject is None:
+        return False
+    if _is_actor(subject) or subject.pos_ == "PRON":
+        return False
+    return not perfect or token.lower_ == "must"
+
+
+def _is_evidence_verb(token: Token) -> bool:
+    """"suggest", "imply" pointing at evidence: a participle clause ("suggesting a role"), a passive
+    ("it has been suggested", "as suggested by"), or an object with evidence, not an actor, as subject
+    ("the data suggest a role"); not "she suggested a meeting" (propose)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp", "conj"):
+        return True
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return True
+    subject = _subject(token)
+    has_object = any(c.dep_ in ("dobj", "attr") for c in token.children)
+    return has_object and subject is not None and not _is_actor(subject) and subject.pos_ != "PRON"
 
 
 def _negator(span: Span, *, modal: bool) -> Token | None:
@@ -472,7 +685,7 @@ def _sentence_marks(sentence: Span) -> tuple[list[int], list[bool], bool]:
 
 
 # ---------------------------------------------------------------------------- the table
-def extract_hedges(article: ArticleDoc, *, profile: str = "news") -> list[dict]:
+def extract_hedges(article: ArticleDoc, *, profile: str = DEFAULT_PROFILE) -> list[dict]:
     """One row per hedge cue of an article, each with the claim it qualifies (:func:`_claim_for`).
 
     The claims' ``hedged`` and ``certainty`` columns are computed from these rows after

@@ -9,7 +9,9 @@ out; without a publication date only expressions with their own year are kept.
 
 Columns: ``article_id, sentence_id, start, end, text`` (the time expression as
 written), ``date_start, date_end`` (``datetime.date``), ``granularity`` (day, week,
-month, year, decade, range), ``anchor_start, anchor_end, anchor_text`` (the verb or
+month, year, decade, range), ``offset_start, offset_end`` (days from the publication
+date to the first and last day of the range: -1 is the day before publication; empty
+without a publication date), ``anchor_start, anchor_end, anchor_text`` (the verb or
 event noun it dates), ``relation`` (the preposition that ties it to its event:
 on, in, since, until, before, after, … or ''), ``event`` (who did what: "Russia:
 order its troops to withdraw"), ``agent``, ``action``, ``patient``, ``event_key``
@@ -40,7 +42,7 @@ from ..nlp.doc import ArticleDoc, doc_ents, doc_text, token_table
 from ..vocab.events import event_class, event_lexicon, is_light_verb
 from ..vocab.labels import AGENT_LABELS
 from ..vocab.words import word_list
-from .dates import TimeValue, normalise_time
+from .dates import TimeValue, normalise_time, relative_offsets
 
 #: The table this module writes, and the tables whose rows it reads (:mod:`analystkit.extract`).
 TABLE = "timeline"
@@ -96,6 +98,51 @@ def _published(article: ArticleDoc) -> dt.date | None:
         return None
 
 
+def relative_events(article: ArticleDoc) -> list[dict]:
+    """For an article *without* a publication date: one row per time expression relative to that
+    date ("on Wednesday", "early last month"), as the rows of the table but with no calendar date:
+    ``offset_start, offset_end`` hold the days from publication it can name over every possible
+    publication date (:func:`analystkit.extract.dates.relative_offsets`). Not part of the table
+    (it has no date to place them); :mod:`analystkit.extract.flags.date_conflicts` compares them.
+    """
+    if _published(article) is not None:
+        return []
+    doc = article.doc
+    actions = {row["start"]: row for row in article.rows.get("actions", [])}
+    rows = []
+    for ent in doc_ents(doc):
+        if ent.label_ != "DATE":
+            continue
+        sentence = article.sentence_at(ent.start_char)
+        if sentence is None or sentence.is_headline:
+            continue
+        anchor = anchor_of(ent)
+        offsets = relative_offsets(ent.text, future=_is_future(anchor))
+        if offsets is None:
+            continue
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "sentence_id": sentence.sentence_id,
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "text": ent.text,
+                "date_start": None,
+                "date_end": None,
+                "granularity": "",
+                "offset_start": offsets[0],
+                "offset_end": offsets[1],
+                "relation": _relation(ent, anchor),
+                "anchor_start": anchor.idx,
+                "anchor_end": anchor.idx + len(anchor.text),
+                "anchor_text": anchor.text,
+                **describe_event(anchor, actions, sentence.span),
+                "actors": "; ".join(sentence_actors(sentence.span)),
+            }
+        )
+    return rows
+
+
 def extract_timeline(article: ArticleDoc) -> list[dict]:
     """One row per dated time expression of the article (see the module docstring)."""
     doc = article.doc
@@ -126,6 +173,8 @@ def extract_timeline(article: ArticleDoc) -> list[dict]:
                 "date_start": value.start,
                 "date_end": value.end,
                 "granularity": value.granularity,
+                "offset_start": (value.start - published).days if published is not None else None,
+                "offset_end": (value.end - published).days if published is not None else None,
                 "relation": _relation(ent, anchor),
                 "anchor_start": anchor.idx,
                 "anchor_end": anchor.idx + len(anchor.text),
@@ -216,4 +265,4 @@ def _entity_actor(token: Token) -> str:
     return token.text
 
 
-__all__ = ["TimeValue", "anchor_of", "describe_event", "event_class", "event_lexicon", "extract_timeline", "sentence_actors"]
+__all__ = ["TimeValue", "anchor_of", "describe_event", "event_class", "event_lexicon", "extract_timeline", "relative_events", "sentence_actors"]

@@ -173,6 +173,9 @@ def quotations(text: str, start: int, end: int, *, open_from: int | None = None)
     """Balanced quotations (open, close offsets of the marks) in ``text[start:end]``, and unmatched marks.
 
     ``open_from``: a straight quotation opened before ``start`` (in an earlier paragraph) and still open.
+    Marks mixed by scraped pages pair: a straight mark closes a curly opening and a curly closing
+    mark closes a straight opening; a curly mark facing the wrong way is read by its place (“ after
+    a word and before a space closes, ” after a space and before a word opens).
     """
     pairs: list[tuple[int, int]] = []
     unmatched: list[int] = []
@@ -180,19 +183,33 @@ def quotations(text: str, start: int, end: int, *, open_from: int | None = None)
     curly_open: list[int] = []
     for mark in _QUOTATION_MARKS.finditer(text, start, end):
         i, char = mark.start(), mark.group()
+        before = text[i - 1] if i > start else ""
+        after = text[i + 1 : i + 2]
+        closes = bool(before) and (before.isalnum() or before in ".,!?") and (not after or after.isspace() or after in ".,;:!?)")
+        opens = (not before or before.isspace() or before in "([—–") and after.isalnum()
         if char == _QUOTES_STRAIGHT:
             if i > 0 and text[i - 1].isdigit() and straight_open is None:
                 continue  # 12" (inches)
-            if straight_open is None:
+            if straight_open is None and curly_open and closes:
+                pairs.append((curly_open.pop(), i))  # marks mixed by a scraped page: “… quite like this."
+            elif straight_open is None:
                 straight_open = i
             else:
                 pairs.append((straight_open, i))
                 straight_open = None
         elif char == _OPEN_CURLY:
-            curly_open.append(i)
+            if curly_open and closes:
+                pairs.append((curly_open.pop(), i))  # a closing mark typed the wrong way: 'the Arab states“ with'
+            else:
+                curly_open.append(i)
         elif char == _CLOSE_CURLY:
             if curly_open:
                 pairs.append((curly_open.pop(), i))
+            elif straight_open is not None:
+                pairs.append((straight_open, i))  # marks mixed: "Oz has a huge bully pulpit,” said …
+                straight_open = None
+            elif opens:
+                curly_open.append(i)  # an opening mark typed the wrong way: ”Mr. Trump embodies …
             else:
                 unmatched.append(i)
     if straight_open is not None:
@@ -201,4 +218,53 @@ def quotations(text: str, start: int, end: int, *, open_from: int | None = None)
     return sorted(pairs), sorted(unmatched)
 
 
-__all__ = ["NOTE_UNCLOSED", "NOTE_UNOPENED", "QUOTE_MARKS", "Quote", "find_quotes", "quotations", "quote_index", "quoted_share", "quotes_in"]
+def _opens_paragraph(text: str, start: int, end: int) -> bool:
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    return i < end and text[i] in (_QUOTES_STRAIGHT, _OPEN_CURLY)
+
+
+def pair_quote_marks(text: str, paragraph_starts: list[int] | None = None) -> tuple[list[tuple[int, int]], list[int]]:
+    """Every quotation of ``text`` as ``(open, close)`` offsets of its marks, and the marks that pair with
+    nothing — the one pairer of the kit's integrity rules (:func:`quotations` per paragraph, then the
+    paragraphs joined).
+
+    A quotation that runs on over paragraphs is not unpaired: a paragraph may end inside a quotation
+    when the next paragraph opens with a quotation mark (the convention for a quote running on), or
+    when the next paragraph closes a quotation it never opened (the re-opening mark left out).
+    """
+    bounds = _paragraph_bounds(text, paragraph_starts or [0])
+    pairs: list[tuple[int, int]] = []
+    unpaired: list[int] = []
+    carried: int | None = None  # a mark left open at the end of the previous paragraph
+    for a, b in bounds:
+        straight_carried = carried if carried is not None and text[carried] == _QUOTES_STRAIGHT else None
+        reopened = carried is not None and _opens_paragraph(text, a, b)
+        here, unmatched = quotations(text, a, b, open_from=None if reopened else straight_carried)
+        if carried is not None and not reopened:
+            if any(open_ == carried for open_, _ in here):
+                pass  # a straight quotation closed in this paragraph
+            else:
+                closer = next((m for m in unmatched if text[m] == _CLOSE_CURLY and m >= a), None)
+                if closer is not None:
+                    here.append((carried, closer))  # "… the quote goes on” with no re-opening mark
+                    unmatched.remove(closer)
+                else:
+                    unpaired.append(carried)
+        carried = None
+        opens = [m for m in unmatched if m >= a and text[m] != _CLOSE_CURLY]
+        if opens:
+            carried = opens[-1]  # may run on into the next paragraph
+            unmatched = [m for m in unmatched if m != carried]
+        pairs.extend(here)
+        unpaired.extend(m for m in unmatched if m >= a)
+    if carried is not None:
+        unpaired.append(carried)
+    return sorted(pairs), sorted(unpaired)
+
+
+__all__ = [
+    "NOTE_UNCLOSED", "NOTE_UNOPENED", "QUOTE_MARKS", "Quote", "find_quotes", "pair_quote_marks", "quotations", "quote_index", "quoted_share",
+    "quotes_in",
+]

@@ -26,6 +26,10 @@ CATEGORY_COLOURS = {
     "expectation": PALETTE["purple"],
     "evidential": PALETTE["vermillion"],
     "conditional": PALETTE["blue"],
+    "alternative": PALETTE["sky"],
+    "question": PALETTE["purple"],
+    "unknown": PALETTE["grey"],
+    "obligation": "#dddddd",
 }
 
 
@@ -111,4 +115,42 @@ def plot_wep(perception: "pd.DataFrame", bands: "pd.DataFrame", *, ax: "Axes | N
     return fig
 
 
-__all__ = ["CATEGORY_COLOURS", "plot_category_counts", "plot_certainty_strip", "plot_wep", "render_hedges"]
+def category_guide(hedges: "pd.DataFrame | None" = None, *, examples: int = 3) -> "pd.DataFrame":
+    """What each hedge category holds, as a table for the hedging notebook.
+
+    One row per category of :data:`analystkit.vocab.hedging.CATEGORIES`: ``category``,
+    ``holds`` (what it means), ``lexicon_cues`` (a few cues of the default profile),
+    ``not_counted`` (the root senses its context rules leave out: "can" of ability, "or" in a
+    list …), ``lowers_certainty`` (False only for ``obligation``, which is not uncertainty and is
+    never in the hedges table). With ``hedges`` (a corpus's hedges table) also ``found`` (cues in
+    the corpus), ``share`` (of all cues), ``median_probability`` and ``examples`` (the most
+    frequent cue texts found). Categories are in the lexicon's order.
+    """
+    import pandas as pd
+
+    from ..vocab.hedging import CATEGORIES, DEFAULT_PROFILE, NOT_UNCERTAINTY, load_hedge_lexicon
+
+    lexicon = [c for c in load_hedge_lexicon() if c.in_profile(DEFAULT_PROFILE)]
+    rows = []
+    total = len(hedges) if hedges is not None else 0
+    for category, holds in CATEGORIES.items():
+        cues = [c for c in lexicon if c.category == category]
+        row = {
+            "category": category,
+            "holds": holds,
+            "lexicon_cues": ", ".join(c.cue for c in cues[:6]) + (" …" if len(cues) > 6 else ""),
+            "not_counted": "; ".join(dict.fromkeys(f"{c.cue}: {c.root_sense}" for c in cues if c.root_sense)),
+            "lowers_certainty": category not in NOT_UNCERTAINTY,
+        }
+        if hedges is not None:
+            found = hedges[hedges["category"] == category] if total else hedges.iloc[0:0]
+            row["found"] = int(len(found))
+            row["share"] = round(len(found) / total, 3) if total else 0.0
+            row["median_probability"] = float(found["probability"].median()) if len(found) else float("nan")
+            top = found["text"].str.lower().value_counts().head(examples) if len(found) else []
+            row["examples"] = ", ".join(f"{text} ({n})" for text, n in (top.items() if len(found) else []))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+__all__ = ["CATEGORY_COLOURS", "category_guide", "plot_category_counts", "plot_certainty_strip", "plot_wep", "render_hedges"]

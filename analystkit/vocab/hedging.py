@@ -17,7 +17,10 @@ The lexicon ships as ``analystkit/data/hedge_lexicon.csv``. Its columns:
     checks them); write your own for inflected words in your cues.
 ``category``
     ``modal``, ``epistemic_verb``, ``adverb_adjective``, ``estimative_phrase``,
-    ``expectation``, ``evidential`` or ``conditional`` (see :data:`CATEGORIES`).
+    ``expectation``, ``evidential``, ``conditional``, ``alternative``, ``question``,
+    ``unknown`` or ``obligation`` (see :data:`CATEGORIES`). ``obligation`` rows
+    ("need to", and "should"/"must" in their deontic sense) are *not* uncertainty: they
+    are kept apart and never reach the ``hedges`` table or a claim's certainty.
 ``probability``
     0–1: the probability a reader hears in the cue. The median of the survey in
     ``wep_perception.csv`` where the phrase is covered, else an estimate.
@@ -35,9 +38,18 @@ The lexicon ships as ``analystkit/data/hedge_lexicon.csv``. Its columns:
     ``keep`` ("may not" is still a possibility) or ``drop`` ("could not" is not a
     hedge, "no doubt" is a booster).
 ``profile``
-    ``news`` (used always) or ``broad`` (only with ``profile="broad"``: cues the
-    SFU review corpus counts as speculation — "would", "or", "should" — that are
-    not hedges in news).
+    ``news`` (used by every profile), ``standard`` (the default profile of the tables:
+    adds the speculation cues of the BioScope / SFU / CoNLL-2010 annotation — epistemic
+    "would", "should", "must", alternatives "either … or", "whether", "unclear",
+    "putative", "imply" … — each behind a context rule for its non-speculative
+    sense) or ``broad`` (only with ``profile="broad"``: every "can", "feel", "guess", with no
+    context rule for the root senses; for comparison).
+``root_sense``
+    The non-speculative sense of the word that the context rule leaves out
+    ("ability" for "can", "obligation" for "should"); empty when there is none.
+``provenance``
+    Where the cue comes from (ICD 203, the perception survey, the BioScope or SFU
+    annotation guidelines, the kit's news lexicon).
 ``notes``
     Free text for analysts.
 
@@ -71,11 +83,22 @@ CATEGORIES: dict[str, str] = {
     "expectation": "is expected to, expect, anticipate",
     "evidential": "unconfirmed reports and hearsay: reportedly, there were reports that, rumors, it is believed",
     "conditional": "if / unless opening a clause that qualifies the claim",
+    "alternative": "disjunctions offering alternatives: either … or, 'A or B'",
+    "question": "open questions: whether (an indirect question), 'to test whether'",
+    "unknown": "stated ignorance: unclear, unknown, not known whether, not sure",
+    "obligation": "deontic should / must / need to: not uncertainty, kept apart (never in the hedges table)",
 }
-CONTEXTS = frozenset({"", "modal", "can", "clausal", "predicative", "conditional", "evidential_noun", "report_noun", "alternative", "attributive"})
+#: Categories that are not uncertainty (left out of the hedges table and of certainty).
+NOT_UNCERTAINTY = frozenset({"obligation"})
+CONTEXTS = frozenset({
+    "", "modal", "can", "clausal", "predicative", "conditional", "evidential_noun", "report_noun", "alternative", "attributive",
+    "would", "deontic", "either", "whether", "possible", "unknown", "noun", "evidence_verb", "consider",
+})
 NEGATION_RULES = frozenset({"invert", "keep", "drop"})
-PROFILES = ("news", "broad")
-COLUMNS = ("cue", "forms", "category", "probability", "probability_source", "band", "standard", "context", "on_negation", "profile", "notes")
+PROFILES = ("news", "standard", "broad")
+#: The default profile of the tables.
+DEFAULT_PROFILE = "standard"
+COLUMNS = ("cue", "forms", "category", "probability", "probability_source", "band", "standard", "context", "on_negation", "profile", "root_sense", "provenance", "notes")
 
 
 @dataclass(frozen=True)
@@ -95,6 +118,14 @@ class HedgeCue:
     #: the forms each word of a multiword cue matches, "|"-separated ("is|be likely to"); empty:
     #: each word as written (a single-word cue always matches its lemma too)
     forms: str = ""
+    #: the word's non-speculative sense, which the context rule leaves out ("ability" for "can")
+    root_sense: str = ""
+    #: where the cue comes from
+    provenance: str = ""
+
+    def in_profile(self, profile: str) -> bool:
+        """The cue is used by ``profile`` (news ⊂ standard ⊂ broad)."""
+        return PROFILES.index(self.profile) <= PROFILES.index(profile)
 
     @property
     def words(self) -> list[str]:
@@ -129,6 +160,8 @@ def _read(path: str | os.PathLike) -> list[HedgeCue]:
                 profile=(row.get("profile") or "").strip() or "news",
                 notes=(row.get("notes") or "").strip(),
                 forms=" ".join((row.get("forms") or "").lower().split()),
+                root_sense=(row.get("root_sense") or "").strip(),
+                provenance=(row.get("provenance") or "").strip(),
             )
             problems = validate_cue(cue)
             if problems:
@@ -193,4 +226,4 @@ def load_bands(*, standard: str | None = "ICD-203") -> "pd.DataFrame":  # noqa: 
     return bands if standard is None else bands[bands.standard == standard].reset_index(drop=True)
 
 
-__all__ = ["CATEGORIES", "HedgeCue", "LEXICON_SETTING", "load_bands", "load_hedge_lexicon", "load_perception", "validate_cue"]
+__all__ = ["CATEGORIES", "DEFAULT_PROFILE", "NOT_UNCERTAINTY", "PROFILES", "HedgeCue", "LEXICON_SETTING", "load_bands", "load_hedge_lexicon", "load_perception", "validate_cue"]

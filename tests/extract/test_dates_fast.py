@@ -34,3 +34,14 @@ def test_shortcut_covers_the_common_forms():
     assert dates._fast_date("last month", base) == dates.TimeValue(dt.date(2022, 5, 1), dt.date(2022, 5, 31), "month")
     assert dates._fast_date("february 29", base) is None  # left to dateparser
     assert dates._fast_date("summer", base) is None
+
+
+def test_relative_offsets_cover_every_publication_date():
+    from analystkit.extract.dates import relative_offsets
+
+    assert relative_offsets("on Wednesday") == (-6, 0)
+    assert relative_offsets("yesterday") == (-1, -1)
+    low, high = relative_offsets("early last month")
+    assert -62 <= low < high < -6  # never overlaps "on Wednesday"
+    assert relative_offsets("2022") is None  # its own year: needs no publication date
+    assert relative_offsets("for two weeks") is None  # a duration dates nothing

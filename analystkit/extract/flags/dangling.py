@@ -100,9 +100,11 @@ def find_dangling_references(article: ArticleDoc) -> list[dict]:
         lemmas, stems = earlier.before(sentence.start)
         lower = subject.lower_
         if subject.pos_ == "PRON" and lower in ("he", "she", "they"):
-            labels = {e.label_ for e in doc_ents(doc) if e.end_char <= sentence.start}
+            labels = {e.label_ for e in doc_ents(doc) if e.end_char <= subject.idx}
             wanted = {"PERSON"} if lower != "they" else {"PERSON", "NORP", "ORG", "GPE"}
-            before = range(bisect.bisect_left(table.idx, sentence.start))  # the tokens before the sentence
+            # the tokens before the pronoun: an antecedent in a clause fronted before it counts
+            # ("When President Biden came into office, he …")
+            before = range(bisect.bisect_left(table.idx, subject.idx))
             has_plural = any(table.tag[i] in ("NNS", "NNPS") for i in before)
             person_noun = any(table.lemma[i] in roles for i in before if table.pos[i] == "NOUN")
             if labels & wanted or (lower == "they" and has_plural) or person_noun:

@@ -9,24 +9,11 @@ from __future__ import annotations
 
 from ...nlp.doc import ArticleDoc, Sentence
 from ...nlp.transcripts import is_transcript, starts_with_speaker_label
-from ..sentences import FINITE_TAGS
+from ..sentences import FINITE_TAGS, in_quotation
 from .common import ends_terminated, make_flag
 
 #: A fragment longer than this (in words) is far more often a tagging error than a lost line.
 MAX_FRAGMENT_WORDS = 10
-_OPEN_CURLY, _CLOSE_CURLY = "“", "”"
-
-
-def _in_quotation(article: ArticleDoc, sentence: Sentence) -> bool:
-    """The sentence opens with a quotation mark or inside a quotation opened earlier in its paragraph."""
-    text = article.text
-    if text[sentence.start : sentence.start + 1] in ('"', _OPEN_CURLY, "'", "‘"):
-        return True
-    paragraph_start = article.paragraph_starts[sentence.paragraph_id] if sentence.paragraph_id < len(article.paragraph_starts) else 0
-    before = text[paragraph_start : sentence.start]
-    return before.count('"') % 2 == 1 or before.count(_OPEN_CURLY) > before.count(_CLOSE_CURLY)
-
-
 def flaggable_fragments(article: ArticleDoc) -> list[Sentence]:
     """Sentences marked ``fragment`` that are not headings, bylines, quoted speech or transcript turns.
 
@@ -34,7 +21,12 @@ def flaggable_fragments(article: ArticleDoc) -> list[Sentence]:
     one sentence without terminal punctuation (a heading, a byline, a label); a
     sentence wholly made of names (a byline); quoted speech; a question or an
     interrupted sentence (ending in "?" or a dash); an excerpt opening with "[" or
-    "..."; and fragments of more than :data:`MAX_FRAGMENT_WORDS` words (tagging errors).
+    "..."; fragments of more than :data:`MAX_FRAGMENT_WORDS` words (tagging errors);
+    and verbless phrases that do not open with a participle ("Activist investors.",
+    "Not a single penny.": the deliberate fragments of edited prose). What is flagged
+    is what a lost subject and auxiliary leave: "Redeployed forces.", 'Called "Black."'.
+    Headings, list items, bylines and captions never reach here (their ``kind`` is not
+    prose, so ``fragment`` is false).
     """
     rows = article.rows["sentences"]
     if is_transcript(article.text, article.paragraph_starts):
@@ -59,8 +51,10 @@ def flaggable_fragments(article: ArticleDoc) -> list[Sentence]:
             continue  # only names and numbers: a byline, a label, a score line
         if body.endswith(("?", "—", "–", "-", "?\"", "?”")) or body.startswith(("[", "...", "…")):
             continue
-        if starts_with_speaker_label(body) or _in_quotation(article, sentence):
+        if starts_with_speaker_label(body) or in_quotation(article, sentence):
             continue
+        if not any(t.tag_ in FINITE_TAGS for t in span) and words[0].tag_ not in ("VBN", "VBD"):
+            continue  # a verbless phrase of edited prose ("Activist investors.", "Not a single penny."): style, not a lost line
         out.append(sentence)
     return out
 

@@ -3,19 +3,22 @@
 A quotation of one or two words inside a fragment (no clause says who says it or
 what it names: 'Called "Black."'); a quotation followed directly by such a
 fragment quotation (one quote cut in two or garbled: 'known as the "Pearl of the
-City." Called "Black."'); or a quotation mark that never closes in its paragraph
-(and the next paragraph does not open with a quotation mark, the convention for a
-quote running on).
+City." Called "Black."'); or a quotation mark that pairs with nothing
+(:func:`analystkit.nlp.quotes.pair_quote_marks`, the kit's one pairer for these rules: a
+quotation running on into the next paragraph, re-opened there or closed there, is not
+unpaired).
 """
 
 from __future__ import annotations
 
 from ...nlp.doc import ArticleDoc
-from ...nlp.quotes import quotations
+from ...nlp.quotes import pair_quote_marks
 from .common import make_flag
 from .fragments import flaggable_fragments
 
 _OPEN_CURLY, _CLOSE_CURLY = "“", "”"
+#: Above this many unpaired marks in one article, one flag says so for the whole article.
+MAX_UNPAIRED_FLAGS = 3
 
 
 def _quote_words(text: str, a: int, b: int) -> list[str]:
@@ -25,36 +28,25 @@ def _quote_words(text: str, a: int, b: int) -> list[str]:
 def find_suspicious_quotes(article: ArticleDoc) -> list[dict]:
     text = article.text
     fragments = {sentence.sentence_id for sentence in flaggable_fragments(article)}
-    bounds = article.paragraph_starts + [len(text)]
-    out = []
-    all_pairs: list[tuple[int, int]] = []
-    per_paragraph: list[tuple[list[tuple[int, int]], list[int]]] = []
-    excused: set[int] = set()
-    carried: int | None = None
-    for a, b in zip(bounds, bounds[1:]):
-        if carried is not None and text[a : a + 1] in ('"', _OPEN_CURLY):
-            excused.add(carried)  # the convention: the next paragraph re-opens the running quotation
-            carried = None
-        pairs, unmatched = quotations(text, a, b, open_from=carried)
-        if carried is not None and any(open_ == carried for open_, _ in pairs):
-            excused.add(carried)  # closed in this paragraph: a quotation over two paragraphs
-        all_pairs.extend(pairs)
-        per_paragraph.append((pairs, unmatched))
-        carried = unmatched[-1] if unmatched and text[unmatched[-1]] == '"' and unmatched[-1] >= a else None
-    for p, (pairs, unmatched) in enumerate(per_paragraph):
-        for mark in unmatched:
-            if mark in excused:
-                continue
-            sentence = article.sentence_at(mark)
-            if sentence is None or sentence.is_headline:
-                continue
-            what = "opens and never closes" if text[mark] != _CLOSE_CURLY else "closes a quotation that never opened"
+    out: list[dict] = []
+    all_pairs, unpaired = pair_quote_marks(text, article.paragraph_starts)
+    unpaired = [m for m in unpaired if (s := article.sentence_at(m)) is not None and not s.is_headline]
+    many = len(unpaired) > MAX_UNPAIRED_FLAGS
+    for mark in unpaired[:1] if many else unpaired:
+        sentence = article.sentence_at(mark)
+        what = "opens and never closes" if text[mark] != _CLOSE_CURLY else "closes a quotation that never opened"
+        message = (
+            f"Suspicious quote: a quotation mark here {what} within its paragraph, so it is unclear where the quoted "
+            "words start or stop — and so what the source actually said. Check the quotation against the original."
+        )
+        if many:
             message = (
-                f"Suspicious quote: a quotation mark here {what} within its paragraph, so it is unclear where the quoted "
-                "words start or stop — and so what the source actually said. Check the quotation against the original."
+                f"Suspicious quotes: {len(unpaired)} quotation marks in this article pair with nothing (the first is here), "
+                "so where quoted words start and stop cannot be read from the marks anywhere in it. Check every quotation "
+                "against the original before citing it."
             )
-            end = max(sentence.end, mark + 1) if mark >= sentence.start else mark + 1
-            out.append(make_flag(article, sentence.sentence_id, mark, end, "suspicious_quote", message))
+        end = max(sentence.end, mark + 1) if mark >= sentence.start else mark + 1
+        out.append(make_flag(article, sentence.sentence_id, mark, end, "suspicious_quote", message))
     flagged_short: set[int] = set()
     for a, b in all_pairs:
         sentence = article.sentence_at(a)

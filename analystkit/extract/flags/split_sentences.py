@@ -2,23 +2,29 @@
 
 A paragraph whose last sentence ends without terminal punctuation (. ! ? … or a
 closing quote or bracket after one, or a colon) and that is not a heading (it has
-a finite verb and at least four words), and that reads as cut: it ends on a
+a finite verb and at least four words; its ``kind`` in the sentences table is prose,
+not a heading or a list entry; it does not end a list item with ";" or ", and"; it
+is not one of a run of labelled entries, "January 11: …"), and that reads as cut: it ends on a
 function word or on a verbless conjunct ("…, but Ukraine's progress"), or the next
 paragraph starts in lower case or with a pronoun ("It was slow and grinding.").
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from ...nlp.doc import ArticleDoc
 from ...nlp.transcripts import starts_with_speaker_label
 from ...vocab.words import word_list
-from ..sentences import FINITE_TAGS
+from ..sentences import FINITE_TAGS, PROSE_KINDS
 from .common import ends_terminated, make_flag, paragraphs
 
 #: Parts of speech a sentence cannot end on.
 FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
+#: A short label and a colon opening a paragraph ("January 11:", "TWU:").
+_LABEL = re.compile(r"[^\n:.!?]{1,40}:\s")
 #: Words that, opening a paragraph, need something before them.
 CONTINUATION_PRONOUNS = word_list("continuation_pronouns")
 
@@ -35,10 +41,18 @@ def _verbless_tail(span: Span) -> bool:
 def find_split_sentences(article: ArticleDoc) -> list[dict]:
     out = []
     blocks = paragraphs(article)
+    kinds = {row["sentence_id"]: row.get("kind", "body") for row in article.rows.get("sentences", [])}
     for current, following in zip(blocks, blocks[1:]):
         last, nxt = current[-1], following[0]
         if ends_terminated(article.text[last.start : last.end]):
             continue
+        if kinds.get(last.sentence_id, "body") not in PROSE_KINDS or kinds.get(nxt.sentence_id, "body") == "list_item":
+            continue  # a heading, a list entry, a byline: layout, not a sentence cut short
+        tail = article.text[last.start : last.end].rstrip()
+        if tail.endswith((";", "; and", "; or", ", and", ", or")):
+            continue  # an item of a list, continued by the next one
+        if _LABEL.match(article.text, last.start) and _LABEL.match(article.text, nxt.start):
+            continue  # entries of a labelled list ("January 11: …", "January 12: …")
         words = [t for t in last.span if not t.is_punct and not t.is_space]
         if len(words) < 4 or not any(t.tag_ in FINITE_TAGS for t in last.span):
             continue  # a heading, a label, a dateline

@@ -18,3 +18,31 @@ def test_terms_and_running_quotes_are_not_suspicious(article):
     running = 'He said, "We learned a lot today.\n\nIt was a very emotional day." Others agreed.'
     assert "suspicious_quote" not in kinds(run(article, term))
     assert "suspicious_quote" not in kinds(run(article, running))
+
+
+def test_a_quotation_running_on_over_paragraphs_is_not_suspicious(article):
+    from . import kinds, run
+
+    text = (
+        "The minister spoke on Monday.\n\n"
+        "“We will rebuild the bridge,” she said. “It will take a year.\n\n"
+        "“Then the trains will run again.”\n\n"
+        "“Nobody doubts it. The money is there.\n\n"
+        "and the workers are ready.”"
+    )
+    assert "suspicious_quote" not in kinds(run(article, text))
+
+
+def test_a_wrong_way_closing_mark_pairs(article):
+    from . import kinds, run
+
+    text = "The minister spoke on Monday.\n\nShe called the plan “highly significant“ in a statement."
+    assert "suspicious_quote" not in kinds(run(article, text))
+
+
+def test_many_unpaired_marks_make_one_flag(article):
+    from . import run
+
+    text = "The minister spoke.\n\n“One.\n\nTwo.”\n\nThree.”\n\nFour.”\n\nFive.”\n\nSix.”"
+    quotes = [f for f in run(article, text) if f["kind"] == "suspicious_quote"]
+    assert len(quotes) == 1 and "pair with nothing" in quotes[0]["message"]
