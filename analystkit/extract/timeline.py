@@ -35,6 +35,8 @@ to *withdraw*") or the noun's modifier ("a *retreat* order"), so both read
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -98,6 +100,17 @@ def _published(article: ArticleDoc) -> dt.date | None:
         return None
 
 
+def _time_expressions(article: ArticleDoc) -> Iterator[tuple[Any, Any, Any]]:
+    """Each DATE entity outside headlines, with its sentence and the word it is anchored to."""
+    for ent in doc_ents(article.doc):
+        if ent.label_ != "DATE":
+            continue
+        sentence = article.sentence_at(ent.start_char)
+        if sentence is None or sentence.is_headline:
+            continue
+        yield ent, sentence, anchor_of(ent)
+
+
 def relative_events(article: ArticleDoc) -> list[dict]:
     """For an article *without* a publication date: one row per time expression relative to that
     date ("on Wednesday", "early last month"), as the rows of the table but with no calendar date:
@@ -107,16 +120,9 @@ def relative_events(article: ArticleDoc) -> list[dict]:
     """
     if _published(article) is not None:
         return []
-    doc = article.doc
     actions = {row["start"]: row for row in article.rows.get("actions", [])}
     rows = []
-    for ent in doc_ents(doc):
-        if ent.label_ != "DATE":
-            continue
-        sentence = article.sentence_at(ent.start_char)
-        if sentence is None or sentence.is_headline:
-            continue
-        anchor = anchor_of(ent)
+    for ent, sentence, anchor in _time_expressions(article):
         offsets = relative_offsets(ent.text, future=_is_future(anchor))
         if offsets is None:
             continue
@@ -145,18 +151,11 @@ def relative_events(article: ArticleDoc) -> list[dict]:
 
 def extract_timeline(article: ArticleDoc) -> list[dict]:
     """One row per dated time expression of the article (see the module docstring)."""
-    doc = article.doc
     published = _published(article)
     actions = {row["start"]: row for row in article.rows.get("actions", [])}
     actors: dict[int, str] = {}  # sentence id → its actors, '; '-joined
     rows = []
-    for ent in doc_ents(doc):
-        if ent.label_ != "DATE":
-            continue
-        sentence = article.sentence_at(ent.start_char)
-        if sentence is None or sentence.is_headline:
-            continue
-        anchor = anchor_of(ent)
+    for ent, sentence, anchor in _time_expressions(article):
         value = normalise_time(ent.text, published, future=_is_future(anchor))
         if value is None:
             continue
