@@ -3,6 +3,7 @@
     analystkit extract PATH... --out DIR [--format csv|parquet] [--metadata CSV]
     analystkit report  PATH... --out DIR [--notebooks NAMES] [--title TEXT]
     analystkit ledger  PATH... --out FILE.xlsx|FILE.csv [--metadata CSV]
+    analystkit settings                      the ANALYSTKIT_* settings, what each does and its value here
     analystkit --version | --help
 
 Exit status: 0 when articles were extracted (some inputs may have been skipped or
@@ -35,7 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"analystkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    extract = sub.add_parser("extract", help="load articles and write every table to files", description="Load articles (files, folders, globs) and write one file per table plus load_report.")
+    extract = sub.add_parser(
+        "extract", help="load articles and write every table to files", description="Load articles (files, folders, globs) and write one file per table plus load_report.",
+        epilog="example: analystkit extract data/articles --out tables/ --format parquet --jobs 2",
+    )
     extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
     extract.add_argument("--out", required=True, help="output folder (created if missing)")
     extract.add_argument("--format", choices=("csv", "parquet"), default="csv", help="file format (default: csv)")
@@ -62,11 +66,21 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--model", help="spaCy model name or folder (default: see ANALYSTKIT_MODEL)")
     report.add_argument("--pdf", action="store_true", help="also print the report into report.pdf with headless Chromium (where installed)")
 
-    ledger = sub.add_parser("ledger", help="write the claims ledger (one row per claim) for fact-checking", description="Load articles and write the claims ledger: one row per claim with its source, hedges, dates, actors, flags and blank verdict/notes columns.")
+    ledger = sub.add_parser(
+        "ledger", help="write the claims ledger (one row per claim) for fact-checking",
+        description="Load articles and write the claims ledger: one row per claim with its source, hedges, dates, actors, flags and blank verdict/notes columns.",
+        epilog="example: analystkit ledger data/articles --out ledger.xlsx --metadata data/articles/metadata.csv",
+    )
     ledger.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
     ledger.add_argument("--out", required=True, help="output file: .xlsx (formatted sheet) or .csv")
     ledger.add_argument("--metadata", help="a CSV keyed by file name that fills or overrides article fields")
     ledger.add_argument("--model", help="spaCy model name or folder (default: see ANALYSTKIT_MODEL)")
+
+    sub.add_parser(
+        "settings", help="list the ANALYSTKIT_* settings (environment variables) and their values here",
+        description="The kit reads its settings from environment variables. This lists each one, what it does, and its value in this shell.",
+        epilog="example: ANALYSTKIT_PROGRESS=off analystkit settings",
+    )
     return parser
 
 
@@ -78,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    if args.command == "settings":
+        return _settings()
     problem = check_arguments(args)
     if problem:
         _say(f"analystkit: {problem}")
@@ -142,6 +158,13 @@ def check_arguments(args: argparse.Namespace) -> str:
         for option in ("scheduler", "partitions"):
             if getattr(args, option, None) is not None:
                 return Errors.AK046.format(option=f"--{option}")
+    else:
+        from .optional import require
+
+        try:
+            require("dask.distributed", feature="Extracting with --engine dask")
+        except ImportError as error:
+            return str(error)
     metadata = getattr(args, "metadata", None)
     if metadata is not None:
         problem = _metadata_problem(metadata)
@@ -233,6 +256,23 @@ def _say(message: str, stream=None) -> None:
 
 
 # --------------------------------------------------------------------------- commands
+
+
+def _settings() -> int:
+    """Print every setting, what it does and its value in this environment (unset: the default applies)."""
+    from . import limits
+    from .settings import SETTINGS, setting
+
+    width = max(map(len, SETTINGS))
+    for name, what in SETTINGS.items():
+        value = setting(name)
+        print(f"{name:<{width}}  {what}")
+        print(f"{'':<{width}}  value here: {value!r}" if value else f"{'':<{width}}  value here: unset (the default applies)")
+    print("\nLimits now in force:")
+    for row in limits.current().itertuples():
+        print(f"  {row.limit} = {row.value:,} {row.unit}" + ("" if row.value == row.default else f" (default {row.default:,}, set by {row.setting})"))
+    print("Set one for a command: ANALYSTKIT_PROGRESS=off analystkit extract data/articles --out tables/")
+    return 0
 
 
 def _load(args: argparse.Namespace, **options):

@@ -95,7 +95,10 @@ def extract_with_dask(
     n_workers: int | None = None,
 ) -> list[Path]:
     """Extract ``corpus`` on a Dask cluster into ``out/<table>/part-*.{parquet,csv}`` (see the module docstring)."""
-    from dask.distributed import Client, LocalCluster
+    from .optional import require
+
+    dask_distributed = require("dask.distributed", feature="Extracting with --engine dask")
+    Client, LocalCluster = dask_distributed.Client, dask_distributed.LocalCluster
 
     from .extract import extraction_order
     from .finalise import corpus_aliases, corpus_tables, finalise_articles

@@ -132,6 +132,11 @@ class Errors(metaclass=_WithCodes):
     AK038 = "{name}={value!r} is not a number of seconds: use a whole number above 0, e.g. 3600 (one hour per notebook cell)."
     AK036 = "Predicted and gold labels differ in length ({predicted} vs {gold}): score the same sentences on both sides."
 
+    AK063 = (
+        "{feature} needs the optional package {package!r}, which is not installed. Install the kit with "
+        "that extra: `pip install 'analystkit[{extra}]'` (or `pip install {package}`)."
+    )
+
     AK060 = (
         "The articles given for related-article detection have no {missing} column. Pass a corpus "
         "(`ak.load(...)`) or a DataFrame with `article_id` and `text` columns (and `published`, `title`)."
@@ -181,6 +186,10 @@ class SettingError(AnalystKitError, ValueError):
 
 class MetadataError(AnalystKitError, ValueError):
     """The metadata file passed to ``ak.load(metadata=...)`` is missing or unreadable."""
+
+
+class MissingExtraError(AnalystKitError, ModuleNotFoundError):
+    """An optional dependency (an extra of the package) is not installed."""
 
 
 class AnalystKitWarning(UserWarning):

