@@ -74,11 +74,18 @@ def ledger(corpus: "Corpus") -> "pd.DataFrame":
     flags = by_sentence(_optional(corpus, "flags"))
     actions = by_sentence(_optional(corpus, "actions"))
     actors_of = sentence_actors(_optional(corpus, "entities"))
+    about = {  # one lookup per article, not per claim
+        aid: {
+            "title": article.get("title") or "",
+            "outlet": article.get("outlet") or "",
+            "published": article["published"].date().isoformat() if isinstance(article.get("published"), pd.Timestamp) and not pd.isna(article["published"]) else "",
+        }
+        for aid, article in zip(articles.index, articles.to_dict(orient="records"))
+    }
     rows = []
     for claim in claims.to_dict(orient="records"):
         key = (claim["article_id"], int(claim["sentence_id"]))
-        article = articles.loc[claim["article_id"]]
-        published = article.get("published")
+        article = about[claim["article_id"]]
         sentence_flags = flags.get(key, [])
         rows.append(
             {
@@ -88,9 +95,9 @@ def ledger(corpus: "Corpus") -> "pd.DataFrame":
                 "start": int(claim["start"]),
                 "end": int(claim["end"]),
                 "link": f"{claim['article_id']}:{int(claim['start'])}-{int(claim['end'])}",
-                "title": article.get("title") or "",
-                "outlet": article.get("outlet") or "",
-                "published": published.date().isoformat() if isinstance(published, pd.Timestamp) and not pd.isna(published) else "",
+                "title": article["title"],
+                "outlet": article["outlet"],
+                "published": article["published"],
                 "claim": claim["text"],
                 "sentence": sentences.get(key, ""),
                 "source": claim.get("source_text") or "",

@@ -50,10 +50,13 @@ def load(
 
     Nothing in the files themselves raises: every problem is a row of the load report.
     """
+    from .cache import RowCache, cache_dir
     from .io.loader import read_articles
     from .settings import show_progress
 
-    articles, report = read_articles(*paths, metadata=metadata, warn_problems=warn_problems)
+    folder = cache_dir()
+    memo = RowCache(folder / "read") if folder is not None else None  # what the readers made of each unchanged file
+    articles, report = read_articles(*paths, metadata=metadata, warn_problems=warn_problems, memo=memo)
     corpus = Corpus(articles, report, nlp=nlp, jobs=jobs, model=model)
     corpus.progress = show_progress(progress)
     return corpus

@@ -45,6 +45,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import time
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -91,6 +92,7 @@ class NotebookResult:
     error: str = ""
     cell: int | None = None
     headings: dict[str, str] = field(default_factory=dict)  # heading text -> anchor id
+    seconds: float = 0.0  # executing the notebook and writing its page
 
 
 # --------------------------------------------------------------------------- notebooks
@@ -259,7 +261,9 @@ def run_report(
             print(f"analystkit: {error}", file=sys.stderr)
             return 1
     corpus.progress = show
+    started = time.perf_counter()
     corpus.articles  # the one extraction: every notebook then reads the cached tables
+    extracted = time.perf_counter()
 
     before = {p.name: _stamp(p) for p in out_dir.iterdir()}
     mark_output(out_dir, [executed_dir], kind="report")  # now: the notebooks load the corpus while the report is written
@@ -281,6 +285,7 @@ def run_report(
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+    executed_all = time.perf_counter()
     index = _inside(out_dir, "index.html")
     index.write_text(scrub(render_index(results, corpus=corpus, title=title, name=name, out_dir=out_dir), replacements), encoding="utf-8")
     if pdf:
@@ -290,6 +295,10 @@ def run_report(
     mark_output(out_dir, [index, executed_dir, *(out_dir / r.html for r in results), *written], kind="report")
     failed = [r for r in results if r.error]
     print(f"report written to {index}" + (f" ({len(failed)} of {len(results)} notebooks failed)" if failed else ""))
+    if results:
+        slowest = ", ".join(f"{r.name} {r.seconds:.0f} s" for r in sorted(results, key=lambda r: -r.seconds)[:3])
+        print(f"time: extraction {extracted - started:.0f} s, notebooks {executed_all - extracted:.0f} s ({slowest}), "
+              f"index {time.perf_counter() - executed_all:.0f} s")
     return 1 if failed else 0
 
 
@@ -330,6 +339,7 @@ def _run_one(notebook: Path, executed_dir: Path, out_dir: Path, parameters: dict
     """Execute one notebook into ``executed_dir``, scrub machine paths from it and write its page."""
     import papermill as pm
 
+    began = time.perf_counter()
     executed = _inside(executed_dir, notebook.name)
     result = NotebookResult(name=notebook.stem, html=safe_name(notebook.stem) + ".html", executed=executed)
     try:
@@ -358,6 +368,7 @@ def _run_one(notebook: Path, executed_dir: Path, out_dir: Path, parameters: dict
         from .io.outputs import mark_output
 
         mark_output(out_dir, [page], kind="report")
+    result.seconds = time.perf_counter() - began
     return result
 
 

@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import subprocess
 import sys
@@ -220,7 +221,10 @@ def bench_report(files: list[Path], jobs: int = 2) -> dict:
     pages = sorted(p.name for p in (work / "report").glob("*.html"))
     sizes = {p.name: round(p.stat().st_size / 1e6, 2) for p in (work / "report").glob("*.html")}
     shutil.rmtree(work / "cache", ignore_errors=True)
+    phases = re.search(r"time: extraction (\d+) s, notebooks (\d+) s \((.*)\), index (\d+) s", run.stdout)
     return {
+        **({"extraction_min": round(int(phases[1]) / 60, 2), "notebooks_min": round(int(phases[2]) / 60, 2), "slowest_notebooks": phases[3],
+            "index_min": round(int(phases[4]) / 60, 2)} if phases else {}),
         "articles": len(texts), "tokens": tokens, "jobs": jobs, "returncode": run.returncode,
         "bare_jobs_min": round(bare_jobs / 60, 2), "bare_one_min": round(bare_one / 60, 2), "report_min": round(report_s / 60, 2),
         "ratio": round(report_s / bare_jobs, 3), "ratio_vs_one_process": round(report_s / bare_one, 3),

@@ -30,8 +30,11 @@ guards against (each case has a test in ``tests/test_hostile_input.py``):
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
+import functools
 import glob as globmod
+import hashlib
 import io
 import os
 import re
@@ -40,7 +43,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import limits
 from ..errors import (
@@ -54,6 +57,7 @@ from ..errors import (
 from .outputs import MARKER, marked_entries, output_reason
 from .readers import (
     FIELD_ALIASES,
+    Problem,
     TEXT_KEYS,
     RawArticle,
     normalise_newlines,
@@ -92,6 +96,7 @@ def read_articles(
     *paths: str | os.PathLike,
     metadata: str | os.PathLike | pd.DataFrame | None = None,
     warn_problems: bool = True,
+    memo: ReaderMemo | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read articles from files, folders (recursively) and glob patterns (:func:`analystkit.load`
     makes a :class:`~analystkit.corpus.Corpus` of them).
@@ -102,6 +107,9 @@ def read_articles(
             override article fields (``title``, ``published``, ``outlet``, ``url``…).
             A ``metadata.csv`` inside a loaded folder is applied automatically.
         warn_problems: emit one summary warning when inputs were skipped or failed.
+        memo: a store of what the format readers made of a text (``get(key)``/``put(key, rows)``,
+            e.g. :class:`analystkit.cache.RowCache`): re-reading an unchanged corpus then skips
+            parsing its Markdown, HTML and headers (a report's notebooks each load the corpus again).
 
     Returns:
         ``(articles, load_report)``: one row per article, and one row per input with its
@@ -151,7 +159,7 @@ def read_articles(
 
     records: list[dict] = []
     for item in article_inputs:
-        records.extend(_load_file(item, report, overrides))
+        records.extend(_load_file(item, report, overrides, memo))
     _assign_ids(records)
     for row in report:
         if row.get("_record") is not None:
@@ -414,8 +422,8 @@ def _utf16_without_bom(sample: bytes) -> str:
     pairs = len(sample) // 2
     if pairs < 2:
         return ""
-    even = sum(1 for i in range(0, 2 * pairs, 2) if sample[i] == 0)
-    odd = sum(1 for i in range(1, 2 * pairs, 2) if sample[i] == 0)
+    even = sample[0 : 2 * pairs : 2].count(0)
+    odd = sample[1 : 2 * pairs : 2].count(0)
     if odd >= 0.3 * pairs and even <= 0.02 * pairs:
         return "utf-16-le"
     if even >= 0.3 * pairs and odd <= 0.02 * pairs:
@@ -423,12 +431,17 @@ def _utf16_without_bom(sample: bytes) -> str:
     return ""
 
 
+#: Control characters other than tab, newline, form feed and carriage return (and, in bytes, ESC).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(b"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+
+
 def _controls(text: str) -> int:
-    return sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f") or ord(ch) == 0x7F)
+    return len(_CONTROL_CHARS.findall(text))
 
 
 def _controls_bytes(sample: bytes) -> int:
-    return sum(1 for b in sample if (b < 32 and b not in (9, 10, 12, 13, 27)) or b == 0x7F)
+    return len(_CONTROL_BYTES.findall(sample))
 
 
 def clean_text(text: str) -> tuple[str, str]:
@@ -459,7 +472,41 @@ def _clean_value(value: Any) -> Any:
 # --------------------------------------------------------------------------- files
 
 
-def _load_file(item: _Input, report: list[dict], overrides: dict[str, dict]) -> list[dict]:
+class ReaderMemo(Protocol):
+    """Where :func:`read_articles` keeps what the readers made of each text (see ``memo``)."""
+
+    def get(self, key: str) -> dict[str, list[dict]] | None: ...
+
+    def put(self, key: str, rows: dict[str, list[dict]]) -> None: ...
+
+
+@functools.lru_cache(maxsize=1)
+def _reader_code() -> bytes:
+    """The source of the readers: a change to them changes every memo key."""
+    here = Path(__file__).resolve().parent
+    return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("readers.py", "loader.py"))).digest()
+
+
+def _read_with(reader: Any, suffix: str, text: str, memo: ReaderMemo | None) -> tuple[list[RawArticle], list[Problem]]:
+    """``reader(text)``, remembered in ``memo`` under the text, the reader and the limits it obeys."""
+    if memo is None:
+        return reader(text)
+    digest = hashlib.sha256(b"reader-1\x1f" + _reader_code() + suffix.encode("utf-8") + b"\x1f")
+    digest.update(f"{limits.get('max_front_matter_chars')}\x1f{limits.get('csv_field_chars')}\x1f".encode("ascii"))
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    key = digest.hexdigest()
+    found = memo.get(key)
+    if found is not None:
+        try:
+            return [RawArticle(**row) for row in found["articles"]], [Problem(**row) for row in found["problems"]]
+        except (KeyError, TypeError):  # a stored entry of another shape: read again
+            pass
+    raws, problems = reader(text)
+    memo.put(key, {"articles": [dataclasses.asdict(raw) for raw in raws], "problems": [dataclasses.asdict(p) for p in problems]})
+    return raws, problems
+
+
+def _load_file(item: _Input, report: list[dict], overrides: dict[str, dict], memo: ReaderMemo | None = None) -> list[dict]:
     path = item.path
     if path.name.lower() in IGNORED_NAMES or re.match(r"(readme|license|licence|copying|notice)\b", path.name.lower()):
         report.append(_row(item, "skipped", "documentation file, not an article", ""))
@@ -485,7 +532,7 @@ def _load_file(item: _Input, report: list[dict], overrides: dict[str, dict]) -> 
         report.append(_row(item, "skipped", kit_output, encoding))
         return []
     try:
-        raws, problems = reader(text)
+        raws, problems = _read_with(reader, path.suffix.lower(), text, memo)
     except Exception as error:  # a reader bug or a library failure must not stop the batch
         report.append(_row(item, "failed", f"could not be parsed: {type(error).__name__}: {str(error)[:300]}", encoding))
         return []
