@@ -48,14 +48,8 @@ _FINGERPRINTED = ("vocab", "nlp", "extract", "data")
 
 
 def cache_dir() -> Path | None:
-    """The cache folder, or None when caching is off."""
-    setting = settings.setting(CACHE_SETTING)
-    if setting.lower() in _OFF:
-        return None
-    if setting:
-        return Path(setting).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "analystkit"
+    """The cache folder, or None when caching is off (:func:`analystkit.settings.cache_folder`)."""
+    return settings.cache_folder()
 
 
 @lru_cache(maxsize=1)
@@ -114,11 +108,12 @@ def model_fingerprint(model: str | None = None) -> str:
     return digest.hexdigest()
 
 
-def article_key(article_id: str, text: str, has_headline: bool, kit: str, *, published: str = "") -> str:
+def article_key(article_id: str, text: str, has_headline: bool, kit: str, *, published: str = "", pages: str = "") -> str:
     """The cache key of one article's rows. ``published`` is part of it: the timeline
-    normalises relative dates ("on Wednesday") against the publication date."""
+    normalises relative dates ("on Wednesday") against the publication date; so is ``pages``
+    (a PDF's page offsets: the sentences and claims carry their page)."""
     digest = hashlib.sha256()
-    for part in (kit, article_id, "1" if has_headline else "0", text, published):
+    for part in (kit, article_id, "1" if has_headline else "0", text, published, *((pages,) if pages else ())):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x1f")
     return digest.hexdigest()

@@ -1,0 +1,231 @@
+"""Readers of office documents: PDF (pypdf) and Word ``.docx`` (python-docx).
+
+Each takes the file's bytes and returns ``(articles, problems)`` like every reader in
+:mod:`analystkit.io.readers`; nothing in a document raises out of them.
+
+**PDF** — the text layer, page by page. Lines a page wraps are joined (a word hyphenated
+across a line end is mended: ``recon-`` + ``struction``), a line that ends a sentence
+and is clearly shorter than the page's lines ends a paragraph, and pages are joined by a
+blank line. Lines repeated at the top or bottom of most pages (running headers, footers,
+page numbers) are dropped. Each page's first character is kept in
+:attr:`~analystkit.io.readers.RawArticle.pages`, so the ``sentences`` and ``claims``
+tables can say which page a row is on. Title from the document information (``/Title``,
+else the first line, as for a text file), author from ``/Author``, published from
+``/CreationDate``. A PDF without a text layer (a scan) is reported, not loaded empty;
+an encrypted or broken one gets a reason.
+
+**DOCX** — paragraphs and tables in document order (a table row is a line, its cells
+separated by `` | ``), headings as paragraphs of their own; title, author and created
+date from the document's core properties.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+from ..errors import Errors
+from .readers import Problem, RawArticle, ReadContext
+
+#: A line ending that closes a sentence (a paragraph may end there).
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
+
+
+def _clean(text: str) -> str:
+    from .loader import clean_text
+    from .readers import normalise_newlines
+
+    return clean_text(normalise_newlines(text))[0]
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def read_pdf(data: bytes, context: ReadContext | None = None) -> tuple[list[RawArticle], list[Problem]]:
+    """A PDF's text layer as one article with its page offsets (see the module docstring)."""
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+    except ImportError:  # pragma: no cover - pypdf is a core dependency
+        return [], [Problem("", Errors.AK083.format(package="pypdf", what="PDF"))]
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # an owner password only: readable without one
+            except Exception as error:  # noqa: BLE001 - pypdf raises several types (missing cryptography)
+                return [], [Problem("", Errors.AK081.format(detail=f"{type(error).__name__}: {str(error)[:200]}"))]
+            if not opened:
+                return [], [Problem("", Errors.AK081.format(detail="a password is needed to open it"))]
+        raw_pages = []
+        for page in reader.pages:
+            try:
+                raw_pages.append(page.extract_text() or "")
+            except Exception:  # noqa: BLE001 - one bad page content stream costs that page only
+                raw_pages.append("")
+        info = _pdf_info(reader)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError, AssertionError) as error:
+        return [], [Problem("", Errors.AK082.format(detail=f"{type(error).__name__}: {str(error)[:200]}"))]
+    pages = [_clean(text) for text in raw_pages]
+    if not any(text.strip() for text in pages):
+        return [], [Problem("", Errors.AK080.format(n_pages=len(pages)))]
+    lines = [[line.strip() for line in text.split("\n")] for text in pages]
+    repeated = _running_lines(lines)
+    notes = []
+    if repeated:
+        notes.append(f"removed {repeated} running header/footer line(s) repeated across pages")
+    blocks: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    for number, page_lines in enumerate(lines, start=1):
+        body = _page_text(page_lines)
+        if not body:
+            continue
+        if blocks:
+            position += 2  # the blank line between pages
+        offsets.append((number, position))
+        blocks.append(body)
+        position += len(body)
+    empty = len(pages) - len(blocks)
+    if empty:
+        notes.append(f"{empty} of {len(pages)} page(s) have no text layer (scanned images?): their text is missing")
+    meta = {k: v for k, v in info.items() if v}
+    article = RawArticle(text="\n\n".join(blocks), meta=meta, has_header="title" in meta, notes=notes, pages=offsets)
+    return [article], []
+
+
+def _pdf_info(reader) -> dict:
+    """Title, author and creation date from the PDF's document information (never raises)."""
+    found: dict = {}
+    try:
+        info = reader.metadata
+    except Exception:  # noqa: BLE001 - a malformed information dictionary
+        return found
+    if not info:
+        return found
+    for key, name in (("/Title", "title"), ("/Author", "author")):
+        try:
+            value = info.get(key)
+            value = str(value).strip() if value is not None else ""
+        except Exception:  # noqa: BLE001
+            value = ""
+        if value and not re.fullmatch(r"(?i)untitled|microsoft word - .*|\S+\.(?:docx?|pdf|indd|odt)", value):
+            found[name] = _clean(value)
+    try:
+        created = info.creation_date
+    except Exception:  # noqa: BLE001 - a malformed /CreationDate is no date
+        created = None
+    if created is not None:
+        found["published"] = created.date().isoformat()
+    return found
+
+
+def _running_lines(pages: list[list[str]]) -> int:
+    """Blank out first/last lines repeated on most pages (digits ignored) and bare page numbers;
+    returns how many lines were removed."""
+    if len(pages) < 3:
+        return 0
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.lower())
+
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        filled = [i for i, line in enumerate(lines) if line]
+        for i in set(filled[:2] + filled[-2:]):
+            edges[key(lines[i])] += 1
+    common = {k for k, n in edges.items() if n >= max(3, len(pages) // 2 + 1)}
+    removed = 0
+    for lines in pages:
+        filled = [i for i, line in enumerate(lines) if line]
+        for i in set(filled[:2] + filled[-2:]):
+            if key(lines[i]) in common or _PAGE_NUMBER.match(lines[i]):
+                lines[i] = ""
+                removed += 1
+    return removed
+
+
+def _page_text(lines: list[str]) -> str:
+    """A page's lines as paragraphs: wrapped lines joined, a hyphen at a line end mended, a short
+    line ending a sentence (or a blank line) ends a paragraph."""
+    filled = [line for line in lines if line]
+    if not filled:
+        return ""
+    width = sorted(len(line) for line in filled)[int(0.8 * (len(filled) - 1))]
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+                current = ""
+            continue
+        if not current:
+            current = line
+        elif current.endswith("-") and len(current) > 1 and current[-2].isalpha() and line[:1].islower():
+            current = current[:-1] + line
+        else:
+            current = f"{current} {line}"
+        if _SENTENCE_END.search(line) and len(line) < 0.85 * width:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(re.sub(r"[ \t]+", " ", p).strip() for p in paragraphs if p.strip())
+
+
+# --------------------------------------------------------------------------- DOCX
+
+
+def read_docx(data: bytes, context: ReadContext | None = None) -> tuple[list[RawArticle], list[Problem]]:
+    """A Word document's paragraphs and tables, in order, as one article (see the module docstring)."""
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - python-docx is a core dependency
+        return [], [Problem("", Errors.AK083.format(package="python-docx", what="Word (.docx)"))]
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks = list(_docx_blocks(document))
+        meta = _docx_info(document)
+    except Exception as error:  # noqa: BLE001 - a broken zip or XML raises many types
+        return [], [Problem("", Errors.AK084.format(detail=f"{type(error).__name__}: {str(error)[:200]}"))]
+    blocks = [b for b in (_clean(block).strip() for block in blocks) if b]
+    if not blocks:
+        return [], [Problem("", "the Word document has no text (only images or empty paragraphs?)")]
+    return [RawArticle(text="\n\n".join(blocks), meta=meta, has_header="title" in meta)], []
+
+
+def _docx_blocks(document):
+    from docx.table import Table
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            for row in item.rows:
+                cells: list[str] = []
+                for cell in row.cells:  # a merged cell is repeated: keep it once
+                    text = re.sub(r"\s+", " ", cell.text).strip()
+                    if text and (not cells or cells[-1] != text):
+                        cells.append(text)
+                if cells:
+                    yield " | ".join(cells)
+        else:
+            text = item.text.strip()
+            if text:
+                yield text
+
+
+def _docx_info(document) -> dict:
+    props = document.core_properties
+    meta: dict = {}
+    if props.title and props.title.strip():
+        meta["title"] = props.title.strip()
+    if props.author and props.author.strip() and props.author.strip() != "python-docx":
+        meta["author"] = props.author.strip()
+    if props.created is not None:
+        meta["published"] = props.created.date().isoformat()
+    return meta
+
+
+__all__ = ["read_docx", "read_pdf"]
