@@ -156,7 +156,7 @@ def _page_text(lines: list[str]) -> str:
     width = sorted(len(line) for line in filled)[int(0.8 * (len(filled) - 1))]
     paragraphs: list[str] = []
     current = ""
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line:
             if current:
                 paragraphs.append(current)
@@ -168,7 +168,10 @@ def _page_text(lines: list[str]) -> str:
             current = current[:-1] + line
         else:
             current = f"{current} {line}"
-        if _SENTENCE_END.search(line) and len(line) < 0.85 * width:
+        following = next((later for later in lines[index + 1 :] if later), "")
+        short = len(line) < 0.85 * width
+        heading = current == line and not line.endswith((",", "-", ";")) and len(line.split()) <= 14 and following[:1].isupper()
+        if short and (_SENTENCE_END.search(line) or heading):
             paragraphs.append(current)
             current = ""
     if current:

@@ -50,7 +50,7 @@ def read_feed(data: bytes, context: ReadContext | None = None) -> tuple[list[Raw
         meta = {
             "title": (entry.get("title") or "").strip(),
             "published": entry.get("published") or entry.get("updated") or entry.get("created") or "",
-            "author": (entry.get("author") or "").strip(),
+            "author": _author(entry),
             "url": (entry.get("link") or "").strip(),
             "outlet": outlet,
         }
@@ -70,6 +70,15 @@ def read_feed(data: bytes, context: ReadContext | None = None) -> tuple[list[Raw
             continue
         articles.append(RawArticle(text=text, meta=meta, part=part, has_header=True, notes=notes))
     return articles, problems
+
+
+def _author(entry) -> str:
+    """The entry's author: RSS's ``email (Name)`` → Name; Atom's ``<name>``."""
+    raw = (entry.get("author") or "").strip()
+    match = re.match(r"^\S+@\S+\s*\((.+)\)$", raw)
+    if match:
+        return match.group(1).strip()
+    return raw or ((entry.get("author_detail") or {}).get("name") or "").strip()
 
 
 def _entry_text(entry) -> str:

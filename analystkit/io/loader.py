@@ -403,8 +403,9 @@ def decode(data: bytes) -> tuple[str | None, str, str]:
         detected = _detect(data)
         if detected is None:
             return text, encoding, f"not valid UTF-8 ({where}); decoded as {_NAMES[encoding]}, but most letters are not plain Latin: the encoding is probably another one — check the text"
-        text, encoding, language, low = detected
-        said = f"not valid UTF-8 ({where}); detected as {encoding}{f' ({language})' if language else ''} by charset-normalizer"
+        text, encoding, language, low, proposed = detected
+        how = "by charset-normalizer" if proposed else "by the kit's code-page check (charset-normalizer proposed none that reads as one script)"
+        said = f"not valid UTF-8 ({where}); detected as {encoding}{f' ({language})' if language else ''} {how}"
         if low:
             said += f"; low confidence ({low}): check the text, or save the file as UTF-8"
         return text, encoding, said
@@ -448,8 +449,8 @@ def _scripts(text: str) -> dict[str, int]:
     return counts
 
 
-def _detect(data: bytes) -> tuple[str, str, str, str] | None:
-    """``(text, encoding, language, low-confidence reason)`` for bytes of a non-Latin script in a
+def _detect(data: bytes) -> tuple[str, str, str, str, bool] | None:
+    """``(text, encoding, language, low-confidence reason, proposed by charset-normalizer)`` for bytes of a non-Latin script in a
     single-byte code page (cp1251 Cyrillic, say); None when no reading is plausible.
 
     charset-normalizer proposes readings; its own first choice is unreliable for short texts (a
@@ -499,11 +500,9 @@ def _detect(data: bytes) -> tuple[str, str, str, str] | None:
     low = ""
     if high < 40:
         low = f"only {high} non-ASCII bytes to go on"
-    elif match is None:
-        low = "charset-normalizer did not propose it"
     elif rivals and getattr(match, "coherence", 1.0) < 0.3:
         low = f"{', '.join(sorted(rivals))} read it differently"
-    return text, encoding, language or script.title(), low
+    return text, encoding, language or script.title(), low, match is not None
 
 
 def _single_byte(data: bytes) -> tuple[str, str, str]:
