@@ -25,6 +25,7 @@ A URL list (:func:`url_list`) is a ``.txt`` or ``.urls`` file whose lines (blank
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import re
@@ -169,7 +170,7 @@ class Fetcher:
             return Fetched(url, reason=_network_reason(error.reason, self.timeout))
         except (TimeoutError, socket.timeout) as error:
             return Fetched(url, reason=_network_reason(error, self.timeout))
-        except (OSError, ValueError, http_client_errors()) as error:
+        except (OSError, ValueError, http.client.HTTPException) as error:
             return Fetched(url, reason=f"could not fetch: {type(error).__name__}: {str(error)[:200]}")
         finally:
             self._last[host] = time.monotonic()
@@ -210,12 +211,6 @@ class Fetcher:
             _write(base.with_suffix(".json"), json.dumps(head).encode("utf-8"))
         except OSError:  # a read-only or full disk: the page is simply fetched again next time
             pass
-
-
-def http_client_errors() -> type[Exception]:
-    import http.client
-
-    return http.client.HTTPException
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -287,4 +282,24 @@ def read_url_list(text: str, context: ReadContext | None = None) -> tuple[list[R
     return articles, problems
 
 
-__all__ = ["ROBOTS_AGENT", "USER_AGENT", "Fetched", "FetchedArticle", "Fetcher", "read_url_list", "url_list"]
+def write_markdown(articles, folder: Path) -> list[Path]:
+    """Write each article (a row of the articles table) to ``folder/<article_id>.md``: YAML front
+    matter (title, published, outlet, url, author) and the text. Loading the folder later needs
+    no network (``analystkit fetch``)."""
+    import yaml
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for row in articles.to_dict(orient="records"):
+        head = {"title": row.get("title") or "", "published": row.get("published_period") or "", "outlet": row.get("outlet") or "",
+                "url": row.get("url") or "", "author": row.get("author") or ""}
+        head = {k: str(v) for k, v in head.items() if v and v != "unknown"}
+        front = yaml.safe_dump(head, allow_unicode=True, sort_keys=False, width=10_000).strip() if head else ""
+        target = folder / f"{row['article_id']}.md"
+        target.write_text(f"---\n{front}\n---\n\n{row['text']}\n" if front else f"{row['text']}\n", encoding="utf-8")
+        written.append(target)
+    return written
+
+
+__all__ = ["ROBOTS_AGENT", "USER_AGENT", "Fetched", "FetchedArticle", "Fetcher", "read_url_list", "url_list", "write_markdown"]
