@@ -413,12 +413,14 @@ def html_to_text(html: str) -> str:
     """Text of an HTML fragment or page (an e-mail body, a feed entry's content): the main text
     as :func:`read_html` finds it (trafilatura), or, for a fragment too short for that, the
     text between the tags with block ends as paragraph breaks."""
-    import trafilatura
+    body = None
+    if re.search(r"(?i)<(?:html|body)\b", html):  # a page; a fragment is read between its tags
+        import trafilatura
 
-    try:
-        body = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
-    except Exception:  # noqa: BLE001 - a fragment trafilatura cannot parse: fall back to the tags
-        body = None
+        try:
+            body = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+        except Exception:  # noqa: BLE001 - a page trafilatura cannot parse: fall back to the tags
+            body = None
     if body and body.strip() and len(body) >= 0.5 * len(_plain(html)):
         return re.sub(r"\n+", "\n\n", normalise_newlines(body)).strip()
     return _plain(html)
