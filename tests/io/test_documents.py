@@ -9,6 +9,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analystkit.io.loader import decode, read_articles
 from tests.io import documents as make
@@ -250,3 +252,27 @@ def test_one_of_each_folder_loads_with_exact_offsets_and_pdf_pages(tmp_path, nlp
     assert str(claims.page.dtype) == "Int64" and str(corpus.sentences.page.dtype) == "Int64"
     sentences = corpus.sentences[corpus.sentences.article_id == "review"]
     assert sentences.page.tolist() == sorted(sentences.page.tolist()) and set(sentences.page) == {1, 2}
+    sheet = ak.ledger(corpus)
+    assert sheet[(sheet.article_id == "review") & (sheet.claim == make.CLAIM_ON_PAGE_TWO)].page.tolist() == ["2"]
+    assert set(sheet[sheet.article_id == "briefing"].page) == {""}
+
+
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".pdf", ".docx", ".eml", ".rss", ".xml"]))
+@settings(max_examples=40, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+def test_property_bytes_readers_never_raise(data, suffix):
+    from analystkit.io.readers import BYTES_READERS
+
+    articles, problems = BYTES_READERS[suffix](data)
+    assert all(isinstance(a.text, str) and a.text.strip() for a in articles)
+    assert all(isinstance(p.reason, str) and p.reason for p in problems)
+    assert articles or problems
+
+
+@pytest.mark.parametrize("cut", [0.1, 0.5, 0.9])
+def test_truncated_documents_never_raise(tmp_path, cut):
+    from analystkit.io.readers import BYTES_READERS
+
+    for suffix, data in ((".pdf", make.pdf_bytes()), (".docx", make.docx_file(tmp_path / "d.docx").read_bytes()),
+                         (".eml", make.eml_file(tmp_path / "m.eml").read_bytes())):
+        articles, problems = BYTES_READERS[suffix](data[: int(len(data) * cut)])
+        assert articles or problems, suffix
