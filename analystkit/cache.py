@@ -4,7 +4,8 @@ Re-running a notebook or a report over an unchanged corpus should cost almost
 nothing. Each article's rows (for every per-article table) are stored under a key
 that hashes everything they depend on:
 
-* the article's id, text and the metadata extractors read (``has_headline``);
+* the article's id, text and the metadata extractors read (``has_headline``, ``published``,
+  a PDF's ``pages``);
 * the kit's *fingerprint*: its version, the source of its extraction code and its
   data files (lexicons, aliases), the spaCy model's name and version and the
   pipeline's component names, and the user alias / lexicon files named in settings.

@@ -140,6 +140,11 @@ def check_arguments(args: argparse.Namespace) -> str:
 
     try:
         limits.check()
+        if getattr(args, "fetch", False) or args.command == "fetch":
+            from . import settings
+
+            settings.fetch_timeout()
+            settings.fetch_delay()
     except SettingError as error:
         return str(error)
     for raw in args.paths:

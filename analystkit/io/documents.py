@@ -6,7 +6,7 @@ Each takes the file's bytes and returns ``(articles, problems)`` like every read
 **PDF** — the text layer, page by page. Lines a page wraps are joined (a word hyphenated
 across a line end is mended: ``recon-`` + ``struction``), a line that ends a sentence
 and is clearly shorter than the page's lines ends a paragraph, and pages are joined by a
-blank line. Lines repeated at the top or bottom of most pages (running headers, footers,
+blank line (a space when a sentence runs on to the next page). Lines repeated at the top or bottom of most pages (running headers, footers,
 page numbers) are dropped. Each page's first character is kept in
 :attr:`~analystkit.io.readers.RawArticle.pages`, so the ``sentences`` and ``claims``
 tables can say which page a row is on. Title from the document information (``/Title``,
@@ -77,6 +77,7 @@ def read_pdf(data: bytes, context: ReadContext | None = None) -> tuple[list[RawA
     if repeated:
         notes.append(f"removed {repeated} running header/footer line(s) repeated across pages")
     blocks: list[str] = []
+    separators: list[str] = []
     offsets: list[tuple[int, int]] = []
     position = 0
     for number, page_lines in enumerate(lines, start=1):
@@ -84,7 +85,11 @@ def read_pdf(data: bytes, context: ReadContext | None = None) -> tuple[list[RawA
         if not body:
             continue
         if blocks:
-            position += 2  # the blank line between pages
+            # A sentence running on to the next page is joined with a space; otherwise pages are
+            # separated by a blank line (a paragraph break).
+            joined = not _SENTENCE_END.search(blocks[-1]) and body[:1].islower()
+            separators.append(" " if joined else "\n\n")
+            position += len(separators[-1])
         offsets.append((number, position))
         blocks.append(body)
         position += len(body)
@@ -92,7 +97,8 @@ def read_pdf(data: bytes, context: ReadContext | None = None) -> tuple[list[RawA
     if empty:
         notes.append(f"{empty} of {len(pages)} page(s) have no text layer (scanned images?): their text is missing")
     meta = {k: v for k, v in info.items() if v}
-    article = RawArticle(text="\n\n".join(blocks), meta=meta, has_header="title" in meta, notes=notes, pages=offsets)
+    text = blocks[0] + "".join(separator + block for separator, block in zip(separators, blocks[1:]))
+    article = RawArticle(text=text, meta=meta, has_header="title" in meta, notes=notes, pages=offsets)
     return [article], []
 
 

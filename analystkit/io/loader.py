@@ -159,6 +159,12 @@ def read_articles(
             sidecars.append(table)
     overrides = _merge_sidecars(sidecars)
 
+    if fetch:  # a malformed fetch setting is said once, before anything is read
+        from .. import settings
+
+        settings.fetch_timeout()
+        settings.fetch_delay()
+        limits.get("max_fetch_bytes")
     records: list[dict] = []
     shared = ReadContext(fetch=fetch)  # one fetcher (per-host delay, cache) for the whole load
     for item in article_inputs:

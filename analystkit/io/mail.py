@@ -150,7 +150,14 @@ def _attachment(part: EmailMessage, name: str, where: str, parent: str, context:
     else:
         from .loader import clean_text, decode
 
-        text, _, caveat = decode(data)
+        text, caveat = None, ""
+        if part.get_content_maintype() == "text" and part.get_param("charset"):
+            try:  # the charset the message declares
+                text = part.get_content()
+            except (LookupError, UnicodeError, ValueError, TypeError):
+                text = None
+        if not isinstance(text, str):
+            text, _, caveat = decode(data)
         if text is None:
             return [], [Problem(where, f"attachment {caveat}")]
         reader = reader_for(Path(name))

@@ -43,6 +43,16 @@ def test_pdf_text_layer_pages_and_metadata(tmp_path):
     assert report.iloc[0].status == "loaded"
 
 
+def test_sentence_running_on_to_the_next_page_is_joined(tmp_path):
+    first = ("A long report on the crossing", "The inspectors wrote that the piers of the old bridge")
+    second = ("were cracked in two places and had to be rebuilt before the spring.", "Work began in March.")
+    articles, _ = quiet_read(make.pdf_with_text(tmp_path / "run-on.pdf", pages=(first, second)))
+    article = articles.iloc[0]
+    assert "the piers of the old bridge were cracked in two places" in article.text
+    start = int(article.pages.split()[1].split(":")[1])
+    assert article.text[start:].startswith("were cracked") and article.text[start - 1] == " "
+
+
 def test_pdf_without_title_takes_its_first_line(tmp_path):
     articles, _ = quiet_read(make.pdf_with_text(tmp_path / "untitled.pdf", title=None))
     assert articles.iloc[0].title == "Transport ministry review of the river crossing"
@@ -129,6 +139,14 @@ def test_eml_fields_body_and_attachments(tmp_path):
     photo = report[report.part == "attachment photo.png"].iloc[0]
     assert photo.status == "skipped" and "image/png" in photo.reason
     assert set(report.status) == {"loaded", "skipped"}
+
+
+def test_text_attachment_read_in_its_declared_charset(tmp_path):
+    message = make.email_message(subject="Forwarded note", body="See the note attached.\n\nThanks.")
+    message.add_attachment(make.CP1251_TEXT, subtype="plain", charset="cp1251", filename="note.txt")
+    (tmp_path / "fwd.eml").write_bytes(bytes(message))
+    articles, _ = quiet_read(tmp_path / "fwd.eml")
+    assert articles.set_index("article_id").loc["fwd--note-txt", "text"] == make.CP1251_TEXT
 
 
 def test_eml_html_only_body_becomes_text(tmp_path):
