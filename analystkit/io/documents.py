@@ -62,7 +62,7 @@ def read_pdf(data: bytes, context: ReadContext | None = None) -> tuple[list[RawA
         raw_pages = []
         for page in reader.pages:
             try:
-                raw_pages.append(page.extract_text() or "")
+                raw_pages.append(_page_lines(page))
             except Exception:  # noqa: BLE001 - one bad page content stream costs that page only
                 raw_pages.append("")
         info = _pdf_info(reader)
@@ -87,7 +87,7 @@ def read_pdf(data: bytes, context: ReadContext | None = None) -> tuple[list[RawA
         if blocks:
             # A sentence running on to the next page is joined with a space; otherwise pages are
             # separated by a blank line (a paragraph break).
-            joined = not _SENTENCE_END.search(blocks[-1]) and body[:1].islower()
+            joined = not _SENTENCE_END.search(blocks[-1]) and (body[:1].islower() or len(blocks[-1].rsplit("\n\n", 1)[-1]) > 80)
             separators.append(" " if joined else "\n\n")
             position += len(separators[-1])
         offsets.append((number, position))
@@ -100,6 +100,46 @@ def read_pdf(data: bytes, context: ReadContext | None = None) -> tuple[list[RawA
     text = blocks[0] + "".join(separator + block for separator, block in zip(separators, blocks[1:]))
     article = RawArticle(text=text, meta=meta, has_header="title" in meta, notes=notes, pages=offsets)
     return [article], []
+
+
+def _page_lines(page) -> str:
+    """The page's text (pypdf), with a blank line wherever the layout starts a paragraph: a vertical
+    gap clearly larger than the page's usual line spacing, or a first line indented from the margin."""
+    chunks: list[tuple[str, float, float, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        chunks.append((text, x, y, float(size or 0) * abs(cm[3] or 1)))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    if "".join(chunk[0] for chunk in chunks) != text:
+        return text
+    lines: list[list] = [["", None]]  # text, (x, y, size) of its first visible chunk
+    for piece, x, y, size in chunks:
+        parts = piece.split("\n")
+        for index, part in enumerate(parts):
+            if index:
+                lines.append(["", None])
+            lines[-1][0] += part
+            if part.strip() and lines[-1][1] is None:
+                lines[-1][1] = (x, y, size)
+    placed = [(i, line[1]) for i, line in enumerate(lines) if line[0].strip() and line[1] is not None]
+    if len(placed) < 3:
+        return text
+    gaps = [placed[k - 1][1][1] - placed[k][1][1] for k in range(1, len(placed))]
+    usual = sorted(g for g in gaps if g > 0)
+    if not usual:
+        return text
+    spacing = usual[len(usual) // 2]
+    margin = min(where[0] for _, where in placed)
+    breaks = set()
+    for k in range(1, len(placed)):
+        (i, (x, y, size)), gap = placed[k], gaps[k - 1]
+        indented = x - margin > max(1.5 * (size or 10), 8) and placed[k - 1][1][0] - margin < 2
+        if gap > 1.35 * spacing or gap < -spacing or indented:
+            breaks.add(i)
+    return "\n".join(("\n" if i in breaks else "") + line[0] for i, line in enumerate(lines))
 
 
 def _pdf_info(reader) -> dict:
