@@ -447,8 +447,8 @@ def _scripts(text: str) -> dict[str, int]:
             continue
         if ch.isalpha():
             script = unicodedata.name(ch, "OTHER").split(" ")[0]
-        elif unicodedata.category(ch) in ("Pd", "Pi", "Pf", "Ps", "Pe", "Po"):
-            continue  # dashes and quotation marks: any code page has them
+        elif unicodedata.category(ch)[0] in "PNMZ":
+            continue  # punctuation, digits, combining marks (vowel points): any script's code page has them
         else:
             script = "OTHER"
         counts[script] = counts.get(script, 0) + 1
@@ -489,7 +489,10 @@ def _detect(data: bytes) -> tuple[str, str, str, str, bool] | None:
             continue
         cased = [ch for ch in text if ord(ch) > 127 and ch.isalpha() and ch.lower() != ch.upper()]
         lower = not cased or sum(ch.islower() for ch in cased) >= 0.5 * len(cased)  # caseless scripts pass
-        readings.append(((lower, encoding in proposed, -rank.get(encoding, len(rank))), encoding, script))
+        match = proposed.get(encoding)
+        coherence = round(getattr(match, "coherence", 0.0) or 0.0, 1)
+        symbols = counts.get("OTHER", 0)  # box drawing, currency, ... where a letter should be
+        readings.append(((lower, -symbols, encoding in proposed, coherence, -rank.get(encoding, len(rank))), encoding, script))
     if not readings:
         return None
     readings.sort(reverse=True)
@@ -502,7 +505,7 @@ def _detect(data: bytes) -> tuple[str, str, str, str, bool] | None:
     language = getattr(match, "language", "") or ""
     language = "" if language == "Unknown" else language
     high = sum(1 for b in sample if b > 127)
-    rivals = {e for s, e, _ in readings[1:] if s[0] == score[0] and sample.decode(e) != sample.decode(encoding)}
+    rivals = {e for s, e, _ in readings[1:] if s[:2] == score[:2] and sample.decode(e) != sample.decode(encoding)}
     low = ""
     if high < 40:
         low = f"only {high} non-ASCII bytes to go on"
