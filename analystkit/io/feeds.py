@@ -57,10 +57,11 @@ def read_feed(data: bytes, context: ReadContext | None = None) -> tuple[list[Raw
         meta = {k: v for k, v in meta.items() if v}
         text = _entry_text(entry)
         notes: list[str] = []
+        pages: list[tuple[int, int]] = []
         if context.fetch and meta.get("url"):
             fetched = context.get_fetcher().article(meta["url"])
             if fetched.text:
-                text = fetched.text
+                text, pages = fetched.text, fetched.pages
                 for key, value in fetched.meta.items():
                     meta.setdefault(key, value)
             else:
@@ -68,7 +69,7 @@ def read_feed(data: bytes, context: ReadContext | None = None) -> tuple[list[Raw
         if not text.strip():
             problems.append(Problem(part, "the entry has no text (no content or summary)" + ("" if context.fetch else ": load with fetch=True to fetch its link")))
             continue
-        articles.append(RawArticle(text=text, meta=meta, part=part, has_header=True, notes=notes))
+        articles.append(RawArticle(text=text, meta=meta, part=part, has_header=True, notes=notes, pages=pages))
     return articles, problems
 
 

@@ -16,7 +16,9 @@ never touches the network otherwise. A :class:`Fetcher` (one per load):
 :meth:`Fetcher.article` extracts the main text and metadata (title, date, author, site
 name) of an HTML page with trafilatura (:func:`~analystkit.io.readers.read_html`). Every
 failure is a reason for the load report: ``HTTP 404 Not Found``, ``timed out after 20 s``,
-``connection refused``, ``not an HTML page (application/zip)``, ``disallowed by robots.txt``.
+``connection refused``, ``not an HTML page or PDF (application/zip)``, ``disallowed by robots.txt``.
+A PDF (``application/pdf``) is read as a PDF file is (:func:`~analystkit.io.documents.read_pdf`,
+with its pages).
 
 A URL list (:func:`url_list`) is a ``.txt`` or ``.urls`` file whose lines (blank lines and
 ``#`` comments aside) are all ``http(s)://`` URLs; :func:`read_url_list` reads it.
@@ -70,6 +72,7 @@ class FetchedArticle:
     text: str = ""
     meta: dict = field(default_factory=dict)
     reason: str = ""
+    pages: list[tuple[int, int]] = field(default_factory=list)  # a PDF's page offsets
 
 
 class Fetcher:
@@ -97,8 +100,15 @@ class Fetcher:
         if got.body is None:
             return FetchedArticle(url, reason=got.reason)
         kind = got.content_type.split(";")[0].strip().lower()
+        if kind == "application/pdf" or (not kind and got.body.startswith(b"%PDF")):
+            from .documents import read_pdf
+
+            articles, problems = read_pdf(got.body)
+            if not articles:
+                return FetchedArticle(url, reason=problems[0].reason if problems else "no text in the PDF")
+            return FetchedArticle(url, text=articles[0].text, meta={**articles[0].meta, "url": url}, pages=articles[0].pages)
         if kind and kind not in _HTML_TYPES:
-            return FetchedArticle(url, reason=f"not an HTML page ({kind})")
+            return FetchedArticle(url, reason=f"not an HTML page or PDF ({kind})")
         html = _decode_html(got.body, got.content_type)
         try:
             articles, problems = read_html(html)
@@ -273,12 +283,21 @@ def read_url_list(text: str, context: ReadContext | None = None) -> tuple[list[R
     fetcher = context.get_fetcher()
     articles: list[RawArticle] = []
     problems: list[Problem] = []
+    bar = None
+    if len(urls) > 3 and settings.show_progress():
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(urls), desc=f"fetching {context.name or 'URLs'}", unit="URL")
     for number, url in urls:
         got = fetcher.article(url)
         if got.text:
-            articles.append(RawArticle(text=got.text, meta=got.meta, part=f"line {number}", has_header=True))
+            articles.append(RawArticle(text=got.text, meta=got.meta, part=f"line {number}", has_header=True, pages=got.pages))
         else:
             problems.append(Problem(f"line {number}", f"{url}: {got.reason}"))
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
     return articles, problems
 
 

@@ -47,6 +47,10 @@ class Handler(BaseHTTPRequestHandler):
             body, kind, status = page(*PAGES[self.path]), "text/html; charset=utf-8", 200
         elif self.path == "/data.zip":
             body, kind, status = b"PK\x03\x04 not a page", "application/zip", 200
+        elif self.path == "/report.pdf":
+            from tests.io.documents import pdf_bytes
+
+            body, kind, status = pdf_bytes(), "application/pdf", 200
         else:
             body, kind, status = b"<html><body>Not found</body></html>", "text/html", 404
         self.send_response(status)
@@ -126,7 +130,7 @@ def test_fetch_reads_each_page_once_then_from_the_cache(server, fetch_env):
     assert "HTTP 404" in reasons["line 5"]
     assert "robots.txt" in reasons["line 6"]
     assert "connection refused" in reasons["line 7"]
-    assert "not an HTML page (application/zip)" in reasons["line 8"]
+    assert "not an HTML page or PDF (application/zip)" in reasons["line 8"]
 
     before = sum(server.counts.values())
     again, report_again = quiet_read(fetch_env / "urls.txt", fetch=True)
@@ -148,6 +152,26 @@ def test_feed_links_fetched_only_when_asked(server, fetch_env):
     articles, _ = quiet_read(feed, fetch=True)
     assert "the bridge would reopen in May" in articles.text.iloc[0]
     assert articles.outlet.iloc[0] == "Valley Gazette" and server.counts["/news/bridge"] == 1
+
+
+def test_pdf_link_read_as_pdf_with_pages(server, fetch_env):
+    (fetch_env / "reports.urls").write_text(f"http://127.0.0.1:{server.server_port}/report.pdf\n", encoding="utf-8")
+    articles, report = quiet_read(fetch_env / "reports.urls", fetch=True)
+    article = articles.iloc[0]
+    assert article.title == "River crossing review" and article.pages.startswith("1:0 2:")
+    assert "The minister said the bridge would reopen in May." in article.text
+
+
+def test_report_fetch_writes_a_folder_to_run_on(server, fetch_env):
+    from analystkit.cli import _fetched_folder
+
+    urls = url_list(fetch_env, server)
+    folder = fetch_env / "out" / "fetched"
+    assert _fetched_folder([str(urls)], folder) == [str(folder)]
+    assert sorted(p.name for p in folder.glob("*.md")) == ["urls-2.md", "urls-4.md"]
+    articles, _ = quiet_read(folder)  # read back with no network
+    assert sorted(articles.title) == ["Bridge to reopen in May", "School reopens"]
+    assert all(url.startswith("http://127.0.0.1:") for url in articles.url)
 
 
 def test_fetch_timeout_setting_is_checked(monkeypatch):
