@@ -149,6 +149,8 @@ def check_arguments(args: argparse.Namespace) -> str:
         return str(error)
     for raw in args.paths:
         path = Path(raw)
+        if re.match(r"^https?://\S+$", raw, re.I):
+            continue  # a web address: fetched with --fetch (without it, the load report says how)
         if path.exists():
             kind = _special_kind(path)
             if kind:

@@ -159,6 +159,10 @@ class Errors(metaclass=_WithCodes):
         "(nothing is fetched unless asked)"
     )
     AK086 = "{name}={value!r} is not a number of seconds: use a number above 0, e.g. 20"
+    AK089 = (
+        "a web address: pass fetch=True (ak.load) or --fetch (the command line) to fetch it "
+        "(nothing is fetched unless asked)"
+    )
     AK087 = "the e-mail could not be read ({detail}): save it again as .eml (or the mailbox as .mbox)"
     AK088 = "the feed could not be read as RSS or Atom ({detail}): check the file is the feed's XML"
 

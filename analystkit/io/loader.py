@@ -130,7 +130,8 @@ def read_articles(
     paths = tuple(_flatten(paths))
     if not paths:
         raise NothingLoadedError(Errors.AK003.format(paths="(no paths given)", summary="Pass at least one file, folder or glob."))
-    inputs, report = _expand(paths)
+    urls = [str(p) for p in paths if isinstance(p, str) and _URL_ARGUMENT.match(p)]
+    inputs, report = _expand([p for p in paths if not (isinstance(p, str) and _URL_ARGUMENT.match(p))])
     sidecars: list[pd.DataFrame] = []
     article_inputs: list[_Input] = []
     for item in inputs:
@@ -169,6 +170,8 @@ def read_articles(
     shared = ReadContext(fetch=fetch)  # one fetcher (per-host delay, cache) for the whole load
     for item in article_inputs:
         records.extend(_load_file(item, report, overrides, shared))
+    for url in urls:
+        records.extend(_load_url(url, report, overrides, shared))
     _assign_ids(records)
     for row in report:
         if row.get("_record") is not None:
@@ -578,6 +581,41 @@ def _clean_value(value: Any) -> Any:
 
 
 # --------------------------------------------------------------------------- files
+
+
+#: A path argument that is a web address (``ak.load("https://…", fetch=True)``).
+_URL_ARGUMENT = re.compile(r"^https?://\S+$", re.I)
+
+
+def _load_url(url: str, report: list[dict], overrides: dict[str, dict], shared: ReadContext) -> list[dict]:
+    """A web page named as an input: fetched with ``fetch=True`` (:mod:`analystkit.io.fetch`), else a row saying how."""
+    item = _Input(Path(url), shown_path(url), named=True)
+    if not shared.fetch:
+        report.append(_row(item, "skipped", Errors.AK089, ""))
+        return []
+    from .fetch import Fetcher
+
+    if shared.fetcher is None:
+        shared.fetcher = Fetcher()
+    got = shared.fetcher.article(url)
+    if not got.text:
+        report.append(_row(item, "failed", got.reason, ""))
+        return []
+    raw = RawArticle(text=got.text, meta=got.meta, has_header=True, pages=got.pages)
+    record = _record(raw, Path(urllib_path(url)), overrides)
+    record["source_path"] = url
+    notes = record.pop("notes")
+    report.append(_row(item, "loaded", "; ".join(dict.fromkeys(n for n in notes if n)), "", record=record))
+    return [record]
+
+
+def urllib_path(url: str) -> str:
+    """The last part of a URL's path (``https://x.org/news/bridge.html`` → ``bridge.html``), for its id."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    name = parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.netloc
+    return name
 
 
 def _load_file(item: _Input, report: list[dict], overrides: dict[str, dict], shared: ReadContext | None = None) -> list[dict]:

@@ -174,6 +174,19 @@ def test_report_fetch_writes_a_folder_to_run_on(server, fetch_env):
     assert all(url.startswith("http://127.0.0.1:") for url in articles.url)
 
 
+def test_a_web_address_as_input(server, fetch_env):
+    url = f"http://127.0.0.1:{server.server_port}/news/school"
+    (fetch_env / "note.txt").write_text("An ordinary article.\n\nIt has a body.", encoding="utf-8")
+    articles, report = quiet_read(url, fetch_env / "note.txt")
+    assert list(articles.article_id) == ["note"] and sum(server.counts.values()) == 0
+    row = report[report.path == url].iloc[0]
+    assert row.status == "skipped" and "AK089" in row.reason and "fetch=True" in row.reason
+    articles, report = quiet_read(url, fetch=True)
+    article = articles.iloc[0]
+    assert article.article_id == "school" and article.title == "School reopens" and article.source_path == url and article.url == url
+    assert report.iloc[0].status == "loaded" and report.iloc[0].article_id == "school"
+
+
 def test_fetch_timeout_setting_is_checked(monkeypatch):
     from analystkit import settings
     from analystkit.errors import SettingError
