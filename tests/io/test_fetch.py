@@ -47,6 +47,11 @@ class Handler(BaseHTTPRequestHandler):
             body, kind, status = page(*PAGES[self.path]), "text/html; charset=utf-8", 200
         elif self.path == "/data.zip":
             body, kind, status = b"PK\x03\x04 not a page", "application/zip", 200
+        elif self.path == "/slow":
+            import time
+
+            time.sleep(1.5)
+            body, kind, status = page("Slow", "The server took its time."), "text/html", 200
         elif self.path == "/report.pdf":
             from tests.io.documents import pdf_bytes
 
@@ -185,6 +190,20 @@ def test_a_web_address_as_input(server, fetch_env):
     article = articles.iloc[0]
     assert article.article_id == "school" and article.title == "School reopens" and article.source_path == url and article.url == url
     assert report.iloc[0].status == "loaded" and report.iloc[0].article_id == "school"
+
+
+def test_timeout_and_size_cap_are_reasons(server, fetch_env, monkeypatch):
+    base = f"http://127.0.0.1:{server.server_port}"
+    (fetch_env / "more.urls").write_text(f"{base}/slow\n{base}/news/bridge\n", encoding="utf-8")
+    monkeypatch.setenv("ANALYSTKIT_FETCH_TIMEOUT", "0.5")
+    monkeypatch.setenv("ANALYSTKIT_MAX_FETCH_BYTES", "200")
+    from analystkit.errors import NothingLoadedError
+
+    with pytest.raises(NothingLoadedError) as caught:
+        quiet_read(fetch_env / "more.urls", fetch=True)
+    reasons = dict(zip(caught.value.load_report.part, caught.value.load_report.reason))
+    assert "timed out after 0.5 s" in reasons["line 1"]
+    assert "over the limit of 200" in reasons["line 2"] and "ANALYSTKIT_MAX_FETCH_BYTES" in reasons["line 2"]
 
 
 def test_fetch_timeout_setting_is_checked(monkeypatch):
