@@ -45,6 +45,18 @@ def _clean(text: str) -> str:
 
 def read_pdf(data: bytes, context: ReadContext | None = None) -> tuple[list[RawArticle], list[Problem]]:
     """A PDF's text layer as one article with its page offsets (see the module docstring)."""
+    import logging
+
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # pypdf's warnings about damaged files: the load report says what matters
+    try:
+        return _read_pdf(data)
+    finally:
+        logger.setLevel(level)
+
+
+def _read_pdf(data: bytes) -> tuple[list[RawArticle], list[Problem]]:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PyPdfError
