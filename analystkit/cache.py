@@ -42,7 +42,6 @@ from typing import Any
 from . import settings
 
 CACHE_SETTING = settings.CACHE
-_OFF = {"off", "0", "false", "no", "none"}
 _PACKAGE = Path(__file__).resolve().parent
 #: Folders whose code or data decide what the tables contain.
 _FINGERPRINTED = ("vocab", "nlp", "extract", "data")

@@ -7,7 +7,15 @@ Every input file ends up in ``corpus.load_report`` with a status:
 * ``skipped`` — not an article by design (a metadata sidecar, an unsupported file
   type, an empty file, a hidden file);
 * ``failed`` — meant to be an article but unreadable (binary content, malformed
-  JSON or CSV, a CSV without a text column, a record without text).
+  JSON or CSV, a CSV without a text column, a record without text, a scanned PDF
+  without a text layer, an encrypted PDF, a URL that could not be fetched).
+
+A file holding several articles has one row per part: ``line 3`` of JSON Lines or of a
+URL list, ``row 7`` of a CSV, ``message 2`` of a mailbox, ``entry 4`` of a feed,
+``attachment report.pdf`` of an e-mail. Formats and their readers: :mod:`analystkit.io.readers`
+(text, Markdown, JSON, CSV, HTML), :mod:`analystkit.io.documents` (PDF, DOCX),
+:mod:`analystkit.io.mail` (.eml, .mbox), :mod:`analystkit.io.feeds` (RSS, Atom) and
+:mod:`analystkit.io.fetch` (URL lists and web addresses, only with ``fetch=True``).
 
 Nothing is dropped silently and one bad file never stops the batch. What the loader
 guards against (each case has a test in ``tests/test_hostile_input.py``):

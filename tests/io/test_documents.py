@@ -5,6 +5,7 @@ The documents are built at test time (:mod:`tests.io.documents`); no binary file
 
 from __future__ import annotations
 
+import io
 import warnings
 from pathlib import Path
 
@@ -74,8 +75,8 @@ def test_broken_and_encrypted_pdfs_get_reasons_not_crashes(tmp_path):
     data = make.pdf_bytes()
     (tmp_path / "truncated.pdf").write_bytes(data[: len(data) // 3])
     (tmp_path / "garbage.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00\x01 not a pdf at all " * 50)
-    writer = PdfWriter(clone_from=PdfReader(tmp_path / "truncated.pdf") if False else None)
-    for page in PdfReader(__import__("io").BytesIO(data)).pages:
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(data)).pages:
         writer.add_page(page)
     writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
     with open(tmp_path / "locked.pdf", "wb") as handle:
