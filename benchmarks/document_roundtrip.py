@@ -4,6 +4,7 @@ document (python-docx), read back with ``analystkit.io.documents``, compared wit
 
     .venv/bin/python benchmarks/document_roundtrip.py data/articles
     .venv/bin/python benchmarks/document_roundtrip.py ../corpora/wh-rest --limit 60
+    .venv/bin/python benchmarks/document_roundtrip.py data/articles --claims   # + claims of both versions
 
 Figures per format: articles read back, paragraphs recovered exactly (as a multiset), word-level
 similarity (difflib ratio over the word sequences) and the words lost or added. The core PDF fonts
@@ -61,10 +62,39 @@ def compare(reference: list[str], got: str) -> dict:
     return {"paragraphs": len(reference), "exact": exact, "words": len(words_ref), "same": same, "got_words": len(words_got)}
 
 
+def claims_agreement(articles) -> None:
+    """Extract the text version (.txt) and the PDF version of each article and compare their claims
+    (content and source as written): how much of the analysis survives the trip through a PDF."""
+    import analystkit as ak
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "txt").mkdir()
+        (root / "pdf").mkdir()
+        for i, text in enumerate(articles.text):
+            reference = [printable(" ".join(p.split())) for p in text.split("\n\n") if p.strip()]
+            (root / "txt" / f"a{i:03d}.txt").write_text("\n\n".join(reference), encoding="utf-8")
+            (root / "pdf" / f"a{i:03d}.pdf").write_bytes(to_pdf(reference))
+        found = {}
+        for kind in ("txt", "pdf"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                corpus = ak.load(root / kind, progress=False)
+            claims = corpus.claims
+            found[kind] = Counter(zip(claims.article_id, claims.text, claims.source_text))
+            if kind == "pdf":
+                paged = int(claims.page.notna().sum())
+    same = sum((found["txt"] & found["pdf"]).values())
+    n_txt, n_pdf = sum(found["txt"].values()), sum(found["pdf"].values())
+    print(f"  claims: text version {n_txt}, PDF version {n_pdf} ({paged} with a page); identical (content and source) "
+          f"{same}: {100 * same / max(1, n_txt):.1f}% of the text version's")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder")
     parser.add_argument("--limit", type=int, default=0, help="first N articles (sorted by file name)")
+    parser.add_argument("--claims", action="store_true", help="also extract both versions and compare their claims (slow)")
     args = parser.parse_args(argv)
 
     from analystkit.io.documents import read_docx, read_pdf
@@ -90,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
             if name == "pdf":
                 pages += len(got[0].pages)
     print(f"{args.folder}: {len(articles)} articles ({pages} PDF pages)")
+    if args.claims:
+        claims_agreement(articles)
     for name, t in totals.items():
         print(
             f"  {name:4}: read {t['read']}/{t['articles']}; paragraphs exact {t['exact']}/{t['paragraphs']} "
