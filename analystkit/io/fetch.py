@@ -6,12 +6,14 @@ never touches the network otherwise. A :class:`Fetcher` (one per load):
 * sends a ``User-Agent`` naming the kit and its version, one request at a time, and waits
   ``ANALYSTKIT_FETCH_DELAY`` seconds (default 1) between two requests to the same host;
 * reads the host's ``robots.txt`` first (:mod:`urllib.robotparser`): a disallowed URL is
-  reported, not fetched;
+  reported, not fetched, and a longer ``Crawl-delay`` (up to a minute) is kept;
 * gives up after ``ANALYSTKIT_FETCH_TIMEOUT`` seconds (default 20) and reads no more than
   ``max_fetch_bytes`` (:mod:`analystkit.limits`);
 * keeps every answer (pages, ``robots.txt``, a 404) in a disk cache under the kit's cache
   folder (``<ANALYSTKIT_CACHE>/fetch``, keyed by the URL), so a second run makes no request;
-  timeouts and refused connections are not cached (the next run tries again).
+  timeouts and refused connections are not cached (the next run tries again). Entries never
+  expire: delete ``<ANALYSTKIT_CACHE>/fetch`` to fetch pages afresh (``ANALYSTKIT_CACHE=off``
+  fetches every time).
 
 :meth:`Fetcher.article` extracts the main text and metadata (title, date, author, site
 name) of an HTML page with trafilatura (:func:`~analystkit.io.readers.read_html`). Every
@@ -89,6 +91,7 @@ class Fetcher:
             self.cache = Path(cache) if cache else None
         self.requests = 0  # requests sent (cache hits are not requests)
         self._last: dict[str, float] = {}
+        self._host_delay: dict[str, float] = {}  # a robots.txt Crawl-delay longer than ours
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
 
     # ------------------------------------------------------------------ pages
@@ -154,12 +157,19 @@ class Fetcher:
                 parser.parse(["User-agent: *", "Disallow: /"])
             self._robots[origin] = parser  # None: no robots.txt (or unreachable): everything allowed
         parser = self._robots[origin]
+        if parser is not None:
+            try:
+                wanted = float(parser.crawl_delay(ROBOTS_AGENT) or 0)
+            except (TypeError, ValueError):
+                wanted = 0.0
+            if wanted > self.delay:  # the site's Crawl-delay, capped at a minute
+                self._host_delay[parts.netloc.lower()] = min(wanted, 60.0)
         return parser is None or parser.can_fetch(ROBOTS_AGENT, url)
 
     # ------------------------------------------------------------------ HTTP
     def _request(self, url: str) -> Fetched:
         host = urllib.parse.urlsplit(url).netloc.lower()
-        wait = self._last.get(host, -1e9) + self.delay - time.monotonic()
+        wait = self._last.get(host, -1e9) + self._host_delay.get(host, self.delay) - time.monotonic()
         if wait > 0:
             time.sleep(wait)
         self.requests += 1

@@ -206,6 +206,20 @@ def test_timeout_and_size_cap_are_reasons(server, fetch_env, monkeypatch):
     assert "over the limit of 200" in reasons["line 2"] and "ANALYSTKIT_MAX_FETCH_BYTES" in reasons["line 2"]
 
 
+def test_crawl_delay_of_robots_txt_is_kept():
+    import urllib.robotparser
+
+    from analystkit.io.fetch import Fetcher
+
+    fetcher = Fetcher(delay=0.0, cache=None)
+    parser = urllib.robotparser.RobotFileParser()
+    parser.parse(["User-agent: *", "Crawl-delay: 3", "Disallow: /private/"])
+    fetcher._robots["http://example.org"] = parser
+    assert fetcher._allowed("http://example.org/news") and not fetcher._allowed("http://example.org/private/x")
+    assert fetcher._host_delay["example.org"] == 3.0
+    assert fetcher.requests == 0  # nothing was fetched
+
+
 def test_fetch_timeout_setting_is_checked(monkeypatch):
     from analystkit import settings
     from analystkit.errors import SettingError
