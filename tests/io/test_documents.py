@@ -295,3 +295,21 @@ def test_truncated_documents_never_raise(tmp_path, cut):
                          (".eml", make.eml_file(tmp_path / "m.eml").read_bytes())):
         articles, problems = BYTES_READERS[suffix](data[: int(len(data) * cut)])
         assert articles or problems, suffix
+
+
+@pytest.mark.slow
+def test_pages_survive_worker_processes_and_the_cache(tmp_path, monkeypatch):
+    """Worker processes and the row cache give the same `page` column as one process."""
+    import analystkit as ak
+
+    monkeypatch.setenv("ANALYSTKIT_CACHE", str(tmp_path / "cache"))
+    folder = make.one_of_each(tmp_path / "inputs")
+    tables = []
+    for jobs in (1, 2, 1):  # one process, two workers, then the cache
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = ak.load(folder, jobs=jobs, progress=False)
+        tables.append(corpus.claims[["article_id", "claim_id", "page"]])
+    assert tables[0].equals(tables[1]) and tables[0].equals(tables[2])
+    assert corpus.cache_hits == len(corpus.articles)
+    assert tables[0][tables[0].article_id == "review"].page.max() == 2
