@@ -4,7 +4,8 @@ Re-running a notebook or a report over an unchanged corpus should cost almost
 nothing. Each article's rows (for every per-article table) are stored under a key
 that hashes everything they depend on:
 
-* the article's id, text and the metadata extractors read (``has_headline``);
+* the article's id, text and the metadata extractors read (``has_headline``, ``published``,
+  a PDF's ``pages``);
 * the kit's *fingerprint*: its version, the source of its extraction code and its
   data files (lexicons, aliases), the spaCy model's name and version and the
   pipeline's component names, and the user alias / lexicon files named in settings.
@@ -41,21 +42,14 @@ from typing import Any
 from . import settings
 
 CACHE_SETTING = settings.CACHE
-_OFF = {"off", "0", "false", "no", "none"}
 _PACKAGE = Path(__file__).resolve().parent
 #: Folders whose code or data decide what the tables contain.
 _FINGERPRINTED = ("vocab", "nlp", "extract", "data")
 
 
 def cache_dir() -> Path | None:
-    """The cache folder, or None when caching is off."""
-    setting = settings.setting(CACHE_SETTING)
-    if setting.lower() in _OFF:
-        return None
-    if setting:
-        return Path(setting).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "analystkit"
+    """The cache folder, or None when caching is off (:func:`analystkit.settings.cache_folder`)."""
+    return settings.cache_folder()
 
 
 @lru_cache(maxsize=1)
@@ -114,11 +108,12 @@ def model_fingerprint(model: str | None = None) -> str:
     return digest.hexdigest()
 
 
-def article_key(article_id: str, text: str, has_headline: bool, kit: str, *, published: str = "") -> str:
+def article_key(article_id: str, text: str, has_headline: bool, kit: str, *, published: str = "", pages: str = "") -> str:
     """The cache key of one article's rows. ``published`` is part of it: the timeline
-    normalises relative dates ("on Wednesday") against the publication date."""
+    normalises relative dates ("on Wednesday") against the publication date; so is ``pages``
+    (a PDF's page offsets: the sentences and claims carry their page)."""
     digest = hashlib.sha256()
-    for part in (kit, article_id, "1" if has_headline else "0", text, published):
+    for part in (kit, article_id, "1" if has_headline else "0", text, published, *((pages,) if pages else ())):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x1f")
     return digest.hexdigest()

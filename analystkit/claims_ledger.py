@@ -9,7 +9,8 @@ Columns (:data:`COLUMNS`):
 * ``article_id, claim_id, sentence_id, start, end`` — where the claim is: its exact
   words are ``articles.text[start:end]``;
 * ``link`` — the same as one string, ``article_id:start-end``, to paste back;
-* ``title, outlet, published`` — the article;
+* ``title, outlet, published`` — the article; ``page`` — the PDF page the claim is on
+  (blank for articles that are not PDFs), to cite it by page;
 * ``claim`` — what is claimed (``claims.text``); ``sentence`` — its whole sentence;
 * ``source, source_actor, source_type, source_subtype, cue, quote_type`` — who says
   it and how (``claims``);
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .corpus import Corpus
 
 COLUMNS = [
-    "article_id", "claim_id", "sentence_id", "start", "end", "link", "title", "outlet", "published",
+    "article_id", "claim_id", "sentence_id", "start", "end", "link", "title", "outlet", "published", "page",
     "claim", "sentence", "source", "source_actor", "source_type", "source_subtype", "cue", "quote_type",
     "hedged", "certainty", "hedges", "dates", "actors", "actions", "flags", "flag_notes", "verdict", "notes",
 ]
@@ -98,6 +99,7 @@ def ledger(corpus: "Corpus") -> "pd.DataFrame":
                 "title": article["title"],
                 "outlet": article["outlet"],
                 "published": article["published"],
+                "page": _page(claim.get("page")),
                 "claim": claim["text"],
                 "sentence": sentences.get(key, ""),
                 "source": claim.get("source_text") or "",
@@ -155,6 +157,14 @@ def write_ledger(frame: "pd.DataFrame", path: str | os.PathLike) -> Path:
     if suffix == ".csv":
         return write_csv(frame, path)
     return write_xlsx(frame, path, sheet="claims", widths=WIDTHS, default_width=14, wrapped=WRAPPED, autofilter=True)
+
+
+def _page(value: object) -> str:
+    """A claim's page as text ('' when it has none: the article is not a PDF)."""
+    try:
+        return "" if value is None or value != value else str(int(value))
+    except (TypeError, ValueError):  # pandas.NA
+        return ""
 
 
 __all__ = ["COLUMNS", "ledger", "write_ledger"]

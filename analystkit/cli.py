@@ -4,6 +4,7 @@
     analystkit report  PATH... --out DIR [--notebooks NAMES] [--title TEXT]
     analystkit ledger  PATH... --out FILE.xlsx|FILE.csv [--metadata CSV]
     analystkit settings                      the ANALYSTKIT_* settings, what each does and its value here
+    analystkit fetch   URLS.txt... --out DIR        (the pages a URL list names, as .md files)
     analystkit --version | --help
 
 Exit status: 0 when articles were extracted (some inputs may have been skipped or
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes, or a Dask cluster (see --scheduler)")
     extract.add_argument("--scheduler", help="with --engine dask: a scheduler address (tcp://host:8786); default: a LocalCluster")
     extract.add_argument("--partitions", type=int, help="with --engine dask: number of partitions (default: 4 per worker)")
+    extract.add_argument("--fetch", action="store_true", help=_FETCH_HELP)
 
     report = sub.add_parser(
         "report", help="run the curated notebooks over a corpus into an HTML report",
@@ -65,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--metadata", help="a CSV keyed by file name that fills or overrides article fields")
     report.add_argument("--model", help="spaCy model name or folder (default: see ANALYSTKIT_MODEL)")
     report.add_argument("--pdf", action="store_true", help="also print the report into report.pdf with headless Chromium (where installed)")
+    report.add_argument("--fetch", action="store_true", help=_FETCH_HELP + "; the fetched articles are written to OUT/fetched as .md files and the report runs on them")
 
     ledger = sub.add_parser(
         "ledger", help="write the claims ledger (one row per claim) for fact-checking",
@@ -81,7 +84,21 @@ def _parser() -> argparse.ArgumentParser:
         description="The kit reads its settings from environment variables. This lists each one, what it does, and its value in this shell.",
         epilog="example: ANALYSTKIT_PROGRESS=off analystkit settings",
     )
+    ledger.add_argument("--fetch", action="store_true", help=_FETCH_HELP)
+
+    fetch = sub.add_parser(
+        "fetch", help="fetch the pages of URL lists (and feed entries) into a folder of .md files",
+        description="Fetch every page a URL list names (a .txt or .urls file of http(s) URLs, one a line; # comments) and the full text "
+        "of feed entries, politely (robots.txt, a per-host delay, ANALYSTKIT_FETCH_TIMEOUT) and cached, and write each page's main "
+        "text as a Markdown file with YAML front matter (title, published, outlet, url, author). Load the folder later without network.",
+        epilog="example: analystkit fetch urls.txt --out articles/ && analystkit extract articles/ --out tables/",
+    )
+    fetch.add_argument("paths", nargs="+", metavar="PATH", help="URL lists, feeds, or folders holding them")
+    fetch.add_argument("--out", required=True, help="output folder for the .md files (created if missing)")
     return parser
+
+
+_FETCH_HELP = "fetch the pages of URL lists (.txt/.urls files of URLs) and the full text of feed entries (polite, cached; off by default)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,8 +120,15 @@ def main(argv: list[str] | None = None) -> int:
             return _extract(args)
         if args.command == "ledger":
             return _ledger(args)
+        if args.command == "fetch":
+            return _fetch(args)
         if args.command == "report":
             from .report import run_report
+
+            if args.fetch:
+                args.paths = _fetched_folder(args.paths, Path(args.out) / "fetched", metadata=args.metadata)
+                if args.paths is None:
+                    return 1
 
             notebooks = None
             if args.notebooks:
@@ -132,10 +156,17 @@ def check_arguments(args: argparse.Namespace) -> str:
 
     try:
         limits.check()
+        if getattr(args, "fetch", False) or args.command == "fetch":
+            from . import settings
+
+            settings.fetch_timeout()
+            settings.fetch_delay()
     except SettingError as error:
         return str(error)
     for raw in args.paths:
         path = Path(raw)
+        if re.match(r"^https?://\S+$", raw, re.I):
+            continue  # a web address: fetched with --fetch (without it, the load report says how)
         if path.exists():
             kind = _special_kind(path)
             if kind:
@@ -283,7 +314,7 @@ def _load(args: argparse.Namespace, **options):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            corpus = load(*args.paths, metadata=args.metadata, **options)
+            corpus = load(*args.paths, metadata=args.metadata, fetch=bool(getattr(args, "fetch", False)), **options)
         except NothingLoadedError as error:
             _say(f"analystkit: {error}")
             return None, error
@@ -358,6 +389,43 @@ def _extract(args: argparse.Namespace) -> int:
     if failed:
         _say(f"analystkit: {failed}")
         return 1
+    return 0
+
+
+def _fetched_folder(paths: list[str], folder: Path, metadata: str | None = None) -> list[str] | None:
+    """Load ``paths`` with fetching and write every article into ``folder`` as .md; the folder, or None."""
+    from .errors import NothingLoadedError
+    from .io.fetch import write_markdown
+    from .io.loader import read_articles
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            articles, report = read_articles(*paths, metadata=metadata, fetch=True)
+        except NothingLoadedError as error:
+            _say(f"analystkit: {error}")
+            return None
+    for warning in caught:
+        _say(f"analystkit: warning: {warning.message}")
+    written = write_markdown(articles, folder)
+    _say(f"fetched and wrote {len(written)} article(s) to {folder}", sys.stdout)
+    return [str(folder)]
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from .errors import NothingLoadedError
+    from .io.fetch import write_markdown
+    from .io.loader import read_articles
+
+    try:
+        articles, report = read_articles(*args.paths, fetch=True, warn_problems=False)
+    except NothingLoadedError as error:
+        _say(f"analystkit: {error}")
+        return 1
+    written = write_markdown(articles, Path(args.out))
+    for row in report[report.status != "loaded"].itertuples():
+        _say(f"analystkit: {Path(row.path).name}{' ' + row.part if row.part else ''}: {row.status}, {row.reason}")
+    _say(f"{len(written)} article(s) written to {args.out}, {int((report.status == 'failed').sum())} failed", sys.stdout)
     return 0
 
 

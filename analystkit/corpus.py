@@ -24,6 +24,7 @@ def load(
     jobs: int = 1,
     warn_problems: bool = True,
     progress: bool | None = None,
+    fetch: bool = False,
 ) -> "Corpus":
     """Load articles from files, folders (recursively) and glob patterns into a :class:`Corpus`.
 
@@ -38,6 +39,9 @@ def load(
         warn_problems: emit one summary warning when inputs were skipped or failed.
         progress: draw a progress bar while extracting (default: the ``ANALYSTKIT_PROGRESS``
             setting; ``auto`` draws one in notebooks and terminals).
+        fetch: fetch the pages a URL list names (a ``.txt``/``.urls`` file of URLs) and the
+            full text behind feed entries, politely and cached (:mod:`analystkit.io.fetch`).
+            Off by default: the kit never touches the network unless asked.
 
     Returns:
         A :class:`Corpus`; ``corpus.load_report`` lists every input (:func:`analystkit.io.read_articles`).
@@ -56,10 +60,15 @@ def load(
 
     folder = cache_dir()
     memo = RowCache(folder / "read") if folder is not None else None  # what the readers made of each unchanged file
-    articles, report = read_articles(*paths, metadata=metadata, warn_problems=warn_problems, memo=memo)
+    articles, report = read_articles(*paths, metadata=metadata, warn_problems=warn_problems, memo=memo, fetch=fetch)
     corpus = Corpus(articles, report, nlp=nlp, jobs=jobs, model=model)
     corpus.progress = show_progress(progress)
     return corpus
+
+
+def _text(value: Any) -> str:
+    """A text cell ('' for NaN or None)."""
+    return value if isinstance(value, str) else ""
 
 
 class Corpus:
@@ -219,7 +228,7 @@ class Corpus:
 
         kit = self._fingerprint()
         return [
-            article_key(r["article_id"], r["text"], bool(r.get("has_headline")), kit, published=str(r.get("published") or ""))
+            article_key(r["article_id"], r["text"], bool(r.get("has_headline")), kit, published=str(r.get("published") or ""), pages=_text(r.get("pages")))
             for r in self._articles.to_dict(orient="records")
         ]
 

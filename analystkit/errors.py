@@ -150,6 +150,27 @@ class Errors(metaclass=_WithCodes):
         "the article id of a loaded corpus with `corpus=`."
     )
 
+    # Document readers and fetching (issue 20): load_report reasons and setting errors.
+    AK080 = (
+        "the PDF has no text layer ({n_pages} page(s) of images: a scan?): not loaded. Run OCR on it first, "
+        "e.g. `ocrmypdf --skip-text in.pdf out.pdf`, and load the output"
+    )
+    AK081 = "the PDF is encrypted and could not be opened ({detail}): save an unprotected copy (print to PDF) and load that"
+    AK082 = "the PDF could not be read ({detail}): the file is damaged or not a PDF; re-export or re-download it"
+    AK083 = "reading {what} files needs the {package} package, which is not installed: `pip install {package}`"
+    AK084 = "the Word document could not be read ({detail}): a damaged .docx (a broken zip); open and re-save it in Word"
+    AK085 = (
+        "a list of {n} URLs: pass fetch=True (ak.load) or --fetch (the command line) to fetch the pages "
+        "(nothing is fetched unless asked)"
+    )
+    AK086 = "{name}={value!r} is not a number of seconds: use a number above 0, e.g. 20"
+    AK089 = (
+        "a web address: pass fetch=True (ak.load) or --fetch (the command line) to fetch it "
+        "(nothing is fetched unless asked)"
+    )
+    AK087 = "the e-mail could not be read ({detail}): save it again as .eml (or the mailbox as .mbox)"
+    AK088 = "the feed could not be read as RSS or Atom ({detail}): check the file is the feed's XML"
+
 
 class Warnings(metaclass=_WithCodes):
     """Warning messages, formatted with ``str.format``."""

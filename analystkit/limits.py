@@ -17,6 +17,8 @@ limit                       setting                          default        past
                                                                             still kept out of the text), with a reason
 ``max_sentence_chars``      ``ANALYSTKIT_MAX_SENTENCE_CHARS`` 2,000         a longer sentence is split at the clause
                                                                             boundary nearest the limit and flagged
+``max_fetch_bytes``         ``ANALYSTKIT_MAX_FETCH_BYTES``   20,971,520     a fetched page is not read further: the
+                                                                            URL is ``failed``, with the size
 ==========================  ===============================  =============  ==========================================
 
 In Python::
@@ -67,6 +69,8 @@ LIMITS: dict[str, Limit] = {
               "longest YAML front matter or key: value header parsed (a longer one is kept out of the text, unread)"),
         Limit("max_sentence_chars", "ANALYSTKIT_MAX_SENTENCE_CHARS", 2_000, "characters",
               "longest sentence parsed as one (a longer one is split at the nearest clause boundary and flagged)"),
+        Limit("max_fetch_bytes", "ANALYSTKIT_MAX_FETCH_BYTES", 20 * 1024 * 1024, "bytes",
+              "largest web page fetched with fetch=True (a bigger one is reported as failed, not read further)"),
     )
 }
 

@@ -21,6 +21,8 @@ TABLES: dict[str, dict[str, str]] = {
         "has_headline": "True when the text's first line is the headline (sentence 0)",
         "n_chars": "length of `text`",
         "published_period": "what the metadata says of the date as ISO text: '2022-03-02' (a day), '2022-03' (a month only), '2022' (a year only) or ''; `published` holds a day only when one is given",
+        "pages": "for a PDF: where each page starts in `text`, as 'page:offset' pairs ('1:0 2:1834'); '' for other articles (the `page` of sentences and claims comes from it)",
+        "attachments": "for an e-mail: the names of its attachments, '; '-separated (the readable ones are articles of their own, id '<message id>--<name>'); '' otherwise",
     },
     "sentences": {
         "article_id": "article the sentence belongs to",
@@ -32,6 +34,7 @@ TABLES: dict[str, dict[str, str]] = {
         "is_headline": "the headline line at the top of a plain-text article",
         "fragment": "a verbless or subjectless piece ('Redeployed forces.'); only ever true for kind body, quotation or question",
         "kind": "what the sentence is in the layout: headline, heading (a section label or heading), list_item, byline, dateline, caption, quotation (quoted speech standing alone), question or body (analystkit/extract/sentences.py)",
+        "page": "page of the PDF the sentence starts on (1-based); <NA> for articles without pages",
     },
     "entities": {
         "article_id": "article the mention belongs to",
@@ -64,6 +67,7 @@ TABLES: dict[str, dict[str, str]] = {
         "note": "caveats: unbalanced quotation marks, a quote continued from another sentence, a sentence the parser could not handle",
         "hedged": "True when at least one hedge cue (table `hedges`) qualifies the claim: inside its span or, failing that, in its sentence",
         "certainty": "0-1: 1.0 for an unhedged (asserted) claim; else the lowest cue probability, discounted by (1 + p) / 2 for each further cue (stacked hedges lower it)",
+        "page": "page of the PDF the claim's content starts on (1-based), to cite it by page; <NA> for articles without pages",
     },
     "hedges": {
         "article_id": "article the hedge belongs to",
@@ -253,11 +257,11 @@ def columns(table: str) -> list[str]:
 #: make every group-by and count list the categories a corpus does not have.
 DTYPES: dict[str, dict[str, str]] = {
     "articles": {"published": "datetime64[s]", "n_sentences": "int64", "has_headline": "bool", "n_chars": "int64"},
-    "sentences": {"sentence_id": "int64", "paragraph_id": "int64", "start": "int64", "end": "int64", "is_headline": "bool", "fragment": "bool"},
+    "sentences": {"sentence_id": "int64", "paragraph_id": "int64", "start": "int64", "end": "int64", "is_headline": "bool", "fragment": "bool", "page": "Int64"},
     "entities": {"sentence_id": "int64", "start": "int64", "end": "int64", "nested": "bool"},
     "claims": {
         "claim_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64", "source_start": "int64", "source_end": "int64",
-        "cue_start": "int64", "cue_end": "int64", "nested": "bool", "hedged": "bool", "certainty": "float64",
+        "cue_start": "int64", "cue_end": "int64", "nested": "bool", "hedged": "bool", "certainty": "float64", "page": "Int64",
     },
     "hedges": {"sentence_id": "int64", "claim_id": "Int64", "start": "int64", "end": "int64", "probability": "float64", "negated": "bool", "cue_id": "int64"},
     "actions": {

@@ -12,6 +12,8 @@
                            notebooks and terminals; ``make test`` and ``analystkit report`` turn them off in notebooks)
 ``ANALYSTKIT_CELL_TIMEOUT`` seconds a report's notebook cell may run before it counts as failed (default 3600)
 ``ANALYSTKIT_OUTPUT_DIR``  set by ``analystkit report``: where the notebooks it runs write their files
+``ANALYSTKIT_FETCH_TIMEOUT`` seconds to wait for a web server when fetching URLs (``fetch=True``; default 20)
+``ANALYSTKIT_FETCH_DELAY`` seconds between two requests to the same host when fetching (default 1)
 ========================== ================================================================
 
 spaCy components never read these: :func:`analystkit.load_model` passes the values they need
@@ -28,6 +30,8 @@ HEDGE_LEXICON = "ANALYSTKIT_HEDGE_LEXICON"
 CACHE = "ANALYSTKIT_CACHE"
 PROGRESS = "ANALYSTKIT_PROGRESS"
 CELL_TIMEOUT = "ANALYSTKIT_CELL_TIMEOUT"
+FETCH_TIMEOUT = "ANALYSTKIT_FETCH_TIMEOUT"
+FETCH_DELAY = "ANALYSTKIT_FETCH_DELAY"
 
 #: Every setting, with what it does (shown by the command line's help).
 SETTINGS: dict[str, str] = {
@@ -43,6 +47,9 @@ SETTINGS: dict[str, str] = {
     "ANALYSTKIT_MAX_FRONT_MATTER": "longest front matter parsed (see analystkit.limits)",
     "ANALYSTKIT_MAX_SENTENCE_CHARS": "longest sentence parsed as one (see analystkit.limits)",
     "ANALYSTKIT_OUTPUT_DIR": "set by `analystkit report` for the notebooks it runs: the folder they write files to",
+    FETCH_TIMEOUT: "seconds to wait for a web server when fetching URLs (ak.load(..., fetch=True), --fetch; default 20)",
+    FETCH_DELAY: "seconds between two requests to the same host when fetching URLs (default 1)",
+    "ANALYSTKIT_MAX_FETCH_BYTES": "largest web page fetched (see analystkit.limits)",
 }
 
 
@@ -75,6 +82,47 @@ def show_progress(explicit: bool | None = None) -> bool:
     return bool(stream is not None and hasattr(stream, "isatty") and stream.isatty())
 
 
+def cache_folder() -> "Path | None":
+    """The kit's cache folder (``ANALYSTKIT_CACHE``, default ``~/.cache/analystkit``), None when ``off``."""
+    from pathlib import Path
+
+    value = setting(CACHE)
+    if value.lower() in ("off", "0", "false", "no", "none"):
+        return None
+    if value:
+        return Path(value).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "analystkit"
+
+
+def seconds(name: str, default: float) -> float:
+    """A setting holding a number of seconds above 0 (``default`` when unset)."""
+    value = setting(name)
+    if not value:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number > 0 or number != number or number == float("inf"):
+        from .errors import Errors, SettingError
+
+        raise SettingError(Errors.AK086.format(name=name, value=value))
+    return number
+
+
+def fetch_timeout() -> float:
+    """Seconds to wait for a web server (``ANALYSTKIT_FETCH_TIMEOUT``, default 20)."""
+    return seconds(FETCH_TIMEOUT, 20.0)
+
+
+def fetch_delay() -> float:
+    """Seconds between two requests to one host (``ANALYSTKIT_FETCH_DELAY``, default 1; ``0`` is allowed)."""
+    if setting(FETCH_DELAY) in ("0", "0.0"):
+        return 0.0
+    return seconds(FETCH_DELAY, 1.0)
+
+
 def cell_timeout() -> int:
     """Seconds a notebook cell of a report may run (``ANALYSTKIT_CELL_TIMEOUT``, default 3600): a
     cell that hangs fails its notebook instead of the whole report."""
@@ -92,4 +140,7 @@ def cell_timeout() -> int:
     return seconds
 
 
-__all__ = ["ALIASES", "CACHE", "CELL_TIMEOUT", "HEDGE_LEXICON", "MODEL", "PROGRESS", "SETTINGS", "cell_timeout", "setting", "show_progress"]
+__all__ = [
+    "ALIASES", "CACHE", "CELL_TIMEOUT", "FETCH_DELAY", "FETCH_TIMEOUT", "HEDGE_LEXICON", "MODEL", "PROGRESS", "SETTINGS", "cache_folder",
+    "cell_timeout", "fetch_delay", "fetch_timeout", "seconds", "setting", "show_progress",
+]

@@ -35,3 +35,12 @@ def test_typed_casts_what_a_csv_round_trip_loses():
     raw = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "claim_id": [3.0], "start": [0], "end": [1], "text": ["x"],
                         "lemma": ["may"], "category": ["modal"], "probability": [0.5], "band": [""], "standard": [""], "negated": [False], "cue_id": [1]})
     assert str(typed("hedges", raw).claim_id.dtype) == "Int64" and typed("hedges", raw).claim_id.iloc[0] == 3
+
+
+def test_page_is_a_nullable_integer_on_sentences_and_claims():
+    """A PDF's sentences and claims carry their page; other articles' rows have <NA>, never a float."""
+    for name in ("sentences", "claims"):
+        assert dtype_of(name, "page") == "Int64" and "page" in TABLES[name]
+        table = frame(name, [{"article_id": "pdf", "start": 0, "end": 1, "text": "x", "page": 2}, {"article_id": "txt", "start": 0, "end": 1, "text": "y", "page": None}])
+        assert str(table.page.dtype) == "Int64" and table.page.iloc[0] == 2 and table.page.isna().iloc[1]
+    assert "pages" in TABLES["articles"] and "attachments" in TABLES["articles"]

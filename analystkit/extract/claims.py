@@ -236,6 +236,8 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
             claims = _default_claims(article, sentence, ctx, speakers, turns.get(sid), failures.get(sid, ""))
         for att in claims:
             rows.append(_row(article, sentence, len(rows), att, ctx))
+    for row in rows:  # a PDF's claims carry their page, so they can be cited by page
+        row["page"] = article.page_at(row["start"])
     return rows
 
 

@@ -2,7 +2,8 @@
 test for verbless fragments.
 
 Columns: ``article_id, sentence_id, paragraph_id, start, end, text, is_headline,
-fragment, kind``. Sentences come from the pipeline (paragraph-aware, see
+fragment, kind, page`` (``page``: the PDF page the sentence starts on, from the article's
+``pages``; empty for other articles). Sentences come from the pipeline (paragraph-aware, see
 :mod:`analystkit.nlp.segmentation`), trimmed of surrounding whitespace.
 
 ``kind`` says what the sentence is in the layout of a published text, from layout and
@@ -291,6 +292,7 @@ def extract_sentences(article: ArticleDoc) -> list[dict]:
             "is_headline": s.is_headline,
             "fragment": kind in PROSE_KINDS and is_fragment(s.span),
             "kind": kind,
+            "page": article.page_at(s.start),
         }
         for s, kind in zip(article.sentences, kinds)
     ]

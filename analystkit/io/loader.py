@@ -7,7 +7,15 @@ Every input file ends up in ``corpus.load_report`` with a status:
 * ``skipped`` — not an article by design (a metadata sidecar, an unsupported file
   type, an empty file, a hidden file);
 * ``failed`` — meant to be an article but unreadable (binary content, malformed
-  JSON or CSV, a CSV without a text column, a record without text).
+  JSON or CSV, a CSV without a text column, a record without text, a scanned PDF
+  without a text layer, an encrypted PDF, a URL that could not be fetched).
+
+A file holding several articles has one row per part: ``line 3`` of JSON Lines or of a
+URL list, ``row 7`` of a CSV, ``message 2`` of a mailbox, ``entry 4`` of a feed,
+``attachment report.pdf`` of an e-mail. Formats and their readers: :mod:`analystkit.io.readers`
+(text, Markdown, JSON, CSV, HTML), :mod:`analystkit.io.documents` (PDF, DOCX),
+:mod:`analystkit.io.mail` (.eml, .mbox), :mod:`analystkit.io.feeds` (RSS, Atom) and
+:mod:`analystkit.io.fetch` (URL lists and web addresses, only with ``fetch=True``).
 
 Nothing is dropped silently and one bad file never stops the batch. What the loader
 guards against (each case has a test in ``tests/test_hostile_input.py``):
@@ -56,11 +64,17 @@ from ..errors import (
 )
 from .outputs import MARKER, marked_entries, output_reason
 from .readers import (
+    BYTES_READERS,
     FIELD_ALIASES,
     Problem,
+    READERS,
     TEXT_KEYS,
+    UNREADABLE_HINTS,
+    URL_LIST_SUFFIXES,
     RawArticle,
+    ReadContext,
     normalise_newlines,
+    pages_text,
     reader_for,
 )
 
@@ -97,6 +111,7 @@ def read_articles(
     metadata: str | os.PathLike | pd.DataFrame | None = None,
     warn_problems: bool = True,
     memo: ReaderMemo | None = None,
+    fetch: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read articles from files, folders (recursively) and glob patterns (:func:`analystkit.load`
     makes a :class:`~analystkit.corpus.Corpus` of them).
@@ -110,6 +125,9 @@ def read_articles(
         memo: a store of what the format readers made of a text (``get(key)``/``put(key, rows)``,
             e.g. :class:`analystkit.cache.RowCache`): re-reading an unchanged corpus then skips
             parsing its Markdown, HTML and headers (a report's notebooks each load the corpus again).
+        fetch: fetch the pages of URL lists and the full text of feed entries
+            (:mod:`analystkit.io.fetch`: polite, cached); without it nothing is fetched
+            and a URL list is a ``skipped`` row saying so.
 
     Returns:
         ``(articles, load_report)``: one row per article, and one row per input with its
@@ -128,7 +146,8 @@ def read_articles(
     paths = tuple(_flatten(paths))
     if not paths:
         raise NothingLoadedError(Errors.AK003.format(paths="(no paths given)", summary="Pass at least one file, folder or glob."))
-    inputs, report = _expand(paths)
+    urls = [str(p) for p in paths if isinstance(p, str) and _URL_ARGUMENT.match(p)]
+    inputs, report = _expand([p for p in paths if not (isinstance(p, str) and _URL_ARGUMENT.match(p))])
     sidecars: list[pd.DataFrame] = []
     article_inputs: list[_Input] = []
     for item in inputs:
@@ -157,9 +176,18 @@ def read_articles(
             sidecars.append(table)
     overrides = _merge_sidecars(sidecars)
 
+    if fetch:  # a malformed fetch setting is said once, before anything is read
+        from .. import settings
+
+        settings.fetch_timeout()
+        settings.fetch_delay()
+        limits.get("max_fetch_bytes")
     records: list[dict] = []
+    shared = ReadContext(fetch=fetch)  # one fetcher (per-host delay, cache) for the whole load
     for item in article_inputs:
-        records.extend(_load_file(item, report, overrides, memo))
+        records.extend(_load_file(item, report, overrides, shared, memo))
+    for url in urls:
+        records.extend(_load_url(url, report, overrides, shared))
     _assign_ids(records)
     for row in report:
         if row.get("_record") is not None:
@@ -395,10 +423,114 @@ def decode(data: bytes) -> tuple[str | None, str, str]:
     except UnicodeDecodeError as error:
         where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
         text, encoding, _ = _single_byte(data)
-        return text, encoding, f"not valid UTF-8 ({where}); decoded as {_NAMES[encoding]} — check accented letters"
+        if _western(text):
+            return text, encoding, f"not valid UTF-8 ({where}); decoded as {_NAMES[encoding]} — check accented letters"
+        detected = _detect(data)
+        if detected is None:
+            return text, encoding, f"not valid UTF-8 ({where}); decoded as {_NAMES[encoding]}, but most letters are not plain Latin: the encoding is probably another one — check the text"
+        text, encoding, language, low, proposed = detected
+        how = "by charset-normalizer" if proposed else "by the kit's code-page check (charset-normalizer proposed none that reads as one script)"
+        said = f"not valid UTF-8 ({where}); detected as {encoding}{f' ({language})' if language else ''} {how}"
+        if low:
+            said += f"; low confidence ({low}): check the text, or save the file as UTF-8"
+        return text, encoding, said
 
 
 _NAMES = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1"}
+#: Single-byte code pages preferred, in this order, among equally good candidates of charset-normalizer
+#: (the Windows code pages are what office software writes; DOS and Mac code pages are rarer).
+_PREFERRED = (
+    "cp1251", "cp1253", "cp1256", "cp1255", "cp1254", "cp1257", "koi8_r", "koi8_u", "iso8859_5", "iso8859_7", "iso8859_6",
+    "iso8859_8", "cp1250", "mac_cyrillic", "mac_greek", "cp866", "cp1125", "cp855",
+)
+
+
+#: Scripts a single-byte code page writes (besides Latin): a reading in another script is implausible.
+_SINGLE_BYTE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "HEBREW", "ARABIC", "THAI"})
+
+
+def _western(text: str) -> bool:
+    """Mostly plain Latin letters (a West-European text in cp1252): accented letters are a minority."""
+    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    if not letters:
+        return True
+    accented = sum(1 for ch in letters if ord(ch) > 127)
+    return accented <= 0.3 * len(letters)
+
+
+def _scripts(text: str) -> dict[str, int]:
+    """Non-ASCII characters of ``text`` by script (the first word of their Unicode name; 'OTHER' for symbols)."""
+    counts: dict[str, int] = {}
+    for ch in text[:20000]:
+        if ord(ch) < 128 or ch.isspace():
+            continue
+        if ch.isalpha():
+            script = unicodedata.name(ch, "OTHER").split(" ")[0]
+        elif unicodedata.category(ch)[0] in "PNMZ":
+            continue  # punctuation, digits, combining marks (vowel points): any script's code page has them
+        else:
+            script = "OTHER"
+        counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def _detect(data: bytes) -> tuple[str, str, str, str, bool] | None:
+    """``(text, encoding, language, low-confidence reason, proposed by charset-normalizer)`` for bytes of a non-Latin script in a
+    single-byte code page (cp1251 Cyrillic, say); None when no reading is plausible.
+
+    charset-normalizer proposes readings; its own first choice is unreliable for short texts (a
+    few Cyrillic words come out as DOS box drawing; KOI8-R as Japanese), so the kit adds the common
+    code pages (:data:`_PREFERRED`) and keeps the readings whose letters are all of one non-Latin
+    script, preferring mostly lower-case letters (a KOI8-R text read as cp1251 is in capitals),
+    then charset-normalizer's least "chaotic" readings, then the Windows code pages."""
+    sample = data[:200_000]
+    proposed: dict[str, object] = {}
+    try:
+        from charset_normalizer import from_bytes
+
+        matches = list(from_bytes(sample))
+    except Exception:  # noqa: BLE001 - detection is a best effort (or the package is missing)
+        matches = []
+    if matches:
+        lowest = min(m.chaos for m in matches)
+        proposed = {m.encoding: m for m in matches if m.chaos <= lowest + 0.02}
+    readings: list[tuple[tuple, str, str]] = []
+    rank = {name: i for i, name in enumerate(_PREFERRED)}
+    for encoding in [*proposed, *(e for e in _PREFERRED if e not in proposed)]:
+        try:
+            text = sample.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        counts = _scripts(text)
+        total = sum(counts.values())
+        script, top = max(counts.items(), key=lambda kv: kv[1]) if counts else ("", 0)
+        if not total or script not in _SINGLE_BYTE_SCRIPTS or top < 0.95 * total:
+            continue
+        cased = [ch for ch in text if ord(ch) > 127 and ch.isalpha() and ch.lower() != ch.upper()]
+        lower = not cased or sum(ch.islower() for ch in cased) >= 0.5 * len(cased)  # caseless scripts pass
+        match = proposed.get(encoding)
+        coherence = round(getattr(match, "coherence", 0.0) or 0.0, 1)
+        symbols = counts.get("OTHER", 0)  # box drawing, currency, ... where a letter should be
+        readings.append(((lower, -symbols, encoding in proposed, coherence, -rank.get(encoding, len(rank))), encoding, script))
+    if not readings:
+        return None
+    readings.sort(reverse=True)
+    score, encoding, script = readings[0]
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    match = proposed.get(encoding)
+    language = getattr(match, "language", "") or ""
+    language = "" if language == "Unknown" else language
+    high = sum(1 for b in sample if b > 127)
+    rivals = {e for s, e, _ in readings[1:] if s[:2] == score[:2] and sample.decode(e) != sample.decode(encoding)}
+    low = ""
+    if high < 40:
+        low = f"only {high} non-ASCII bytes to go on"
+    elif rivals and getattr(match, "coherence", 1.0) < 0.3:
+        low = f"{', '.join(sorted(rivals))} read it differently"
+    return text, encoding, language or script.title(), low, match is not None
 
 
 def _single_byte(data: bytes) -> tuple[str, str, str]:
@@ -484,7 +616,7 @@ class ReaderMemo(Protocol):
 def _reader_code() -> bytes:
     """The source of the readers: a change to them changes every memo key."""
     here = Path(__file__).resolve().parent
-    return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("readers.py", "loader.py"))).digest()
+    return hashlib.sha256(b"".join(path.read_bytes() for path in sorted(here.glob("*.py")))).digest()
 
 
 def _read_with(reader: Any, suffix: str, text: str, memo: ReaderMemo | None) -> tuple[list[RawArticle], list[Problem]]:
@@ -506,14 +638,55 @@ def _read_with(reader: Any, suffix: str, text: str, memo: ReaderMemo | None) -> 
     return raws, problems
 
 
-def _load_file(item: _Input, report: list[dict], overrides: dict[str, dict], memo: ReaderMemo | None = None) -> list[dict]:
+#: A path argument that is a web address (``ak.load("https://…", fetch=True)``).
+_URL_ARGUMENT = re.compile(r"^https?://\S+$", re.I)
+
+
+def _load_url(url: str, report: list[dict], overrides: dict[str, dict], shared: ReadContext) -> list[dict]:
+    """A web page named as an input: fetched with ``fetch=True`` (:mod:`analystkit.io.fetch`), else a row saying how."""
+    item = _Input(Path(url), shown_path(url), named=True)
+    if not shared.fetch:
+        report.append(_row(item, "skipped", Errors.AK089, ""))
+        return []
+    from .fetch import Fetcher
+
+    if shared.fetcher is None:
+        shared.fetcher = Fetcher()
+    got = shared.fetcher.article(url)
+    if not got.text:
+        report.append(_row(item, "failed", got.reason, ""))
+        return []
+    raw = RawArticle(text=got.text, meta=got.meta, has_header=True, pages=got.pages)
+    record = _record(raw, Path(urllib_path(url)), overrides)
+    record["source_path"] = url
+    notes = record.pop("notes")
+    report.append(_row(item, "loaded", "; ".join(dict.fromkeys(n for n in notes if n)), "", record=record))
+    return [record]
+
+
+def urllib_path(url: str) -> str:
+    """The last part of a URL's path (``https://x.org/news/bridge.html`` → ``bridge.html``), for its id."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    name = parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.netloc
+    return name
+
+
+def _load_file(
+    item: _Input, report: list[dict], overrides: dict[str, dict], shared: ReadContext | None = None, memo: ReaderMemo | None = None
+) -> list[dict]:
     path = item.path
+    shared = shared if shared is not None else ReadContext()
     if path.name.lower() in IGNORED_NAMES or re.match(r"(readme|license|licence|copying|notice)\b", path.name.lower()):
         report.append(_row(item, "skipped", "documentation file, not an article", ""))
         return []
+    suffix = path.suffix.lower()
     reader = reader_for(path)
-    if reader is None:
-        report.append(_row(item, "skipped", f"unsupported file type {shown_path(path.suffix) or '(no extension)'!r}", ""))
+    bytes_reader = BYTES_READERS.get(suffix)
+    if reader is None and bytes_reader is None and suffix not in URL_LIST_SUFFIXES:
+        hint = UNREADABLE_HINTS.get(suffix)
+        report.append(_row(item, "skipped", hint or f"unsupported file type {shown_path(path.suffix) or '(no extension)'!r}", ""))
         return []
     data, status, reason = read_file(path)
     if data is None:
@@ -522,22 +695,41 @@ def _load_file(item: _Input, report: list[dict], overrides: dict[str, dict], mem
     if not data.strip():
         report.append(_row(item, "skipped", "empty file", ""))
         return []
-    text, encoding, caveat = decode(data)
-    if text is None:
-        report.append(_row(item, "failed", caveat, ""))
+    from .feeds import looks_like_feed
+
+    if suffix == ".xml" and not looks_like_feed(data):
+        report.append(_row(item, "skipped", "XML that is not an RSS or Atom feed: not read", ""))
         return []
-    text, cleaned = clean_text(normalise_newlines(text))
-    kit_output = "" if item.named else output_reason(path, text)
-    if kit_output:
-        report.append(_row(item, "skipped", kit_output, encoding))
-        return []
+    if bytes_reader is None and suffix in (".txt", ".text") and looks_like_feed(data):
+        bytes_reader = BYTES_READERS[".rss"]  # a feed saved as .txt
+    context = ReadContext(name=path.name, fetch=shared.fetch, fetcher=shared.fetcher, path=path)
+    encoding = cleaned = caveat = ""
     try:
-        raws, problems = _read_with(reader, path.suffix.lower(), text, memo)
+        if bytes_reader is not None:
+            raws, problems = bytes_reader(data, context)
+        else:
+            text, encoding, caveat = decode(data)
+            if text is None:
+                report.append(_row(item, "failed", caveat, ""))
+                return []
+            text, cleaned = clean_text(normalise_newlines(text))
+            kit_output = "" if item.named else output_reason(path, text)
+            if kit_output:
+                report.append(_row(item, "skipped", kit_output, encoding))
+                return []
+            from .fetch import read_url_list, url_list
+
+            if suffix in URL_LIST_SUFFIXES and url_list(text):
+                raws, problems = read_url_list(text, context)
+            else:
+                raws, problems = _read_with(reader or READERS[".txt"], suffix, text, memo)
     except Exception as error:  # a reader bug or a library failure must not stop the batch
         report.append(_row(item, "failed", f"could not be parsed: {type(error).__name__}: {str(error)[:300]}", encoding))
         return []
+    finally:
+        shared.fetcher = context.fetcher
     for problem in problems:
-        report.append(_row(item, "failed", problem.reason, encoding, part=problem.part))
+        report.append(_row(item, problem.status, problem.reason, encoding, part=problem.part))
     max_chars = limits.get("max_article_chars")
     records = []
     for raw in raws:
@@ -629,6 +821,12 @@ def _record(raw: RawArticle, path: Path, overrides: dict[str, dict]) -> dict:
     date = read_date(fields.get("published"))
     if date.note:
         notes.append(date.note)
+    pages = raw.pages
+    if pages and text != raw.text:  # the reader hands over clean text; if not, offsets would be off
+        shift = raw.text.find(text) if text else -1
+        pages = [(n, start - shift) for n, start in pages if start - shift >= 0] if shift >= 0 else []
+        if not pages:
+            notes.append("page numbers could not be kept: `page` is empty for this article")
     return {
         "text": text,
         "title": _as_text(fields.get("title")),
@@ -643,6 +841,10 @@ def _record(raw: RawArticle, path: Path, overrides: dict[str, dict]) -> dict:
         "has_headline": has_headline,
         "meta": extras,
         "notes": notes,
+        "pages": pages_text(pages),
+        "attachments": _as_text(meta.get("attachments")),
+        "attachment_of": raw.attachment_of,
+        "attachment": raw.attachment,
     }
 
 
@@ -792,10 +994,17 @@ def _assign_ids(records: list[dict]) -> None:
     """Readable ids from file names (or explicit ids); collisions get -2, -3… in path order."""
     used: set[str] = set()
     tried: dict[str, int] = {}
-    multi = {r["source_path"] for r in records if r["part"]}
-    for record in records:
+    multi = {r["source_path"] for r in records if r["part"] and r.get("attachment_of") is None}
+    parents: dict[tuple[str, str], str] = {}
+    # Articles first, then e-mail attachments, whose ids are their message's and ``--`` and their name.
+    for record in sorted(records, key=lambda r: r.get("attachment_of") is not None):
         stem = Path(record["source_path"]).stem
-        if record["explicit_id"]:
+        parent = record.get("attachment_of")
+        if parent is not None:
+            number = re.sub(r"\D+", "", parent)
+            owner = parents.get((record["source_path"], parent)) or (f"{slugify(stem)}-{number}" if number else slugify(stem))
+            base = f"{owner}--{slugify(record.get('attachment') or 'attachment')}"
+        elif record["explicit_id"]:
             base = slugify(record["explicit_id"])
         elif record["source_path"] in multi:
             number = re.sub(r"\D+", "", record["part"]) or "1"
@@ -810,6 +1019,8 @@ def _assign_ids(records: list[dict]) -> None:
         tried[base] = n
         used.add(candidate)
         record["article_id"] = candidate
+        if parent is None:
+            parents.setdefault((record["source_path"], record["part"]), candidate)
 
 
 def _articles_frame(records: list[dict]) -> pd.DataFrame:
@@ -829,8 +1040,10 @@ def _articles_frame(records: list[dict]) -> pd.DataFrame:
             "author": r["author"],
             "has_headline": r["has_headline"],
             "n_chars": len(r["text"]),
+            "pages": r.get("pages", ""),
+            "attachments": r.get("attachments", ""),
         })
-    columns = ["article_id", "title", "published", "published_period", "outlet", "url", "source_path", "text", "author", "has_headline", "n_chars"]
+    columns = ["article_id", "title", "published", "published_period", "outlet", "url", "source_path", "text", "author", "has_headline", "n_chars", "pages", "attachments"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["published"] = pd.to_datetime(frame["published"])
     return frame

@@ -51,6 +51,12 @@ class RawArticle:
     part: str = ""  # "line 3", "row 7" for multi-article files
     has_header: bool = False
     notes: list[str] = field(default_factory=list)  # caveats for the load report
+    #: (page number, offset of the page's first character in ``text``) for paged documents (PDF)
+    pages: list[tuple[int, int]] = field(default_factory=list)
+    #: for an e-mail attachment: the ``part`` of the message it came with, and its file name
+    #: (its id is the message's id, ``--`` and the name's slug)
+    attachment_of: str | None = None
+    attachment: str = ""
 
 
 @dataclass
@@ -67,6 +73,53 @@ class Header:
 class Problem:
     part: str
     reason: str
+    status: str = "failed"  # or "skipped": not an article by design (an image attached to an e-mail)
+
+
+@dataclass
+class ReadContext:
+    """What a reader of bytes may need besides the bytes: the file's name, whether fetching
+    over the network was asked for (``ak.load(..., fetch=True)``), and the one
+    :class:`~analystkit.io.fetch.Fetcher` of the load (its per-host delay and cache)."""
+
+    name: str = ""
+    fetch: bool = False
+    fetcher: object | None = None
+    path: Path | None = None
+
+    def get_fetcher(self):
+        if self.fetcher is None:
+            from .fetch import Fetcher
+
+            self.fetcher = Fetcher()
+        return self.fetcher
+
+
+def pages_text(pages: list[tuple[int, int]]) -> str:
+    """The articles table's ``pages`` cell: ``"1:0 2:1834"`` (page number: offset of its first character)."""
+    return " ".join(f"{number}:{start}" for number, start in pages)
+
+
+def parse_pages(value: object) -> list[tuple[int, int]]:
+    """``"1:0 2:1834"`` → ``[(1, 0), (2, 1834)]``; anything else (NaN, '') → ``[]``."""
+    if not isinstance(value, str) or not value.strip():
+        return []
+    pages = []
+    for item in value.split():
+        number, _, start = item.partition(":")
+        if number.isdigit() and start.isdigit():
+            pages.append((int(number), int(start)))
+    return pages
+
+
+def page_at(pages: list[tuple[int, int]], offset: int) -> int | None:
+    """The page holding character ``offset`` (None for a text without pages)."""
+    if not pages:
+        return None
+    import bisect
+
+    index = bisect.bisect_right([start for _, start in pages], offset) - 1
+    return pages[max(0, index)][0]
 
 
 def normalise_newlines(text: str) -> str:
@@ -351,6 +404,37 @@ def read_html(text: str) -> tuple[list[RawArticle], list[Problem]]:
     return [RawArticle(text=body, meta=meta, has_header=True)], []
 
 
+_BLOCK_END = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/tr|/blockquote|/section|/article)\s*>")
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_SCRIPT = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
+
+
+def html_to_text(html: str) -> str:
+    """Text of an HTML fragment or page (an e-mail body, a feed entry's content): the main text
+    as :func:`read_html` finds it (trafilatura), or, for a fragment too short for that, the
+    text between the tags with block ends as paragraph breaks."""
+    body = None
+    if re.search(r"(?i)<(?:html|body)\b", html):  # a page; a fragment is read between its tags
+        import trafilatura
+
+        try:
+            body = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+        except Exception:  # noqa: BLE001 - a page trafilatura cannot parse: fall back to the tags
+            body = None
+    if body and body.strip() and len(body) >= 0.5 * len(_plain(html)):
+        return re.sub(r"\n+", "\n\n", normalise_newlines(body)).strip()
+    return _plain(html)
+
+
+def _plain(html: str) -> str:
+    import html as htmlmod
+
+    text = _BLOCK_END.sub("\n\n", _SCRIPT.sub("", html))
+    text = htmlmod.unescape(_TAG.sub("", text)).replace("\xa0", " ")
+    paragraphs = (re.sub(r"\s+", " ", block).strip() for block in re.split(r"\n\s*\n", normalise_newlines(text)))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def _text_key(record: dict) -> str | None:
     lowered = {str(k).lower(): k for k in record}
     return next((lowered[k] for k in TEXT_KEYS if k in lowered), None)
@@ -389,7 +473,42 @@ READERS = {
     ".html": read_html,
     ".htm": read_html,
 }
-SUPPORTED_SUFFIXES = tuple(READERS)
+
+
+def _lazy(module: str, name: str):
+    """A reader of bytes imported on first use (pypdf, python-docx and feedparser load only when needed)."""
+
+    def read(data: bytes, context: ReadContext | None = None) -> tuple[list[RawArticle], list[Problem]]:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__package__}.{module}"), name)(data, context or ReadContext())
+
+    read.__name__ = name
+    read.__doc__ = f"See :func:`analystkit.io.{module}.{name}`."
+    return read
+
+
+#: Readers of bytes (binary formats, and formats that carry their own encoding): suffix → reader.
+BYTES_READERS = {
+    ".pdf": _lazy("documents", "read_pdf"),
+    ".docx": _lazy("documents", "read_docx"),
+    ".eml": _lazy("mail", "read_eml"),
+    ".mbox": _lazy("mail", "read_mbox"),
+    ".rss": _lazy("feeds", "read_feed"),
+    ".atom": _lazy("feeds", "read_feed"),
+    ".xml": _lazy("feeds", "read_feed"),  # only when its root is a feed (the loader sniffs first)
+}
+#: Text formats that may hold a list of URLs instead of an article (:func:`analystkit.io.fetch.url_list`).
+URL_LIST_SUFFIXES = (".txt", ".text", ".urls")
+#: Formats the kit knows but does not read, and what to do instead.
+UNREADABLE_HINTS = {
+    ".doc": "old Word format (.doc): save it as .docx (or PDF) to load it",
+    ".rtf": "rich text (.rtf): save it as .docx or plain text to load it",
+    ".odt": "OpenDocument text (.odt): save it as .docx or PDF to load it",
+    ".pages": "Apple Pages document: export it as .docx or PDF to load it",
+    ".msg": "Outlook message (.msg): save it as .eml (File > Save As) to load it",
+}
+SUPPORTED_SUFFIXES = (*READERS, *BYTES_READERS, ".urls")
 
 
 def reader_for(path: Path):

@@ -234,6 +234,12 @@ class ArticleDoc:
         """The Doc's token attributes as plain lists (:func:`token_table`)."""
         return token_table(self.doc)
 
+    def page_at(self, char: int) -> int | None:
+        """The PDF page holding character offset ``char`` (None for an article without pages)."""
+        from ..io.readers import page_at, parse_pages
+
+        return page_at(parse_pages(self.meta.get("pages")), char)
+
     def sentence_at(self, char: int) -> Sentence | None:
         """The sentence holding character offset ``char`` (or the one before it)."""
         if not self.sentences:
