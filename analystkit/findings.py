@@ -445,6 +445,9 @@ def actor_overview(corpus: Corpus, *, top: int = 5) -> Finding:
 def followed_actor(corpus: Corpus, *, minimum_dates: int = 3) -> str:
     """The actor worth following day by day: the most-mentioned actor whose hedged claims span the
     most publication dates (at least ``minimum_dates``); "" when no actor is covered that often."""
+    import numpy as np
+    import pandas as pd
+
     from .views import claim_actors
 
     claims = corpus.claims.reset_index(drop=True)
@@ -452,12 +455,14 @@ def followed_actor(corpus: Corpus, *, minimum_dates: int = 3) -> str:
         return ""
     published = claims["article_id"].map(corpus.articles.set_index("article_id")["published"])
     rows, names = claim_actors(claims, corpus.entities, scope="sentence")
-    dates: dict[str, set] = {}
-    for row, name in zip(rows.tolist(), names.tolist()):
-        if claims.at[row, "hedged"] and published.iloc[row] == published.iloc[row]:
-            dates.setdefault(name, set()).add(published.iloc[row])
+    rows = np.asarray(rows, dtype=np.int64)
+    hedged = claims["hedged"].fillna(False).astype(bool).to_numpy()[rows]
+    on = published.to_numpy()[rows]
+    keep = hedged & pd.notna(on)
+    dated = pd.DataFrame({"name": np.asarray(names)[keep], "published": on[keep]})
+    dates = dated.groupby("name")["published"].nunique().to_dict() if len(dated) else {}
     leaders = top_actor_names(corpus, top=15)
-    ranked = sorted((a for a in leaders if len(dates.get(a, ())) >= minimum_dates), key=lambda a: (-len(dates[a]), leaders.index(a)))
+    ranked = sorted((a for a in leaders if dates.get(a, 0) >= minimum_dates), key=lambda a: (-dates[a], leaders.index(a)))
     return ranked[0] if ranked else ""
 
 

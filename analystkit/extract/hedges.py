@@ -739,15 +739,16 @@ def _claim_for(claims: list[dict], start: int, end: int, sentence_id: int):
 def sentence_certainty(hedges: "pd.DataFrame", sentences: "pd.DataFrame") -> "pd.DataFrame":
     """Each sentence with its hedge count, cues and :func:`certainty` (1.0 when unhedged)."""
     out = sentences[["article_id", "sentence_id", "start", "end", "text"]].copy()
-    grouped = hedges.groupby(["article_id", "sentence_id"]) if len(hedges) else None
-    cues: dict[tuple, str] = {}
-    values: dict[tuple, float] = {}
-    counts: dict[tuple, int] = {}
-    if grouped is not None:
-        for key, group in grouped:
-            cues[key] = "; ".join(group.sort_values("start")["text"])
-            values[key] = certainty(group["probability"])
-            counts[key] = len(group)
+    texts: dict[tuple, list[str]] = {}
+    probabilities: dict[tuple, list[float]] = {}
+    if len(hedges):  # one pass in reading order (a pandas group per sentence is slow on a corpus)
+        ordered = hedges.dropna(subset=["article_id", "sentence_id"]).sort_values(["article_id", "sentence_id", "start"], kind="stable")
+        for key, text, probability in zip(zip(ordered["article_id"], ordered["sentence_id"]), ordered["text"], ordered["probability"]):
+            texts.setdefault(key, []).append(text)
+            probabilities.setdefault(key, []).append(probability)
+    cues = {key: "; ".join(found) for key, found in texts.items()}
+    values = {key: certainty(found) for key, found in probabilities.items()}
+    counts = {key: len(found) for key, found in texts.items()}
     keys = list(zip(out["article_id"], out["sentence_id"]))
     out["n_hedges"] = [counts.get(k, 0) for k in keys]
     out["cues"] = [cues.get(k, "") for k in keys]
