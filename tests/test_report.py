@@ -106,6 +106,10 @@ def test_report_over_another_corpus_tells_its_truth(wikinews_report, nlp):
         assert _markdown(finding.markdown) in index, finding.title
     assert f"<strong>{len(corpus.articles)} articles</strong> from Wikinews" in index
     assert f"{len(corpus.claims):,} claims" in index
+    from tests.test_notebook_tables import float_ids
+
+    for name, page in pages.items():  # issue 20: no id prints as a float in a report
+        assert not float_ids(page), (name, float_ids(page)[:5])
 
 
 def test_failing_notebook_is_reported_and_others_still_render(tmp_path, capsys):
