@@ -462,3 +462,57 @@ def test_title_case_headline_verb(nlp):
     text = "Russia Launches Attack on Kyiv.\n\nThe attack began on Monday."
     rows = extract_article(ArticleDoc.build("t", nlp(text), {"has_headline": True}), tables=["claims"])["claims"]
     assert rows[0]["source_type"] == "author"
+
+
+# ---------------------------------------------------------------- issue 17: kinds of attribution PolNeAR annotates
+def test_light_verb_with_a_communication_noun(claims):
+    row = only(claims("Trump made the case that the deal was a disaster."))
+    assert row["source_text"] == "Trump" and row["cue"] == "made the case" and row["text"].startswith("that the deal")
+    row = only(claims("Obama took a swipe at Jeb Bush on Monday."))
+    assert row["source_text"] == "Obama" and row["cue"] == "took a swipe" and row["text"] == "Jeb Bush"
+
+
+def test_support_and_votes_of_people_and_poll_shares(claims):
+    row = only(claims("Among Republicans, 27 percent would vote for Trump."))
+    assert row["source_text"] == "27 percent" and row["text"] == "for Trump"
+    row = only(claims("Marvin Teske is backing Hillary Clinton."))
+    assert row["source_text"] == "Marvin Teske" and row["text"] == "Hillary Clinton"
+
+
+def test_support_without_a_holder_or_in_a_description_is_no_attribution(claims):
+    assert not attributed(claims("The data support the claim."))
+
+
+def test_a_judgement_needs_its_as_phrase(claims):
+    row = only(claims("Four in 10 voters see the campaign of Donald Trump as most unfair."))
+    assert row["cue"] == "see" and row["text"].endswith("as most unfair")
+    assert not attributed(claims("Voters saw a rise in prices last year."))
+
+
+def test_a_possessed_stance_noun(claims):
+    row = only(claims("Trump's proposal to ban Muslims angered many voters."))
+    assert row["cue"] == "proposal" and "Trump" in row["source_text"] and row["text"] == "to ban Muslims"
+
+
+def test_continue_reports_only_a_quote_next_to_it(claims):
+    assert not attributed(claims('While standard checks will continue, officials will scrap the step to "streamline" processing.'))
+    row = only(claims('"We may lose," she continued.'))
+    assert row["cue"] == "continued" and row["quote_type"] == "direct"
+
+
+def test_a_stance_whose_object_is_the_relativised_noun(claims):
+    assert not attributed(claims("It was the atmosphere of hostility that critics blame for the delay."))
+    row = only(claims("Clinton called for the United States to act."))
+    assert row["cue"] == "called" and row["text"] == "for the United States to act"
+    row = only(claims('She also called for more "flexibility" for U.S. military advisers in Iraq.'))
+    assert row["text"].startswith('for more "flexibility" for')
+
+
+def test_a_lemma_that_lost_its_e(claims):
+    row = only(claims("Chris Christie hopes his endorsement will give him a boost."))  # "hopes" lemmatised "hop"
+    assert row["cue"] == "hopes" and row["source_text"] == "Chris Christie"
+
+
+def test_a_reporting_verb_tagged_as_a_noun_before_that(claims):
+    row = only(claims("Trump predicts that as Jeb Bush and other Republican candidates eventually drop out, many of their supporters will switch."))
+    assert row["source_text"] == "Trump" and row["cue"] == "predicts" and row["text"].startswith("that as Jeb Bush")
