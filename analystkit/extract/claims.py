@@ -482,6 +482,17 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         content = _held_view(verb, children, sent)  # "supported Trump", "would vote for Clinton", "sees Cruz as a uniter"
         if content is None:
             return None
+    if cue.category == "topic" and (complement is None and (content is None or not _quote_next_to(verb, subject, content))):
+        # "spoke about the economy", "weighed in on the race": the topic phrase is the content ("on" only after a
+        # particle: not "spoke on condition of anonymity", "on Tuesday"); not a quote elsewhere in the sentence
+        particle = any(c.dep_ == "prt" for c in children)
+        preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i] + [g for c in children if c.dep_ == "prt" for g in c.children if g.dep_ == "prep"]
+        preps = [p for p in preps if p.lower_ in _TOPIC_PREPS and (p.lower_ != "on" or particle)]
+        about = min(preps, key=lambda p: _TOPIC_ORDER.index(p.lower_)) if preps else None
+        objects = [c for c in about.children if c.dep_ in ("pobj", "pcomp")] if about is not None else []
+        if not objects:
+            return None
+        content = _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
     if content is None and cue.object_content and verb.dep_ != "acl":  # "a group called the Sea Org" names, it reports nothing
         right = [
             c for c in children
@@ -766,11 +777,16 @@ def _infinitive(verb: Token) -> Token | None:
 #: Cue categories whose content is the object (a stance, a support, a judgement): no holder, no attribution.
 STANCE_CATEGORIES = frozenset({"stance", "opinion", "regard"})
 #: Cue categories attributed only to people and bodies ("Trump supports", "voters see X as"), never "the data support".
-_HOLDER_CATEGORIES = frozenset({"opinion", "regard"})
+_HOLDER_CATEGORIES = frozenset({"opinion", "regard", "topic"})
+#: Prepositions that carry the topic of a communication verb ("spoke about", "weighed in on", "railed against").
+_TOPIC_ORDER = ("about", "regarding", "of", "against", "on")
+_TOPIC_PREPS = frozenset(_TOPIC_ORDER)
 #: Prepositions of an opinion verb that carry what is supported ("vote for", "vote against").
 _OPINION_PREPS = frozenset({"for", "against", "behind"})
 #: Prepositions that carry a communication noun's content ("the case for", "a swipe at", "her support of").
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "at", "to", "over", "that"})
+#: Words that open a relative clause (closed class; "that" is often tagged IN).
+_RELATIVISERS = frozenset({"that", "which", "who", "whom", "what"})
 #: The same on the light verb ("took a swipe at Bush"): not "on", "in" (time and place).
 _VERB_CONTENT_PREPS = frozenset({"of", "for", "about", "against", "at", "to", "over"})
 #: Pronouns that can stand for a person or a body holding a view (closed class).
@@ -818,12 +834,14 @@ def _held_view(verb: Token, children: list[Token], sent: Span) -> tuple[int, int
 def _object_outside_clause(verb: Token, children: list[Token], content: tuple[int, int], sent: Span, ctx: _Context) -> bool:
     """A speech act in a relative clause whose object is the relativised noun ("the atmosphere that critics
     blame for ..."): its content lies outside the clause. ("what he calls "X"" and "who blasted Trump" keep theirs.)"""
-    if verb.dep_ != "relcl" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr") and c.tag_ not in ("WDT", "WP") for c in children):
+    if verb.dep_ != "relcl" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr") and c.tag_ not in ("WDT", "WP") and c.lower_ not in _RELATIVISERS for c in children):
         return False
     # "the atmosphere that critics blame for ...": the relativised noun is the object; what is reported lies
     # outside the clause, and the clause's remains ("for denying them entry") are no content.
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.tag_ not in ("WDT", "WP") and not _is_quote(content, ctx)
+    first = sent.doc.char_span(content[0], content[1], alignment_mode="expand")
+    judged = first is not None and len(first) > 0 and first[0].lower_ == "as"  # "which Trump blasted as a disaster": the judgement stays
+    return subject is not None and subject.tag_ not in ("WDT", "WP") and subject.lower_ not in _RELATIVISERS and not judged and not _is_quote(content, ctx)
 
 
 def _quote_next_to(verb: Token, subject: Token | None, content: tuple[int, int]) -> bool:

@@ -516,3 +516,10 @@ def test_a_lemma_that_lost_its_e(claims):
 def test_a_reporting_verb_tagged_as_a_noun_before_that(claims):
     row = only(claims("Trump predicts that as Jeb Bush and other Republican candidates eventually drop out, many of their supporters will switch."))
     assert row["source_text"] == "Trump" and row["cue"] == "predicts" and row["text"].startswith("that as Jeb Bush")
+
+
+def test_a_topic_phrase_is_the_content_of_speak_and_talk(claims):
+    row = only(claims("Obama spoke at the White House on Tuesday about rights that had been denied victims."))
+    assert row["cue"] == "spoke" and row["text"] == "rights that had been denied victims"
+    assert not attributed(claims("Trump spoke at a rally in Ohio."))
+    assert not attributed(claims("The engine talked to the server about updates."))  # no person or body

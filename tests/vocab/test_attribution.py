@@ -7,7 +7,7 @@ from analystkit.vocab.files import read_rows
 
 CATEGORIES = {
     "speech", "quote_only", "belief", "expectation", "evidential", "report_noun", "statement_noun", "according_to", "vague_adverb",
-    "commitment", "intention", "refusal", "stance", "opinion", "regard", "stance_noun",
+    "commitment", "intention", "refusal", "stance", "opinion", "regard", "topic", "stance_noun",
 }
 SOURCE_TYPES = {"named_person", "named_organization", "unnamed", "vague", "author"}
 
