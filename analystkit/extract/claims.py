@@ -381,6 +381,18 @@ def _mistagged_verb(token: Token, lexicon: Lexicon) -> Cue | None:
     return cue if has_subject or before_quote else None
 
 
+def _parenthetical(verb: Token, sent: Span) -> bool:
+    """The cue and its subject are set off by commas inside the clause they report ("The museum, Mr. Bush said,
+    celebrated ...", "This campaign, he says, is different"): a parataxis before its head, commas on both sides."""
+    if verb.dep_ != "parataxis" or verb.i > verb.head.i or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i >= sent.end:
+        return False
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    before = doc[left].text == "," or (left > sent.start and doc[left - 1].text == ",")
+    after = doc[right].text == "," or (right + 1 < sent.end and doc[right + 1].text == ",")
+    return before and after and left > sent.start
+
+
 def _verb_read_as_noun(token: Token, sent: Span, ctx: _Context, lexicon: Lexicon) -> Attribution | None:
     """ "Trump predicts that ...", "Trump charges that ...": a third-person reporting verb the tagger read as a
     plural noun, right after a name and right before "that"; the name is the source, the rest the content."""
@@ -461,6 +473,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if content is None and after_comma and not borrowed and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
         # "Y, X said" read with Y as the main clause, "X" and "said" hanging off it.
         content = _trim(sent.doc, sent.start, verb.left_edge.i, sent)
+    parenthetical = content is None and not borrowed and _parenthetical(verb, sent)
+    if parenthetical:
+        # "This campaign, he says, is different.": the clause around the parenthetical cue is its content.
+        content = _trim(sent.doc, sent.start, sent.end, sent)
     if content is None and verb.dep_ == "advcl" and verb.i < verb.head.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         # "As X told reporters, Y": the main clause after the "as" clause.
         content = _trim(sent.doc, verb.right_edge.i + 1, verb.head.right_edge.i + 1, sent)
@@ -505,7 +521,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if cue.object_content and _object_outside_clause(verb, children, content, sent, ctx):
         return None
     clause = _chars(sent.doc, verb.left_edge.i, verb.right_edge.i + 1) if verb.dep_ == "advcl" else None
-    return _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause)
+    return _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical)
 
 
 def _passive_attribution(verb, cue, children, complement, content, sent, ctx) -> Attribution | None:

@@ -523,3 +523,10 @@ def test_a_topic_phrase_is_the_content_of_speak_and_talk(claims):
     assert row["cue"] == "spoke" and row["text"] == "rights that had been denied victims"
     assert not attributed(claims("Trump spoke at a rally in Ohio."))
     assert not attributed(claims("The engine talked to the server about updates."))  # no person or body
+
+
+def test_a_parenthetical_cue_inside_its_content(claims):
+    row = only(claims("This campaign, he says, is different."))
+    assert row["source_text"] == "he" and row["cue"] == "says" and row["text"] == "This campaign, he says, is different."
+    row = only(claims("The museum, Mr. Bush said, celebrated the nation."))
+    assert "Bush" in row["source_text"] and row["cue"] == "said"
