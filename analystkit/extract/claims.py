@@ -457,13 +457,16 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "the data support ...", "..., voting for Bryan": support and judgement are held by people and bodies
     if borrowed and complement is None and _quote_near(verb, sent, ctx) is None and cue.category not in STANCE_CATEGORIES and (infinitive is None or cue.category not in ("intention", "commitment")):
         return None  # "..., agreeing to work", "after confirming with ...": a participle reports only a clause or a quote
-    if cue.category == "intention" and not (is_pronoun(subject) and subject.lower_ in PERSON_SUBJECTS or any(e.label_ == "PERSON" and e.start <= subject.i < e.end for e in ents_overlapping(sent.doc, subject.idx, subject.idx + 1))):
-        return None  # intentions are attributed to people ("Trump wants to ..."), not to "the organization plans to"
+    if cue.category == "intention" and not _person_like(subject):
+        return None  # intentions are attributed to people ("Trump wants to ...", "Palestinians want"), not to "the organization plans to"
     if infinitive is not None and cue.category in ("intention", "commitment") and not _quote_near(verb, sent, ctx):
         # "wants to build", "vowed to fight", "urged Congress to act", "called on X to": the infinitive is the content.
         content = _subtree_chars(infinitive, sent)
+    if cue.category == "intention" and content is None and cue.object_content and not borrowed:
+        dobj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in _RELATIVISERS), None)
+        content = _subtree_chars(dobj, sent) if dobj is not None else None  # "Palestinians want East Jerusalem" (PolNeAR: a desire)
     if cue.category == "intention" and content is None:
-        return None  # "wants a wall" is not reported content
+        return None  # "hopes so" reports nothing
     if cue.category == "expectation" and complement is None:
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         if xcomp is None:
@@ -534,8 +537,9 @@ def _passive_attribution(verb, cue, children, complement, content, sent, ctx) ->
     if xcomp is not None and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in xcomp.children):
         content = None if complement is None else content  # "must be thought out": not "X is thought to"
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if content is None and subject is not None and cue.object_content and pobj is not None:
-        content = _trim(sent.doc, subject.left_edge.i, verb.right_edge.i + 1, sent)
+    if content is None and subject is not None and (cue.object_content or cue.category in ("speech", "evidential")) and pobj is not None:
+        # "O'Malley's move was first reported by MSNBC": the passive subject is what the agent reported
+        content = _trim(sent.doc, subject.left_edge.i, subject.right_edge.i + 1, sent)
     if content is None:
         return None
     found = _attributed(pobj, content, _token_chars(verb), sent, ctx) if pobj is not None else None
@@ -821,6 +825,17 @@ def is_animate(token: Token, sent: Span) -> bool:
     if lemma in load_lexicon().source_nouns or lemma in _agent_nouns() or lemma in word_list("share_heads") or token.like_num:
         return True
     return False
+
+
+def _person_like(token: Token) -> bool:
+    """A person or people: a person pronoun, a PERSON or NORP name, an unnamed source noun ("officials",
+    "voters") or a share of people ("56 percent") — not a body ("the organization")."""
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "WP"):
+        return token.lower_ in PERSON_SUBJECTS or token.lower_ in ("they", "who")
+    if token.ent_type_ in ("PERSON", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in word_list("share_heads") or load_lexicon().source_nouns.get(lemma, ("", ""))[0] == "unnamed" and load_lexicon().source_nouns[lemma][1] != "document"
 
 
 @lru_cache(maxsize=1)

@@ -530,3 +530,10 @@ def test_a_parenthetical_cue_inside_its_content(claims):
     assert row["source_text"] == "he" and row["cue"] == "says" and row["text"] == "This campaign, he says, is different."
     row = only(claims("The museum, Mr. Bush said, celebrated the nation."))
     assert "Bush" in row["source_text"] and row["cue"] == "said"
+
+
+def test_passive_with_an_agent_and_desires_of_people(claims):
+    row = only(claims("O'Malley's move was first reported by MSNBC."))
+    assert row["source_text"] == "MSNBC" and row["text"] == "O'Malley's move"
+    row = only(claims("Palestinians want East Jerusalem for their future state."))
+    assert row["cue"] == "want" and row["text"] == "East Jerusalem"
