@@ -491,12 +491,21 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
             if objects and objects[0].left_edge.idx <= quote[0] and quote[1] <= _token_chars(max(objects, key=lambda c: c.right_edge.i).right_edge)[1]:
                 # "called for more "flexibility" for ...", "called the statement "offensive"": the quote is part of the object phrase
                 content = _trim(sent.doc, objects[0].left_edge.i, max(c.right_edge.i for c in objects) + 1, sent) or quote
+    dobj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if content is None and dobj is not None and not borrowed:
+        lexicon = load_lexicon()
+        if cue.category == "evidential" and lexicon_documents(subject):
+            content = _subtree_chars(dobj, sent)  # "a poll shows Sanders leading", "the records show donations to ..."
+        elif cue.category == "speech" and dobj.lemma_.lower() in lexicon.nouns:
+            content = _subtree_chars(dobj, sent)  # "Clinton tweeted her thanks to the president", "tweeted out Trump's praise of Boyle"
     if content is None and sent.text.rstrip().endswith(":") and verb.i < sent.end - 1:
         content = _PENDING  # "X tweeted:" with the quote in the next paragraph
     if cue.category == "quote_only" and (content is None or content is _PENDING or not _is_quote(content, ctx) or not _quote_next_to(verb, subject, content)):
         return None  # "the talks would continue", "checks will continue, ... to "streamline"": only "She continued: "..."" reports
-    if cue.category == "evidential" and complement is None and content is not None and content is not _PENDING and not _is_quote(content, ctx):
-        return None  # "found the body": an evidential verb reports a clause or a quote
+    if cue.category == "evidential" and complement is None and content is not None and content is not _PENDING and not _is_quote(content, ctx) and not (
+        dobj is not None and lexicon_documents(subject)
+    ):
+        return None  # "found the body": an evidential verb reports a clause or a quote (or, of a poll or record, its object)
     if cue.category in ("opinion", "regard") and complement is None:
         content = _held_view(verb, children, sent)  # "supported Trump", "would vote for Clinton", "sees Cruz as a uniter"
         if content is None:
@@ -537,7 +546,7 @@ def _passive_attribution(verb, cue, children, complement, content, sent, ctx) ->
     if xcomp is not None and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in xcomp.children):
         content = None if complement is None else content  # "must be thought out": not "X is thought to"
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if content is None and subject is not None and (cue.object_content or cue.category in ("speech", "evidential")) and pobj is not None:
+    if content is None and subject is not None and cue.category in ("speech", "evidential") and pobj is not None:
         # "O'Malley's move was first reported by MSNBC": the passive subject is what the agent reported
         content = _trim(sent.doc, subject.left_edge.i, subject.right_edge.i + 1, sent)
     if content is None:
@@ -825,6 +834,11 @@ def is_animate(token: Token, sent: Span) -> bool:
     if lemma in load_lexicon().source_nouns or lemma in _agent_nouns() or lemma in word_list("share_heads") or token.like_num:
         return True
     return False
+
+
+def lexicon_documents(token: Token) -> bool:
+    """``token`` is a document or evidence noun of the source list ("poll", "survey", "data", "records")."""
+    return load_lexicon().source_nouns.get(token.lemma_.lower(), ("", ""))[1] == "document"
 
 
 def _person_like(token: Token) -> bool:

@@ -533,7 +533,18 @@ def test_a_parenthetical_cue_inside_its_content(claims):
 
 
 def test_passive_with_an_agent_and_desires_of_people(claims):
+    assert not attributed(claims("The study was supported by the National Science Foundation."))  # funding, not a view
+    assert not attributed(claims("The scheme was rejected by Prime Minister Boris Johnson."))  # an act, not speech
     row = only(claims("O'Malley's move was first reported by MSNBC."))
     assert row["source_text"] == "MSNBC" and row["text"] == "O'Malley's move"
     row = only(claims("Palestinians want East Jerusalem for their future state."))
     assert row["cue"] == "want" and row["text"] == "East Jerusalem"
+
+
+def test_a_poll_shows_its_object_and_a_speech_verb_reports_a_communication_noun(claims):
+    row = only(claims("For the first time, a poll shows Bernie Sanders leading Hillary Clinton."))
+    assert row["source_text"] == "a poll" and row["text"].startswith("Bernie Sanders leading")
+    assert not attributed(claims("Police found the body."))
+    rows = attributed(claims("Lloyd Grove tweeted out Trump's praise of Boyle during the debate."))
+    assert rows[0]["cue"] == "tweeted" and rows[0]["text"].startswith("Trump's praise")
+    assert rows[1]["cue"] == "praise" and rows[1]["nested"]  # Trump's praise, inside what Grove tweeted
