@@ -498,6 +498,13 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
             content = _subtree_chars(dobj, sent)  # "a poll shows Sanders leading", "the records show donations to ..."
         elif cue.category == "speech" and dobj.lemma_.lower() in lexicon.nouns:
             content = _subtree_chars(dobj, sent)  # "Clinton tweeted her thanks to the president", "tweeted out Trump's praise of Boyle"
+        elif cue.category == "speech" and dobj.lower_ in _PRO_FORMS:
+            # "a third said the same of Cruz", "by the time he said that", "said no": a pro-form stands for the content
+            after = [c for c in children if c.dep_ == "prep" and c.i > dobj.i]
+            content = _trim(sent.doc, dobj.left_edge.i, max([dobj.right_edge.i, *(c.right_edge.i for c in after)]) + 1, sent)
+    if content is None and cue.category == "speech" and not borrowed:
+        so = next((c for c in children if c.dep_ in ("advmod", "intj", "dobj") and c.lower_ in ("so", "otherwise", "no", "yes") and c.i > verb.i), None)
+        content = _token_chars(so) if so is not None else None  # "after half said so", "the candidate said no"
     if content is None and sent.text.rstrip().endswith(":") and verb.i < sent.end - 1:
         content = _PENDING  # "X tweeted:" with the quote in the next paragraph
     if cue.category == "quote_only" and (content is None or content is _PENDING or not _is_quote(content, ctx) or not _quote_next_to(verb, subject, content)):
@@ -528,6 +535,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         ]  # "called for the United States to act": a "for ... to" clause
         if right:
             content = _trim(sent.doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1, sent)
+    if content is None and lemma_of(verb) in _NO_RESPONSE and any(c.dep_ == "neg" for c in children) and not borrowed and _asked(verb):
+        # "The Trump campaign did not immediately respond to requests for comment": like a refusal, no content
+        end = verb.idx + len(verb.text)
+        return _attributed(subject, (end, end), _token_chars(verb), sent, ctx, note=NOTE_NO_RESPONSE, empty=True)
     if content is None:
         return None
     if cue.object_content and _object_outside_clause(verb, children, content, sent, ctx):
@@ -959,6 +970,26 @@ def _possessed_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attri
     if content is None:
         return None
     return _attributed(owner, content, _token_chars(noun), sent, ctx)
+
+
+#: Pro-forms that, as the object of a speech verb, stand for its content ("said that", "said the same of X").
+_PRO_FORMS = frozenset({"that", "this", "so", "same", "it", "otherwise", "no", "yes", "nothing", "something"})
+#: Speech verbs that, negated and without content, report a non-answer ("did not respond to requests for comment").
+_NO_RESPONSE = frozenset({"respond", "comment", "reply", "answer"})
+NOTE_NO_RESPONSE = "no answer to a request for comment: an attribution without content (empty content span)"
+
+
+#: What a source is asked that it may not answer ("requests for comment", "emailed questions").
+_REQUESTS = frozenset({"request", "question", "call", "email", "message", "inquiry", "query", "comment"})
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _asked(verb: Token) -> bool:
+    """The verb answers (or not) a request: "respond to requests for comment", "reply to emailed questions"."""
+    return any(o.lemma_.lower() in _REQUESTS for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj")
 
 
 #: The content-less refusals: "declined to comment", "refused to discuss it".

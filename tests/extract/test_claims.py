@@ -548,3 +548,11 @@ def test_a_poll_shows_its_object_and_a_speech_verb_reports_a_communication_noun(
     rows = attributed(claims("Lloyd Grove tweeted out Trump's praise of Boyle during the debate."))
     assert rows[0]["cue"] == "tweeted" and rows[0]["text"].startswith("Trump's praise")
     assert rows[1]["cue"] == "praise" and rows[1]["nested"]  # Trump's praise, inside what Grove tweeted
+
+
+def test_a_pro_form_object_and_no_answer_to_a_request_for_comment(claims):
+    row = only(claims("Asked if he was ever bullied, the Republican presidential candidate said no."))
+    assert row["cue"] == "said" and row["text"] == "no"
+    row = only(claims("The Trump campaign did not immediately respond to requests for comment."))
+    assert row["cue"] == "respond" and row["start"] == row["end"] and row["note"]
+    assert not attributed(claims("It did not respond to the treatment."))
