@@ -300,6 +300,8 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
                 att = _medium_attribution(token, sent, ctx)
             elif cue.category == "stance_noun":
                 att = _possessed_noun_attribution(token, sent, ctx)
+        elif token.pos_ == "ADJ" and token.lemma_.lower() in lexicon.adjectives:
+            att = _attitude_attribution(token, sent, ctx)  # "is skeptical of", "made it clear that"
         elif token.pos_ == "ADV" and lower in lexicon.adverbs:
             att = _adverb_attribution(token, sent, ctx)
         if att is not None and att.content == _PENDING:
@@ -353,7 +355,7 @@ def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
     the Doc's :class:`~analystkit.nlp.doc.TokenTable`): every other token yields no attribution."""
     table = token_table(sent.doc)
     lower, lemma, pos = table.lower, table.lemma, table.pos
-    verbs, nouns, adverbs = lexicon.verbs, lexicon.nouns, lexicon.adverbs
+    verbs, nouns, adverbs, adjectives = lexicon.verbs, lexicon.nouns, lexicon.adverbs, lexicon.adjectives
     out = []
     for i in range(sent.start, sent.end):
         tag = pos[i]
@@ -362,6 +364,7 @@ def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
             or (tag in ("VERB", "AUX") and (lemma[i] in verbs or lemma[i] + "e" in verbs or lower[i].endswith("ing") and lower[i][:-3] + "e" in verbs))
             or (tag == "NOUN" and (lemma[i] in nouns or lemma[i] in verbs))
             or (tag == "ADV" and lower[i] in adverbs)
+            or (tag == "ADJ" and lemma[i] in adjectives)
         ):
             out.append(i)
     return out
@@ -958,6 +961,43 @@ def _light_verb_attribution(noun: Token, sent: Span, ctx: _Context) -> Attributi
     if content is None:
         return None
     return _attributed(subject, content, _chars(sent.doc, verb.i, noun.i + 1), sent, ctx)
+
+
+#: Verbs that predicate an adjective of their subject ("is skeptical", "seemed confident", "grew wary").
+_COPULAS = frozenset({"be", "seem", "remain", "appear", "feel", "become", "grow", "sound", "look", "stay", "get"})
+#: Prepositions that carry what an attitude is about ("skeptical of", "worried about", "opposed to").
+_ATTITUDE_PREPS = frozenset({"of", "about", "that", "to", "with", "on", "over", "toward", "towards"})
+
+
+def _attitude_attribution(adj: Token, sent: Span, ctx: _Context) -> Attribution | None:
+    """An adjective of attitude or certainty predicated of a person or body: "Viguerie is upbeat about Cruz's
+    chances", "voters are worried that ...", "he made it clear that ..."; the clause or phrase it takes is the content."""
+    head = adj.head
+    lemma = head.lemma_.lower()
+    if not (adj.dep_ == "acomp" and lemma in _COPULAS or adj.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and lemma == "make"):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None and head.dep_ == "conj":
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not is_animate(subject, sent) or subject.lower_ in ("it", "its"):
+        return None
+    content = None
+    for child in adj.children:
+        if child.dep_ in ("ccomp", "xcomp", "acl") or child.dep_ == "advcl" and any(m.lower_ == "that" for m in child.children):
+            content = _subtree_chars(child, sent)
+            break
+        if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                content = _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
+                break
+    if content is None and lemma == "make":
+        complement = next((c for c in head.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+        content = _subtree_chars(complement, sent) if complement is not None else None
+    if content is None:
+        return None
+    cue = _chars(sent.doc, head.i, adj.i + 1) if lemma == "make" else _token_chars(adj)
+    return _attributed(subject, content, cue, sent, ctx)
 
 
 def _possessed_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:

@@ -556,3 +556,11 @@ def test_a_pro_form_object_and_no_answer_to_a_request_for_comment(claims):
     row = only(claims("The Trump campaign did not immediately respond to requests for comment."))
     assert row["cue"] == "respond" and row["start"] == row["end"] and row["note"]
     assert not attributed(claims("It did not respond to the treatment."))
+
+
+def test_an_attitude_adjective_of_a_person(claims):
+    row = only(claims("Democratic leaders are increasingly worried that young voters will stay home."))
+    assert row["cue"] == "worried" and row["source_text"] == "Democratic leaders" and row["text"].startswith("that young voters")
+    row = only(claims("Trump is critical of the deal."))
+    assert row["cue"] == "critical" and row["text"] == "the deal"
+    assert not attributed(claims("The road is clear of snow."))
