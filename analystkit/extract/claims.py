@@ -46,6 +46,19 @@ How attributions are found (spaCy dependency parse + the cue lists of
   lead-ins without quote marks ("Senator Doe on the leak: ...", not a place: "Ukraine: ...");
   "you" and "one" are never sources; a relative pronoun source runs from its antecedent
   ("Jane Doe, who said"); "I" outside quotes and turns is the author;
+* **beyond verbs of saying** (issue 17, the kinds PolNeAR annotates that the kit missed): a
+  communication noun with a light verb ("made the case that", "took a swipe at Bush", "offered his
+  congratulations to") or a person's possessive ("her support for", "Trump's proposal to ban");
+  support and votes of people, bodies and poll shares ("27 percent would vote for Trump", "is backing
+  Clinton"; never "the data support"); judgements with their "as" phrase ("voters see X as
+  unfair"); topic verbs ("spoke about", "weighed in on"); attitude adjectives ("is skeptical of",
+  "are worried that", "made it clear that"); a parenthetical cue inside its content ("This
+  campaign, he says, is different"); polls and records that show an object ("a poll shows Sanders
+  leading"); a pro-form object ("said no", "said the same of X"); passive reports with an agent
+  ("was first reported by MSNBC"); "did not respond to requests for comment" (empty content and a
+  note, like a refusal); a reporting verb tagged as a noun between a name and "that" ("Trump
+  predicts that"). "continue" reports only a quote next to it; a stance verb in a relative clause
+  whose object is the relativised noun ("the atmosphere that critics blame for ...") reports nothing;
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor;
