@@ -547,7 +547,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if content is None and cue.object_content and verb.dep_ != "acl":  # "a group called the Sea Org" names, it reports nothing
         right = [
             c for c in children
-            if c.i > verb.i and (c.dep_ in ("dobj", "prep", "attr", "oprd") or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+            if c.i > verb.i and (c.dep_ in ("dobj", "prep", "attr", "oprd") or c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
         ]  # "called for the United States to act": a "for ... to" clause
         if right:
             content = _trim(sent.doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1, sent)

@@ -564,3 +564,8 @@ def test_an_attitude_adjective_of_a_person(claims):
     row = only(claims("Trump is critical of the deal."))
     assert row["cue"] == "critical" and row["text"] == "the deal"
     assert not attributed(claims("The road is clear of snow."))
+
+
+def test_a_stance_object_the_parser_read_as_a_complement(claims):
+    row = only(claims("Democratic candidates went further, with former Maryland Gov. Martin O’Malley calling Trump a fascist."))
+    assert row["cue"] == "calling" and "O’Malley" in row["source_text"] and row["text"] == "Trump a fascist"
