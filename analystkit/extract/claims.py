@@ -332,6 +332,10 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
         found.append(att)
         if att.source_type in ("named_organization", "unnamed") and att.source_actor:
             ctx.collective.append((att.source[0] if att.source else att.content[0], att.source_actor, att.source_type, att.source_subtype))
+    if "(@" in doc_text(doc)[sent.start_char : sent.end_char]:
+        signed = _tweet_signature(sent, ctx)  # "... — Paul Ryan (@SpeakerRyan) July 5, 2016"
+        if signed is not None and not any(_overlaps(signed.cue, a.cue) or _overlaps(signed.source, a.source) for a in found):
+            found.append(signed)
     if not found:
         headline = _is_headline(sent, ctx)
         colon = _colon_lead_in(sent, ctx, headline=headline)
@@ -765,6 +769,37 @@ def _colon_lead_in(sent: Span, ctx: _Context, *, headline: bool = False) -> Attr
 _TRANSCRIPT_LABEL = re.compile(r"^(?:Q|QUESTION|REPORTER)$")
 #: Content of an attribution whose quote starts after its sentence ("X tweeted:" + quote).
 _PENDING = (0, 0)
+
+
+#: The signature line of an embedded tweet: a dash, the author's name and "(@handle)" (Twitter's embed markup).
+_TWEET_SIGNATURE = re.compile(r"(?P<dash>[—―–]|--?)\s*(?P<name>[^\s()—―–@][^()—―–@\n]{0,80}?)\s*\(@\w{1,30}\)")
+
+
+def _tweet_signature(sent: Span, ctx: _Context) -> Attribution | None:
+    """An embedded tweet signed "text — Name (@handle) date": Name is the source of the text before the dash."""
+    text = doc_text(sent.doc)
+    match = _TWEET_SIGNATURE.search(text, sent.start_char, sent.end_char)
+    if match is None:
+        return None
+    dash = (match.start("dash"), match.end("dash"))
+    name = (match.start("name"), match.end("name"))
+    # The tweet's text: from the start of its paragraph (or of the markup around it) to the dash; it may
+    # hold several sentences ("Great rally tonight! — Donald J. Trump (@realDonaldTrump) June 29, 2016").
+    start = max(text.rfind("\n", 0, dash[0]) + 1, text.rfind(">", 0, dash[0]) + 1)
+    while start < dash[0] and text[start].isspace():
+        start += 1
+    end = dash[0]
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    content = (start, end)
+    tokens = sent.doc.char_span(*name, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return None
+    source = (tokens.start_char, tokens.end_char)
+    stype, subtype, actor = classify_source(tokens[-1], source, ctx)
+    return Attribution(content, dash, source, stype, subtype, actor, "an embedded tweet's signature line")
 
 
 def _that_clause_below(verb: Token) -> Token | None:

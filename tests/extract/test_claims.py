@@ -569,3 +569,11 @@ def test_an_attitude_adjective_of_a_person(claims):
 def test_a_stance_object_the_parser_read_as_a_complement(claims):
     row = only(claims("Democratic candidates went further, with former Maryland Gov. Martin O’Malley calling Trump a fascist."))
     assert row["cue"] == "calling" and "O’Malley" in row["source_text"] and row["text"] == "Trump a fascist"
+
+
+def test_an_embedded_tweet_signature(claims):
+    text = "Great rally tonight! — Donald J. Trump (@realDonaldTrump) June 29, 2016"
+    rows = attributed(claims(text))
+    row = next(r for r in rows if r["cue"] == "—")
+    assert row["source_text"] == "Donald J. Trump" and row["text"] == "Great rally tonight!"
+    assert not attributed(claims("The talks broke down (@reuters reported)."))
