@@ -233,8 +233,37 @@ def textacy_items(doc, starts: Sequence[int], ends: Sequence[int]) -> list[Item]
 
 
 # ---------------------------------------------------------------- the run
-def evaluate(*, gold_path: str | Path = GOLD, corpus_path: str | Path = CORPUS, peer: bool = True) -> dict[str, Counts]:
-    """Score analystkit (and textacy, if ``peer`` and installed) on the gold articles."""
+def error_lines(text: str, preds: Sequence[Item], golds: Sequence[Item], sentences: Sequence[tuple[int, int]]) -> list[str]:
+    """The kit's errors in one article, one line each: ``false`` (a prediction's cue or content in a
+    sentence without gold attribution), ``wrong`` (a sourced prediction that matches no gold source)
+    and ``miss`` (a gold attribution whose source head no prediction holds)."""
+
+    def show(spans: Spans) -> str:
+        return " … ".join(text[s:e] for s, e in spans)[:60]
+
+    def sentence(item: Item) -> str:
+        ids = sorted(item.sentences)
+        return " ".join(text[sentences[ids[0]][0] : sentences[ids[0]][1]].split())[:150] if ids else ""
+
+    covered: set[int] = set()
+    for gold in golds:
+        covered |= gold.sentences
+    lines = []
+    for pred in preds:
+        flagged = [i for i in range(len(sentences)) if i not in covered and any(_overlap(sentences[i], span) > 0 for span in (*pred.cue, *pred.content))]
+        if flagged:
+            lines.append(f"false  source {show(pred.source)!r} cue {show(pred.cue)!r}: {' '.join(text[sentences[flagged[0]][0]:sentences[flagged[0]][1]].split())[:150]!r}")
+        elif pred.source and not any(source_matches(pred, g) for g in golds):
+            lines.append(f"wrong  source {show(pred.source)!r} cue {show(pred.cue)!r}: {sentence(pred)!r}")
+    for gold in golds:
+        if not any(source_matches(p, gold) for p in preds):
+            lines.append(f"miss   source {show(gold.source)!r} cue {show(gold.cue)!r}: {sentence(gold)!r}")
+    return lines
+
+
+def evaluate(*, gold_path: str | Path = GOLD, corpus_path: str | Path = CORPUS, peer: bool = True, errors: list[str] | None = None) -> dict[str, Counts]:
+    """Score analystkit (and textacy, if ``peer`` and installed) on the gold articles; with an ``errors``
+    list, append the kit's errors to it (:func:`error_lines`, each prefixed with the article id)."""
     import analystkit as ak
     from analystkit.extract import extract_article
 
@@ -261,6 +290,8 @@ def evaluate(*, gold_path: str | Path = GOLD, corpus_path: str | Path = CORPUS, 
         golds = gold_items(record, shift, starts, ends)
         ours = claim_items(extract_article(article, tables=["claims"])["claims"], starts, ends)
         results["analystkit"].add(score_article(ours, golds, sentences))
+        if errors is not None:
+            errors.extend(f"{article.article_id}  {line}" for line in error_lines(text, ours, golds, sentences))
         if peer:
             try:
                 theirs = textacy_items(article.doc, starts, ends)
@@ -290,13 +321,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gold", default=GOLD)
     parser.add_argument("--corpus", default=CORPUS)
     parser.add_argument("--no-peer", action="store_true", help="skip textacy")
+    parser.add_argument("--errors", action="store_true", help="list the kit's false attributions, unmatched sources and misses")
     args = parser.parse_args(argv)
-    results = evaluate(gold_path=args.gold, corpus_path=args.corpus, peer=not args.no_peer)
+    errors: list[str] | None = [] if args.errors else None
+    results = evaluate(gold_path=args.gold, corpus_path=args.corpus, peer=not args.no_peer, errors=errors)
     print(f"Attribution against {args.gold} ({results['analystkit'].articles} articles)")
     print(format_table(results))
     print("src = source match (gold head word inside predicted source, same sentence); cnt = content covers >= 50% of gold;")
     print("cue acc = cue overlaps gold cue among source matches; false attr = share of gold-unattributed sentences given an attribution;")
     print("failed = articles on which the system raised (counted as predicting nothing).")
+    if errors is not None:
+        print(f"\nanalystkit errors ({len(errors)}): false = cue or content in a sentence without gold attribution; wrong = source matches no gold; miss = gold source not found")
+        print("\n".join(sorted(errors, key=lambda line: line.split()[1])))
 
 
 if __name__ == "__main__":

@@ -46,6 +46,19 @@ How attributions are found (spaCy dependency parse + the cue lists of
   lead-ins without quote marks ("Senator Doe on the leak: ...", not a place: "Ukraine: ...");
   "you" and "one" are never sources; a relative pronoun source runs from its antecedent
   ("Jane Doe, who said"); "I" outside quotes and turns is the author;
+* **beyond verbs of saying** (issue 17, the kinds PolNeAR annotates that the kit missed): a
+  communication noun with a light verb ("made the case that", "took a swipe at Bush", "offered his
+  congratulations to") or a person's possessive ("her support for", "Trump's proposal to ban");
+  support and votes of people, bodies and poll shares ("27 percent would vote for Trump", "is backing
+  Clinton"; never "the data support"); judgements with their "as" phrase ("voters see X as
+  unfair"); topic verbs ("spoke about", "weighed in on"); attitude adjectives ("is skeptical of",
+  "are worried that", "made it clear that"); a parenthetical cue inside its content ("This
+  campaign, he says, is different"); polls and records that show an object ("a poll shows Sanders
+  leading"); a pro-form object ("said no", "said the same of X"); passive reports with an agent
+  ("was first reported by MSNBC"); "did not respond to requests for comment" (empty content and a
+  note, like a refusal); a reporting verb tagged as a noun between a name and "that" ("Trump
+  predicts that"). "continue" reports only a quote next to it; a stance verb in a relative clause
+  whose object is the relativised noun ("the atmosphere that critics blame for ...") reports nothing;
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor;
@@ -102,6 +115,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -128,6 +142,7 @@ from ..nlp.titles import strip_titles
 from ..nlp.transcripts import MIN_LABELS, speaker_labels
 from ..vocab.attribution import Cue, Lexicon, load_lexicon
 from ..vocab.gazetteer import lookup
+from ..vocab.nouns import actor_nouns, group_nouns
 from ..vocab.labels import ORGANISATION_SOURCE_LABELS
 from ..vocab.words import word_list
 
@@ -284,15 +299,24 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
             att = _according_to(token, sent, ctx)
         elif token.pos_ in ("VERB", "AUX") and cue_lemma(token, lexicon.verbs) in lexicon.verbs:
             att = _verb_attribution(token, lexicon.verbs[cue_lemma(token, lexicon.verbs)], sent, ctx)
+        elif token.pos_ == "NOUN" and (att := _verb_read_as_noun(token, sent, ctx, lexicon)) is not None:
+            pass  # "Trump predicts that ...": a reporting verb tagged as a plural noun between a name and "that"
         elif token.pos_ == "NOUN" and _mistagged_verb(token, lexicon) is not None:
             # "The Department of Agriculture notes, "..."": a reporting verb the tagger read as a plural noun.
             att = _verb_attribution(token, _mistagged_verb(token, lexicon), sent, ctx)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns:
             cue = lexicon.nouns[token.lemma_.lower()]
-            if cue.category == "report_noun":
+            att = _light_verb_attribution(token, sent, ctx)  # "made the case that", "took a swipe at"
+            if att is not None:
+                pass
+            elif cue.category == "report_noun":
                 att = _noun_attribution(token, sent, ctx)
             elif cue.category == "statement_noun":
                 att = _medium_attribution(token, sent, ctx)
+            elif cue.category == "stance_noun":
+                att = _possessed_noun_attribution(token, sent, ctx)
+        elif token.pos_ == "ADJ" and token.lemma_.lower() in lexicon.adjectives:
+            att = _attitude_attribution(token, sent, ctx)  # "is skeptical of", "made it clear that"
         elif token.pos_ == "ADV" and lower in lexicon.adverbs:
             att = _adverb_attribution(token, sent, ctx)
         if att is not None and att.content == _PENDING:
@@ -310,6 +334,10 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
         found.append(att)
         if att.source_type in ("named_organization", "unnamed") and att.source_actor:
             ctx.collective.append((att.source[0] if att.source else att.content[0], att.source_actor, att.source_type, att.source_subtype))
+    if "(@" in doc_text(doc)[sent.start_char : sent.end_char]:
+        signed = _tweet_signature(sent, ctx)  # "... — Paul Ryan (@SpeakerRyan) July 5, 2016"
+        if signed is not None and not any(_overlaps(signed.cue, a.cue) or _overlaps(signed.source, a.source) for a in found):
+            found.append(signed)
     if not found:
         headline = _is_headline(sent, ctx)
         colon = _colon_lead_in(sent, ctx, headline=headline)
@@ -331,7 +359,11 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
 def cue_lemma(token: Token, verbs: dict[str, Cue]) -> str:
     """The token's lemma, or the "-e" verb a gerund's lemma lost ("hoping" lemmatised "hop" → hope)."""
     lemma = token.lemma_.lower()
-    if lemma in verbs or not token.lower_.endswith("ing"):
+    if lemma in verbs:
+        return lemma
+    if lemma + "e" in verbs and token.lower_.startswith(lemma):
+        return lemma + "e"  # "hopes", "hoped" lemmatised "hop" → hope
+    if not token.lower_.endswith("ing"):
         return lemma
     stem = token.lower_[:-3] + "e"
     return stem if stem in verbs else lemma
@@ -342,15 +374,16 @@ def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
     the Doc's :class:`~analystkit.nlp.doc.TokenTable`): every other token yields no attribution."""
     table = token_table(sent.doc)
     lower, lemma, pos = table.lower, table.lemma, table.pos
-    verbs, nouns, adverbs = lexicon.verbs, lexicon.nouns, lexicon.adverbs
+    verbs, nouns, adverbs, adjectives = lexicon.verbs, lexicon.nouns, lexicon.adverbs, lexicon.adjectives
     out = []
     for i in range(sent.start, sent.end):
         tag = pos[i]
         if (
             lower[i] == "according"
-            or (tag in ("VERB", "AUX") and (lemma[i] in verbs or lower[i].endswith("ing") and lower[i][:-3] + "e" in verbs))
+            or (tag in ("VERB", "AUX") and (lemma[i] in verbs or lemma[i] + "e" in verbs or lower[i].endswith("ing") and lower[i][:-3] + "e" in verbs))
             or (tag == "NOUN" and (lemma[i] in nouns or lemma[i] in verbs))
             or (tag == "ADV" and lower[i] in adverbs)
+            or (tag == "ADJ" and lemma[i] in adjectives)
         ):
             out.append(i)
     return out
@@ -368,6 +401,43 @@ def _mistagged_verb(token: Token, lexicon: Lexicon) -> Cue | None:
     has_subject = any(c.dep_ == "nsubj" for c in token.children)
     before_quote = token.i + 2 < len(doc) and doc[token.i + 1].text in (",", ":") and doc[token.i + 2].text in QUOTE_MARKS and token.i > 0 and doc[token.i - 1].pos_ == "PROPN"
     return cue if has_subject or before_quote else None
+
+
+def _parenthetical(verb: Token, sent: Span) -> bool:
+    """The cue and its subject are set off by commas inside the clause they report ("The museum, Mr. Bush said,
+    celebrated ...", "This campaign, he says, is different"): a parataxis before its head, commas on both sides."""
+    if verb.dep_ != "parataxis" or verb.i > verb.head.i or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i >= sent.end:
+        return False
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    before = doc[left].text == "," or (left > sent.start and doc[left - 1].text == ",")
+    after = doc[right].text == "," or (right + 1 < sent.end and doc[right + 1].text == ",")
+    return before and after and left > sent.start
+
+
+def _verb_read_as_noun(token: Token, sent: Span, ctx: _Context, lexicon: Lexicon) -> Attribution | None:
+    """ "Trump predicts that ...", "Trump charges that ...": a third-person reporting verb the tagger read as a
+    plural noun, right after a name and right before "that"; the name is the source, the rest the content."""
+    doc = token.doc
+    if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.i == sent.start or token.i + 1 >= sent.end or doc[token.i + 1].lower_ != "that":
+        return None
+    cue = lexicon.verbs.get(token.lemma_.lower()) or lexicon.verbs.get(token.lower_[:-1]) or lexicon.verbs.get(token.lower_[:-2])
+    if cue is None or cue.category not in ("speech", "belief", "evidential", "stance"):
+        return None
+    previous = doc[token.i - 1]
+    ent = next((e for e in ents_overlapping(doc, previous.idx, previous.idx + 1) if e.end == token.i and e.label_ in _PERSON_LABELS | _ORG_LABELS), None)
+    if ent is None:
+        # the name the tagger also missed: capitalised compounds right before the verb ("Trump predicts")
+        names = [c for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper() and c.is_alpha]
+        if not names or names[-1].i != token.i - 1 or names[0].i < sent.start or len(names) != token.i - names[0].i:
+            return None
+        ent = doc[names[0].i : token.i]
+    content = _trim(doc, token.i + 1, sent.end, sent)
+    if content is None:
+        return None
+    source = (ent.start_char, ent.end_char)
+    stype, subtype, actor = classify_source(ent[-1], source, ctx)
+    return Attribution(content, _token_chars(token), source, stype, subtype, actor)
 
 
 def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attribution | None:
@@ -405,15 +475,20 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     infinitive = _infinitive(verb) if complement is None else None
     if cue.category == "refusal":
         return _refusal(verb, subject, infinitive, sent, ctx)
-    if borrowed and complement is None and _quote_near(verb, sent, ctx) is None and cue.category != "stance" and (infinitive is None or cue.category not in ("intention", "commitment")):
+    if cue.category in _HOLDER_CATEGORIES and (borrowed or not is_animate(subject, sent)):
+        return None  # "the data support ...", "..., voting for Bryan": support and judgement are held by people and bodies
+    if borrowed and complement is None and _quote_near(verb, sent, ctx) is None and cue.category not in STANCE_CATEGORIES and (infinitive is None or cue.category not in ("intention", "commitment")):
         return None  # "..., agreeing to work", "after confirming with ...": a participle reports only a clause or a quote
-    if cue.category == "intention" and not (is_pronoun(subject) and subject.lower_ in PERSON_SUBJECTS or any(e.label_ == "PERSON" and e.start <= subject.i < e.end for e in ents_overlapping(sent.doc, subject.idx, subject.idx + 1))):
-        return None  # intentions are attributed to people ("Trump wants to ..."), not to "the organization plans to"
+    if cue.category == "intention" and not _person_like(subject):
+        return None  # intentions are attributed to people ("Trump wants to ...", "Palestinians want"), not to "the organization plans to"
     if infinitive is not None and cue.category in ("intention", "commitment") and not _quote_near(verb, sent, ctx):
         # "wants to build", "vowed to fight", "urged Congress to act", "called on X to": the infinitive is the content.
         content = _subtree_chars(infinitive, sent)
+    if cue.category == "intention" and content is None and cue.object_content and not borrowed:
+        dobj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in _RELATIVISERS), None)
+        content = _subtree_chars(dobj, sent) if dobj is not None else None  # "Palestinians want East Jerusalem" (PolNeAR: a desire)
     if cue.category == "intention" and content is None:
-        return None  # "wants a wall" is not reported content
+        return None  # "hopes so" reports nothing
     if cue.category == "expectation" and complement is None:
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         if xcomp is None:
@@ -423,6 +498,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if content is None and after_comma and not borrowed and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
         # "Y, X said" read with Y as the main clause, "X" and "said" hanging off it.
         content = _trim(sent.doc, sent.start, verb.left_edge.i, sent)
+    parenthetical = content is None and not borrowed and _parenthetical(verb, sent)
+    if parenthetical:
+        # "This campaign, he says, is different.": the clause around the parenthetical cue is its content.
+        content = _trim(sent.doc, sent.start, sent.end, sent)
     if content is None and verb.dep_ == "advcl" and verb.i < verb.head.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         # "As X told reporters, Y": the main clause after the "as" clause.
         content = _trim(sent.doc, verb.right_edge.i + 1, verb.head.right_edge.i + 1, sent)
@@ -430,23 +509,64 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         quote = _quote_near(verb, sent, ctx)
         if quote is not None:
             content = quote
+            objects = [c for c in children if c.i > verb.i and c.dep_ in ("dobj", "prep", "oprd")] if cue.object_content else []
+            if objects and objects[0].left_edge.idx <= quote[0] and quote[1] <= _token_chars(max(objects, key=lambda c: c.right_edge.i).right_edge)[1]:
+                # "called for more "flexibility" for ...", "called the statement "offensive"": the quote is part of the object phrase
+                content = _trim(sent.doc, objects[0].left_edge.i, max(c.right_edge.i for c in objects) + 1, sent) or quote
+    dobj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if content is None and dobj is not None and not borrowed:
+        lexicon = load_lexicon()
+        if cue.category == "evidential" and lexicon_documents(subject):
+            content = _subtree_chars(dobj, sent)  # "a poll shows Sanders leading", "the records show donations to ..."
+        elif cue.category == "speech" and dobj.lemma_.lower() in lexicon.nouns:
+            content = _subtree_chars(dobj, sent)  # "Clinton tweeted her thanks to the president", "tweeted out Trump's praise of Boyle"
+        elif cue.category == "speech" and dobj.lower_ in _PRO_FORMS:
+            # "a third said the same of Cruz", "by the time he said that", "said no": a pro-form stands for the content
+            after = [c for c in children if c.dep_ == "prep" and c.i > dobj.i]
+            content = _trim(sent.doc, dobj.left_edge.i, max([dobj.right_edge.i, *(c.right_edge.i for c in after)]) + 1, sent)
+    if content is None and cue.category == "speech" and not borrowed:
+        so = next((c for c in children if c.dep_ in ("advmod", "intj", "dobj") and c.lower_ in ("so", "otherwise", "no", "yes") and c.i > verb.i), None)
+        content = _token_chars(so) if so is not None else None  # "after half said so", "the candidate said no"
     if content is None and sent.text.rstrip().endswith(":") and verb.i < sent.end - 1:
         content = _PENDING  # "X tweeted:" with the quote in the next paragraph
-    if cue.category == "quote_only" and (content is None or content is _PENDING or not _is_quote(content, ctx)):
-        return None  # "the talks would continue": only "She continued: "..."" reports
-    if cue.category == "evidential" and complement is None and content is not None and content is not _PENDING and not _is_quote(content, ctx):
-        return None  # "found the body": an evidential verb reports a clause or a quote
+    if cue.category == "quote_only" and (content is None or content is _PENDING or not _is_quote(content, ctx) or not _quote_next_to(verb, subject, content)):
+        return None  # "the talks would continue", "checks will continue, ... to "streamline"": only "She continued: "..."" reports
+    if cue.category == "evidential" and complement is None and content is not None and content is not _PENDING and not _is_quote(content, ctx) and not (
+        dobj is not None and lexicon_documents(subject)
+    ):
+        return None  # "found the body": an evidential verb reports a clause or a quote (or, of a poll or record, its object)
+    if cue.category in ("opinion", "regard") and complement is None:
+        content = _held_view(verb, children, sent)  # "supported Trump", "would vote for Clinton", "sees Cruz as a uniter"
+        if content is None:
+            return None
+    if cue.category == "topic" and (complement is None and (content is None or not _quote_next_to(verb, subject, content))):
+        # "spoke about the economy", "weighed in on the race": the topic phrase is the content ("on" only after a
+        # particle: not "spoke on condition of anonymity", "on Tuesday"); not a quote elsewhere in the sentence
+        particle = any(c.dep_ == "prt" for c in children)
+        preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i] + [g for c in children if c.dep_ == "prt" for g in c.children if g.dep_ == "prep"]
+        preps = [p for p in preps if p.lower_ in _TOPIC_PREPS and (p.lower_ != "on" or particle)]
+        about = min(preps, key=lambda p: _TOPIC_ORDER.index(p.lower_)) if preps else None
+        objects = [c for c in about.children if c.dep_ in ("pobj", "pcomp")] if about is not None else []
+        if not objects:
+            return None
+        content = _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
     if content is None and cue.object_content and verb.dep_ != "acl":  # "a group called the Sea Org" names, it reports nothing
         right = [
             c for c in children
-            if c.i > verb.i and (c.dep_ in ("dobj", "prep", "attr", "oprd") or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+            if c.i > verb.i and (c.dep_ in ("dobj", "prep", "attr", "oprd") or c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
         ]  # "called for the United States to act": a "for ... to" clause
         if right:
             content = _trim(sent.doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1, sent)
+    if content is None and lemma_of(verb) in _NO_RESPONSE and any(c.dep_ == "neg" for c in children) and not borrowed and _asked(verb):
+        # "The Trump campaign did not immediately respond to requests for comment": like a refusal, no content
+        end = verb.idx + len(verb.text)
+        return _attributed(subject, (end, end), _token_chars(verb), sent, ctx, note=NOTE_NO_RESPONSE, empty=True)
     if content is None:
         return None
+    if cue.object_content and _object_outside_clause(verb, children, content, sent, ctx):
+        return None
     clause = _chars(sent.doc, verb.left_edge.i, verb.right_edge.i + 1) if verb.dep_ == "advcl" else None
-    return _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause)
+    return _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical)
 
 
 def _passive_attribution(verb, cue, children, complement, content, sent, ctx) -> Attribution | None:
@@ -459,14 +579,15 @@ def _passive_attribution(verb, cue, children, complement, content, sent, ctx) ->
     if xcomp is not None and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in xcomp.children):
         content = None if complement is None else content  # "must be thought out": not "X is thought to"
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if content is None and subject is not None and cue.object_content and pobj is not None:
-        content = _trim(sent.doc, subject.left_edge.i, verb.right_edge.i + 1, sent)
+    if content is None and subject is not None and cue.category in ("speech", "evidential") and pobj is not None:
+        # "O'Malley's move was first reported by MSNBC": the passive subject is what the agent reported
+        content = _trim(sent.doc, subject.left_edge.i, subject.right_edge.i + 1, sent)
     if content is None:
         return None
     found = _attributed(pobj, content, _token_chars(verb), sent, ctx) if pobj is not None else None
     if found is not None:
         return found
-    if cue.category == "stance" or (complement is None and xcomp is None):
+    if cue.category in STANCE_CATEGORIES or (complement is None and xcomp is None):
         return None  # "was rejected", "was praised": a stance with no stated holder reports nothing
     # Impersonal: "it was announced", "X is expected to". The verb group is the cue.
     aux = [c for c in children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
@@ -585,7 +706,7 @@ def _headline_verb(sent: Span, ctx: _Context, lexicon: Lexicon) -> Attribution |
             continue
         stem = token.lower_[:-1]
         cue = lexicon.verbs.get(stem) or lexicon.verbs.get(token.lower_[:-2] if token.lower_.endswith("es") else "")
-        if cue is None or cue.category not in ("speech", "stance", "commitment", "refusal", "intention", "belief", "evidential"):
+        if cue is None or cue.category not in ("speech", "stance", "opinion", "commitment", "refusal", "intention", "belief", "evidential"):
             continue
         before = doc[sent.start : token.i]
         if len(before) > 8 or not all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "and") for t in before):
@@ -652,6 +773,37 @@ _TRANSCRIPT_LABEL = re.compile(r"^(?:Q|QUESTION|REPORTER)$")
 _PENDING = (0, 0)
 
 
+#: The signature line of an embedded tweet: a dash, the author's name and "(@handle)" (Twitter's embed markup).
+_TWEET_SIGNATURE = re.compile(r"(?P<dash>[—―–]|--?)\s*(?P<name>[^\s()—―–@][^()—―–@\n]{0,80}?)\s*\(@\w{1,30}\)")
+
+
+def _tweet_signature(sent: Span, ctx: _Context) -> Attribution | None:
+    """An embedded tweet signed "text — Name (@handle) date": Name is the source of the text before the dash."""
+    text = doc_text(sent.doc)
+    match = _TWEET_SIGNATURE.search(text, sent.start_char, sent.end_char)
+    if match is None:
+        return None
+    dash = (match.start("dash"), match.end("dash"))
+    name = (match.start("name"), match.end("name"))
+    # The tweet's text: from the start of its paragraph (or of the markup around it) to the dash; it may
+    # hold several sentences ("Great rally tonight! — Donald J. Trump (@realDonaldTrump) June 29, 2016").
+    start = max(text.rfind("\n", 0, dash[0]) + 1, text.rfind(">", 0, dash[0]) + 1)
+    while start < dash[0] and text[start].isspace():
+        start += 1
+    end = dash[0]
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    content = (start, end)
+    tokens = sent.doc.char_span(*name, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return None
+    source = (tokens.start_char, tokens.end_char)
+    stype, subtype, actor = classify_source(tokens[-1], source, ctx)
+    return Attribution(content, dash, source, stype, subtype, actor, "an embedded tweet's signature line")
+
+
 def _that_clause_below(verb: Token) -> Token | None:
     """A "that" clause hanging below the verb's object ("told LA Weekly in a statement that ...")."""
     frontier = [c for c in verb.children if c.dep_ in ("dobj", "prep", "npadvmod") and c.i > verb.i]
@@ -713,6 +865,221 @@ def _infinitive(verb: Token) -> Token | None:
             if child.dep_ in ("acl", "xcomp") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
                 return child
     return None
+
+
+#: Cue categories whose content is the object (a stance, a support, a judgement): no holder, no attribution.
+STANCE_CATEGORIES = frozenset({"stance", "opinion", "regard"})
+#: Cue categories attributed only to people and bodies ("Trump supports", "voters see X as"), never "the data support".
+_HOLDER_CATEGORIES = frozenset({"opinion", "regard", "topic"})
+#: Prepositions that carry the topic of a communication verb ("spoke about", "weighed in on", "railed against").
+_TOPIC_ORDER = ("about", "regarding", "of", "against", "on")
+_TOPIC_PREPS = frozenset(_TOPIC_ORDER)
+#: Prepositions of an opinion verb that carry what is supported ("vote for", "vote against").
+_OPINION_PREPS = frozenset({"for", "against", "behind"})
+#: Prepositions that carry a communication noun's content ("the case for", "a swipe at", "her support of").
+_NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "at", "to", "over", "that"})
+#: Words that open a relative clause (closed class; "that" is often tagged IN).
+_RELATIVISERS = frozenset({"that", "which", "who", "whom", "what"})
+#: The same on the light verb ("took a swipe at Bush"): not "on", "in" (time and place).
+_VERB_CONTENT_PREPS = frozenset({"of", "for", "about", "against", "at", "to", "over"})
+#: Pronouns that can stand for a person or a body holding a view (closed class).
+_HOLDER_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "who", "my", "our", "his", "her", "their", "its", "it", "whose"})
+_HOLDER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def is_animate(token: Token, sent: Span) -> bool:
+    """``token`` can hold a view: a person or body (a name, a listed person/group/source noun, a
+    person pronoun) or a share of people ("56 percent", "a majority of voters", "three-quarters")."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WP$"):
+        return lower in _HOLDER_PRONOUNS
+    if token.ent_type_ in _HOLDER_LABELS or token.pos_ == "PROPN":
+        return True
+    if lemma in load_lexicon().source_nouns or lemma in _agent_nouns() or lemma in word_list("share_heads") or token.like_num:
+        return True
+    return False
+
+
+def lexicon_documents(token: Token) -> bool:
+    """``token`` is a document or evidence noun of the source list ("poll", "survey", "data", "records")."""
+    return load_lexicon().source_nouns.get(token.lemma_.lower(), ("", ""))[1] == "document"
+
+
+def _person_like(token: Token) -> bool:
+    """A person or people: a person pronoun, a PERSON or NORP name, an unnamed source noun ("officials",
+    "voters") or a share of people ("56 percent") — not a body ("the organization")."""
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "WP"):
+        return token.lower_ in PERSON_SUBJECTS or token.lower_ in ("they", "who")
+    if token.ent_type_ in ("PERSON", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in word_list("share_heads") or load_lexicon().source_nouns.get(lemma, ("", ""))[0] == "unnamed" and load_lexicon().source_nouns[lemma][1] != "document"
+
+
+@lru_cache(maxsize=1)
+def _agent_nouns() -> frozenset[str]:
+    """Nouns of people and bodies: the kit's agent, group and actor nouns."""
+    return word_list("agent_nouns") | group_nouns() | frozenset(actor_nouns())
+
+
+def _held_view(verb: Token, children: list[Token], sent: Span) -> tuple[int, int] | None:
+    """What an opinion or judgement verb attributes: its object ("supported Trump"), a "for"/"against"
+    phrase ("would vote for Clinton"); a judgement verb needs its "as" phrase or predicative too
+    ("sees Cruz as a uniter", "consider Clinton honest")."""
+    lemma = cue_lemma(verb, load_lexicon().verbs)
+    cue = load_lexicon().verbs[lemma]
+    right = [c for c in children if c.i > verb.i and (c.dep_ in ("dobj", "attr") or c.dep_ == "prep" and c.lower_ in _OPINION_PREPS)]
+    if cue.category == "regard":
+        judged = [c for c in children if c.i > verb.i and (c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "advcl" and any(g.lower_ == "as" for g in c.children))]
+        judged += [g for c in children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "as" or g.dep_ in ("amod", "acomp") and g.i > c.i]
+        if not judged:
+            return None
+        right += judged
+    if not right:
+        return None
+    return _trim(sent.doc, min(c.left_edge.i for c in right), max(c.right_edge.i for c in right) + 1, sent)
+
+
+def _object_outside_clause(verb: Token, children: list[Token], content: tuple[int, int], sent: Span, ctx: _Context) -> bool:
+    """A speech act in a relative clause whose object is the relativised noun ("the atmosphere that critics
+    blame for ..."): its content lies outside the clause. ("what he calls "X"" and "who blasted Trump" keep theirs.)"""
+    if verb.dep_ != "relcl" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr") and c.tag_ not in ("WDT", "WP") and c.lower_ not in _RELATIVISERS for c in children):
+        return False
+    # "the atmosphere that critics blame for ...": the relativised noun is the object; what is reported lies
+    # outside the clause, and the clause's remains ("for denying them entry") are no content.
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    first = sent.doc.char_span(content[0], content[1], alignment_mode="expand")
+    judged = first is not None and len(first) > 0 and first[0].lower_ == "as"  # "which Trump blasted as a disaster": the judgement stays
+    return subject is not None and subject.tag_ not in ("WDT", "WP") and subject.lower_ not in _RELATIVISERS and not judged and not _is_quote(content, ctx)
+
+
+def _quote_next_to(verb: Token, subject: Token | None, content: tuple[int, int]) -> bool:
+    """The quote follows the verb with only punctuation between ("continued: "..."") or precedes it with only
+    punctuation and the subject between (""...," she continued")."""
+    doc = verb.doc
+    end = verb.idx + len(verb.text)
+    if content[0] >= end:
+        return not any(ch.isalnum() for ch in doc_text(doc)[end : content[0]])
+    if content[1] <= verb.idx:
+        lo, hi = (subject.left_edge.i, subject.right_edge.i) if subject is not None else (verb.i, verb.i)
+        first = doc.char_span(content[1], verb.idx, alignment_mode="expand")
+        return first is None or all(t.is_punct or t.is_space or lo <= t.i <= hi or t.dep_ in ("aux", "advmod", "neg") for t in first if t.i != verb.i)
+    return True
+
+
+def _noun_content(noun: Token, sent: Span) -> tuple[int, int] | None:
+    """A communication noun's content: its "that" clause or infinitive ("the case that", "a decision to"),
+    or its prepositional phrase ("a swipe at Bush", "support for Clinton")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" or c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+            return _subtree_chars(child, sent)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i > noun.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
+    return None
+
+
+def _light_verb_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:
+    """A communication noun as the object of a light verb: "made the case that", "took a swipe at Bush",
+    "offered his congratulations to", "made several controversial statements" (verb to noun is the cue)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in word_list("speech_light_verbs") or verb.i > noun.i:
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        subject = _participial_subject(verb)
+    if subject is None or subject.lower_ in _GENERIC_SOURCES or not is_animate(subject, sent):
+        return None
+    content = _noun_content(noun, sent)
+    if content is None:
+        # "took a swipe at Bush", "offered his congratulations to X": the parser hung the phrase on the verb.
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in _VERB_CONTENT_PREPS), None)
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+        if objects:
+            content = _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
+    if content is None:
+        complement = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None)
+        content = _subtree_chars(complement, sent) if complement is not None else None
+    if content is None:
+        content = _quote_near(verb, sent, ctx)
+    if content is None:
+        return None
+    return _attributed(subject, content, _chars(sent.doc, verb.i, noun.i + 1), sent, ctx)
+
+
+#: Verbs that predicate an adjective of their subject ("is skeptical", "seemed confident", "grew wary").
+_COPULAS = frozenset({"be", "seem", "remain", "appear", "feel", "become", "grow", "sound", "look", "stay", "get"})
+#: Prepositions that carry what an attitude is about ("skeptical of", "worried about", "opposed to").
+_ATTITUDE_PREPS = frozenset({"of", "about", "that", "to", "with", "on", "over", "toward", "towards"})
+
+
+def _attitude_attribution(adj: Token, sent: Span, ctx: _Context) -> Attribution | None:
+    """An adjective of attitude or certainty predicated of a person or body: "Viguerie is upbeat about Cruz's
+    chances", "voters are worried that ...", "he made it clear that ..."; the clause or phrase it takes is the content."""
+    head = adj.head
+    lemma = head.lemma_.lower()
+    if not (adj.dep_ == "acomp" and lemma in _COPULAS or adj.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and lemma == "make"):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None and head.dep_ == "conj":
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not is_animate(subject, sent) or subject.lower_ in ("it", "its"):
+        return None
+    content = None
+    for child in adj.children:
+        if child.dep_ in ("ccomp", "xcomp", "acl") or child.dep_ == "advcl" and any(m.lower_ == "that" for m in child.children):
+            content = _subtree_chars(child, sent)
+            break
+        if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                content = _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
+                break
+    if content is None and lemma == "make":
+        complement = next((c for c in head.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+        content = _subtree_chars(complement, sent) if complement is not None else None
+    if content is None:
+        return None
+    cue = _chars(sent.doc, head.i, adj.i + 1) if lemma == "make" else _token_chars(adj)
+    return _attributed(subject, content, cue, sent, ctx)
+
+
+def _possessed_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:
+    """A stance noun with a person or body as possessor: "her support for", "Trump's proposal to ban",
+    "his comments on"; the possessor is the source."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or not is_animate(owner, sent):
+        return None
+    content = _noun_content(noun, sent)
+    if content is None:
+        return None
+    return _attributed(owner, content, _token_chars(noun), sent, ctx)
+
+
+#: Pro-forms that, as the object of a speech verb, stand for its content ("said that", "said the same of X").
+_PRO_FORMS = frozenset({"that", "this", "so", "same", "it", "otherwise", "no", "yes", "nothing", "something"})
+#: Speech verbs that, negated and without content, report a non-answer ("did not respond to requests for comment").
+_NO_RESPONSE = frozenset({"respond", "comment", "reply", "answer"})
+NOTE_NO_RESPONSE = "no answer to a request for comment: an attribution without content (empty content span)"
+
+
+#: What a source is asked that it may not answer ("requests for comment", "emailed questions").
+_REQUESTS = frozenset({"request", "question", "call", "email", "message", "inquiry", "query", "comment"})
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _asked(verb: Token) -> bool:
+    """The verb answers (or not) a request: "respond to requests for comment", "reply to emailed questions"."""
+    return any(o.lemma_.lower() in _REQUESTS for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj")
 
 
 #: The content-less refusals: "declined to comment", "refused to discuss it".

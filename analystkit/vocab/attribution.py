@@ -10,7 +10,11 @@
   (promise, vow, urge: the content may be an infinitive, "vowed to fight"), ``intention`` (want,
   plan, seek: an infinitive content, attributed to people only), ``refusal`` (decline, refuse:
   "declined to comment" is an attribution without content, "refused to disavow X" has the
-  infinitive as content); speech acts whose object is the content (blast, praise, describe, call:
+  infinitive as content); ``opinion`` (support, back, oppose, vote: the object, held by people and
+  bodies), ``regard`` (see, view, consider: the object with its "as" phrase), ``topic`` (speak,
+  talk: the "about" phrase), ``stance_noun`` (case, swipe, proposal: with a light verb, "made the
+  case that", or a possessor, "her support for"), ``attitude`` adjectives ("is skeptical of",
+  "are worried that", "made it clear that"); speech acts whose object is the content (blast, praise, describe, call:
   ``object_content``). ``object_content`` says whether the verb's object (a noun's "of"/"about" phrase: "rumors of
   a retreat") may be the content ("Russia denied the
   allegations") when it has no clause.
@@ -21,7 +25,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .files import read_rows
@@ -30,7 +34,7 @@ from .files import read_rows
 @dataclass(frozen=True)
 class Cue:
     cue: str
-    kind: str  # verb, noun, phrase, adverb
+    kind: str  # verb, noun, phrase, adverb, adjective
     category: str  # speech, quote_only, belief, expectation, evidential, commitment, intention, refusal, report_noun, statement_noun, according_to, vague_adverb
     object_content: bool
 
@@ -41,6 +45,7 @@ class Lexicon:
     nouns: dict[str, Cue]
     adverbs: dict[str, Cue]
     source_nouns: dict[str, tuple[str, str]]
+    adjectives: dict[str, Cue] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -49,13 +54,14 @@ def load_lexicon() -> Lexicon:
     verbs: dict[str, Cue] = {}
     nouns: dict[str, Cue] = {}
     adverbs: dict[str, Cue] = {}
+    adjectives: dict[str, Cue] = {}
     for row in read_rows("attribution_cues.csv"):
         cue = Cue(row["cue"].lower(), row["kind"], row["category"], row["object_content"] == "yes")
-        table = {"verb": verbs, "noun": nouns, "adverb": adverbs}.get(cue.kind)
+        table = {"verb": verbs, "noun": nouns, "adverb": adverbs, "adjective": adjectives}.get(cue.kind)
         if table is not None:
             table.setdefault(cue.cue, cue)
     sources = {row["noun"].lower(): (row["source_type"], row["source_subtype"]) for row in read_rows("source_nouns.csv")}
-    return Lexicon(verbs, nouns, adverbs, sources)
+    return Lexicon(verbs, nouns, adverbs, sources, adjectives)
 
 
 __all__ = ["Cue", "Lexicon", "load_lexicon"]

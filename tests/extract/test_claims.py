@@ -462,3 +462,118 @@ def test_title_case_headline_verb(nlp):
     text = "Russia Launches Attack on Kyiv.\n\nThe attack began on Monday."
     rows = extract_article(ArticleDoc.build("t", nlp(text), {"has_headline": True}), tables=["claims"])["claims"]
     assert rows[0]["source_type"] == "author"
+
+
+# ---------------------------------------------------------------- issue 17: kinds of attribution PolNeAR annotates
+def test_light_verb_with_a_communication_noun(claims):
+    row = only(claims("Trump made the case that the deal was a disaster."))
+    assert row["source_text"] == "Trump" and row["cue"] == "made the case" and row["text"].startswith("that the deal")
+    row = only(claims("Obama took a swipe at Jeb Bush on Monday."))
+    assert row["source_text"] == "Obama" and row["cue"] == "took a swipe" and row["text"] == "Jeb Bush"
+
+
+def test_support_and_votes_of_people_and_poll_shares(claims):
+    row = only(claims("Among Republicans, 27 percent would vote for Trump."))
+    assert row["source_text"] == "27 percent" and row["text"] == "for Trump"
+    row = only(claims("Marvin Teske is backing Hillary Clinton."))
+    assert row["source_text"] == "Marvin Teske" and row["text"] == "Hillary Clinton"
+
+
+def test_support_without_a_holder_or_in_a_description_is_no_attribution(claims):
+    assert not attributed(claims("The data support the claim."))
+
+
+def test_a_judgement_needs_its_as_phrase(claims):
+    row = only(claims("Four in 10 voters see the campaign of Donald Trump as most unfair."))
+    assert row["cue"] == "see" and row["text"].endswith("as most unfair")
+    assert not attributed(claims("Voters saw a rise in prices last year."))
+
+
+def test_a_possessed_stance_noun(claims):
+    row = only(claims("Trump's proposal to ban Muslims angered many voters."))
+    assert row["cue"] == "proposal" and "Trump" in row["source_text"] and row["text"] == "to ban Muslims"
+
+
+def test_continue_reports_only_a_quote_next_to_it(claims):
+    assert not attributed(claims('While standard checks will continue, officials will scrap the step to "streamline" processing.'))
+    row = only(claims('"We may lose," she continued.'))
+    assert row["cue"] == "continued" and row["quote_type"] == "direct"
+
+
+def test_a_stance_whose_object_is_the_relativised_noun(claims):
+    assert not attributed(claims("It was the atmosphere of hostility that critics blame for the delay."))
+    row = only(claims("Clinton called for the United States to act."))
+    assert row["cue"] == "called" and row["text"] == "for the United States to act"
+    row = only(claims('She also called for more "flexibility" for U.S. military advisers in Iraq.'))
+    assert row["text"].startswith('for more "flexibility" for')
+
+
+def test_a_lemma_that_lost_its_e(claims):
+    row = only(claims("Chris Christie hopes his endorsement will give him a boost."))  # "hopes" lemmatised "hop"
+    assert row["cue"] == "hopes" and row["source_text"] == "Chris Christie"
+
+
+def test_a_reporting_verb_tagged_as_a_noun_before_that(claims):
+    row = only(claims("Trump predicts that as Jeb Bush and other Republican candidates eventually drop out, many of their supporters will switch."))
+    assert row["source_text"] == "Trump" and row["cue"] == "predicts" and row["text"].startswith("that as Jeb Bush")
+
+
+def test_a_topic_phrase_is_the_content_of_speak_and_talk(claims):
+    row = only(claims("Obama spoke at the White House on Tuesday about rights that had been denied victims."))
+    assert row["cue"] == "spoke" and row["text"] == "rights that had been denied victims"
+    assert not attributed(claims("Trump spoke at a rally in Ohio."))
+    assert not attributed(claims("The engine talked to the server about updates."))  # no person or body
+
+
+def test_a_parenthetical_cue_inside_its_content(claims):
+    row = only(claims("This campaign, he says, is different."))
+    assert row["source_text"] == "he" and row["cue"] == "says" and row["text"] == "This campaign, he says, is different."
+    row = only(claims("The museum, Mr. Bush said, celebrated the nation."))
+    assert "Bush" in row["source_text"] and row["cue"] == "said"
+
+
+def test_passive_with_an_agent_and_desires_of_people(claims):
+    assert not attributed(claims("The study was supported by the National Science Foundation."))  # funding, not a view
+    assert not attributed(claims("The scheme was rejected by Prime Minister Boris Johnson."))  # an act, not speech
+    row = only(claims("O'Malley's move was first reported by MSNBC."))
+    assert row["source_text"] == "MSNBC" and row["text"] == "O'Malley's move"
+    row = only(claims("Palestinians want East Jerusalem for their future state."))
+    assert row["cue"] == "want" and row["text"] == "East Jerusalem"
+
+
+def test_a_poll_shows_its_object_and_a_speech_verb_reports_a_communication_noun(claims):
+    row = only(claims("For the first time, a poll shows Bernie Sanders leading Hillary Clinton."))
+    assert row["source_text"] == "a poll" and row["text"].startswith("Bernie Sanders leading")
+    assert not attributed(claims("Police found the body."))
+    rows = attributed(claims("Lloyd Grove tweeted out Trump's praise of Boyle during the debate."))
+    assert rows[0]["cue"] == "tweeted" and rows[0]["text"].startswith("Trump's praise")
+    assert rows[1]["cue"] == "praise" and rows[1]["nested"]  # Trump's praise, inside what Grove tweeted
+
+
+def test_a_pro_form_object_and_no_answer_to_a_request_for_comment(claims):
+    row = only(claims("Asked if he was ever bullied, the Republican presidential candidate said no."))
+    assert row["cue"] == "said" and row["text"] == "no"
+    row = only(claims("The Trump campaign did not immediately respond to requests for comment."))
+    assert row["cue"] == "respond" and row["start"] == row["end"] and row["note"]
+    assert not attributed(claims("It did not respond to the treatment."))
+
+
+def test_an_attitude_adjective_of_a_person(claims):
+    row = only(claims("Democratic leaders are increasingly worried that young voters will stay home."))
+    assert row["cue"] == "worried" and row["source_text"] == "Democratic leaders" and row["text"].startswith("that young voters")
+    row = only(claims("Trump is critical of the deal."))
+    assert row["cue"] == "critical" and row["text"] == "the deal"
+    assert not attributed(claims("The road is clear of snow."))
+
+
+def test_a_stance_object_the_parser_read_as_a_complement(claims):
+    row = only(claims("Democratic candidates went further, with former Maryland Gov. Martin O’Malley calling Trump a fascist."))
+    assert row["cue"] == "calling" and "O’Malley" in row["source_text"] and row["text"] == "Trump a fascist"
+
+
+def test_an_embedded_tweet_signature(claims):
+    text = "Great rally tonight! — Donald J. Trump (@realDonaldTrump) June 29, 2016"
+    rows = attributed(claims(text))
+    row = next(r for r in rows if r["cue"] == "—")
+    assert row["source_text"] == "Donald J. Trump" and row["text"] == "Great rally tonight!"
+    assert not attributed(claims("The talks broke down (@reuters reported)."))

@@ -7,7 +7,7 @@ from analystkit.vocab.files import read_rows
 
 CATEGORIES = {
     "speech", "quote_only", "belief", "expectation", "evidential", "report_noun", "statement_noun", "according_to", "vague_adverb",
-    "commitment", "intention", "refusal", "stance",
+    "commitment", "intention", "refusal", "stance", "opinion", "regard", "topic", "stance_noun", "attitude",
 }
 SOURCE_TYPES = {"named_person", "named_organization", "unnamed", "vague", "author"}
 
@@ -16,7 +16,7 @@ def test_every_cue_row_is_valid_and_has_a_provenance():
     rows = read_rows("attribution_cues.csv")
     assert rows
     for row in rows:
-        assert row["kind"] in {"verb", "noun", "phrase", "adverb"}, row
+        assert row["kind"] in {"verb", "noun", "phrase", "adverb", "adjective"}, row
         assert row["category"] in CATEGORIES, row
         assert row["object_content"] in {"yes", "no"}, row
         assert row["provenance"], row
