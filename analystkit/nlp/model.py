@@ -16,6 +16,7 @@ The kit's pipeline components are added on top of whichever model is chosen.
 from __future__ import annotations
 
 import importlib.util
+import weakref
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from ..errors import Errors, ModelNotFoundError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_SETTING = settings.MODEL
 OFFICIAL_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
@@ -115,3 +117,37 @@ def add_components(nlp: "Language") -> "Language":
             where = {}
         nlp.add_pipe(factory, config=component_config(factory), **where)
     return nlp
+
+
+def tag_only(text: str) -> "Doc":
+    """``text`` tokenised and tagged by the kit's pipeline, running only what the fine-grained
+    tags need (the token-to-vector layer and the tagger; no parse, no entities, no kit
+    component): ``token.tag_`` as the whole pipeline gives it.
+
+    Used to re-tag a sentence with one word changed (a capital removed). It is the pipeline
+    :func:`load_model` already loaded for the parse (cached), so the model is not loaded a
+    second time. The attribute ruler runs only when it sets tags on anything but whitespace
+    (the default models' one tag rule makes whitespace ``_SP``), so a word's tag is the
+    tagger's, as in the full pipeline.
+    """
+    nlp = load_model()
+    doc = nlp.make_doc(text)
+    for name in _tagging_components(nlp):
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+#: pipeline → the components :func:`tag_only` runs in it
+_TAGGING: "weakref.WeakKeyDictionary[Language, tuple[str, ...]]" = weakref.WeakKeyDictionary()
+
+
+def _tagging_components(nlp: "Language") -> tuple[str, ...]:
+    names = _TAGGING.get(nlp)
+    if names is None:
+        wanted = ["tok2vec", "tagger"]
+        if "attribute_ruler" in nlp.pipe_names and any(
+            "TAG" in pattern["attrs"] and pattern["patterns"] != [[{"IS_SPACE": True}]] for pattern in nlp.get_pipe("attribute_ruler").patterns
+        ):
+            wanted.append("attribute_ruler")
+        names = _TAGGING[nlp] = tuple(name for name in nlp.pipe_names if name in wanted)
+    return names

@@ -36,3 +36,20 @@ def test_components_compose_with_any_pipeline(nlp):
     doc = bare("First paragraph without an end\n\nSecond paragraph.")
     assert len(list(doc.sents)) == 2
     assert nlp.pipe_names[-1] == "analystkit_actors"
+
+
+def test_tag_only_gives_the_full_pipelines_tags(nlp):
+    """Re-tagging a sentence runs only the tagger of the loaded pipeline (no second model): every
+    word keeps the tag the whole pipeline gives it, and the pipeline is the one load_model cached."""
+    texts = [
+        "take action to lower costs for families.",
+        "Jacqueline Scott Corley, of California, to be United States District Judge.",
+        "senior administration official:  Yeah, thanks.\n\nThe President signed it on May 4.",
+    ]
+    for text in texts:
+        full = nlp(text)
+        tagged = model.tag_only(text)
+        assert [t.text for t in tagged] == [t.text for t in full]
+        assert [t.tag_ for t in tagged if not t.is_space] == [t.tag_ for t in full if not t.is_space]
+    assert tagged.vocab is model.load_model().vocab
+    assert "parser" not in model._tagging_components(model.load_model())
