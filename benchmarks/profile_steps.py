@@ -56,6 +56,11 @@ def kit_round(nlp, kit_names, bare_docs, records, timers):
         extractor = originals[name]
         extract.EXTRACTORS[name] = extract.Extractor(name, timed(f"extract {name}", extractor.function), extractor.requires)
     flag_rules.RULES = tuple(timed(f"  flag {r.__name__}", r) for r in rules)
+    from analystkit.nlp import model as model_module
+
+    retag = getattr(model_module, "tag_only", None)  # re-tagging of fragment and name candidates (absent in older code)
+    if retag is not None:
+        model_module.tag_only = timed("  re-tagging (nlp.model.tag_only)", retag)
     per_article = []
     try:
         for record, bare_doc in zip(records, bare_docs):
@@ -74,6 +79,8 @@ def kit_round(nlp, kit_names, bare_docs, records, timers):
         for name, extractor in originals.items():
             extract.EXTRACTORS[name] = extractor
         flag_rules.RULES = rules
+        if retag is not None:
+            model_module.tag_only = retag
     start = time.perf_counter()
     tables = {name: frame(name, [row for rows in per_article for row in rows.get(name, [])]) for name in order}
     timers["tables (frames)"] += time.perf_counter() - start
