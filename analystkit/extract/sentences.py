@@ -258,7 +258,7 @@ def _reads_as_sentence_lowercased(sentence: Span, words: list[int], tags: tuple[
     offset = first.idx - sentence.start_char
     lowered = text[:offset] + first.text.lower() + text[offset + len(first.text) :]
     try:
-        retagged = tag_only(lowered)
+        retagged = tag_only(lowered, through=offset + 1)
     except Exception:  # noqa: BLE001 - no model to ask
         return False
     token = next((t for t in retagged if t.idx == offset), None)

@@ -53,3 +53,22 @@ def test_tag_only_gives_the_full_pipelines_tags(nlp):
         assert [t.tag_ for t in tagged if not t.is_space] == [t.tag_ for t in full if not t.is_space]
     assert tagged.vocab is model.load_model().vocab
     assert "parser" not in model._tagging_components(model.load_model())
+
+
+def test_tag_only_through_cuts_the_text_but_not_the_tags():
+    """Asked for the first words only, the re-tagging cuts a long text beyond the tagger's reach:
+    the words asked for keep exactly the tags (and vectors) of the whole text."""
+    import numpy
+
+    text = ("deanne Criswell, Administrator, Federal Emergency Management Agency (FEMA), Department of Homeland "
+            "Security, who has led the agency through three hurricane seasons and two wildfire seasons since 2021.")
+    whole = model.tag_only(text)
+    cut = model.tag_only(text, through=1)
+    reach = model._tagger_reach(model.load_model())
+    assert reach is not None and len(cut) < len(whole)
+    assert len(cut) > reach
+    assert [t.tag_ for t in cut[:2]] == [t.tag_ for t in whole[:2]]
+    assert numpy.array_equal(cut.tensor[:2], whole.tensor[:2])
+    # A text too short to cut, or a wanted word near its end, is tagged whole.
+    assert len(model.tag_only(text, through=len(text) - 5)) == len(whole)
+    assert len(model.tag_only("take action now.", through=1)) == 4

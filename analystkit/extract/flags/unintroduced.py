@@ -64,7 +64,7 @@ def _still_a_name(ent: Span) -> bool:
     text = sentence.text
     lowered = text[:offset] + text[offset : offset + len(ent.text)].lower() + text[offset + len(ent.text) :]
     try:
-        doc = tag_only(lowered)
+        doc = tag_only(lowered, through=offset + 1)
     except Exception:  # noqa: BLE001 - no model to ask: keep the flag's other tests
         return True
     token = next((t for t in doc if t.idx == offset), None)
