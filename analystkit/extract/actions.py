@@ -60,7 +60,7 @@ from spacy.attrs import DEP, IS_ALPHA, POS
 from spacy.symbols import NOUN, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.doc import ArticleDoc, doc_text
+from ..nlp.doc import ArticleDoc, doc_ents, doc_text
 from ..nlp.mentions import (
     group_description,
     is_person,
@@ -267,7 +267,7 @@ def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
         actor = actor or group_description(token)
         if actor:
             found[i] = Antecedent(i, article.sentence_id_at(token.idx), actor, is_person(token), is_plural(token), True, described)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         root = ent.root
         if root.i in found or ent.label_ not in COLLECTIVE_LABELS or not ent.kb_id_ or is_location(ent):
             continue

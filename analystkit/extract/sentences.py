@@ -253,17 +253,15 @@ def _reads_as_sentence_lowercased(sentence: Span, words: list[int], tags: tuple[
     first = doc[words[0]]
     if not first.text[:1].isupper() or first.tag_ not in tags:
         return False
-    from ..nlp.model import load_model
+    from ..nlp.model import tag_only
 
-    try:
-        nlp = load_model(components=False)
-    except Exception:  # noqa: BLE001 - no model to ask
-        return False
     text = sentence.text
     offset = first.idx - sentence.start_char
     lowered = text[:offset] + first.text.lower() + text[offset + len(first.text) :]
-    with nlp.select_pipes(enable=[name for name in ("tok2vec", "tagger", "attribute_ruler") if name in nlp.pipe_names]):
-        retagged = nlp(lowered)
+    try:
+        retagged = tag_only(lowered, through=offset + 1)
+    except Exception:  # noqa: BLE001 - no model to ask
+        return False
     token = next((t for t in retagged if t.idx == offset), None)
     return token is not None and token.tag_ in ("VB", "VBP")
 

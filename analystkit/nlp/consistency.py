@@ -19,6 +19,7 @@ from .acronyms import implied_acronyms, with_defined_acronyms
 from .component import DocFunction
 from .nested import nested_places
 from .organisations import extend_organisation_heads, named_after_places, repeated_names
+from .doc import doc_text
 from .spans import NESTED_KEY, exact_matches
 from .speakers import label_spans
 from .titles import (
@@ -51,7 +52,7 @@ def make_consistent(doc: Doc) -> Doc:
     Gomez, Panama coach") become role mentions of a person (:func:`role_mentions`,
     :func:`appositive_roles`).
     """
-    labels = label_spans(doc.text)
+    labels = label_spans(doc_text(doc))
     ents = [e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels)]
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
     ents = [part for e in ents for part in _split_after_surname(e, surnames)]

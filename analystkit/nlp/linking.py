@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -205,14 +206,21 @@ def _role_holder(ent: Span, ents: list[Span] | None = None, persons: list[tuple[
     Biden") is that surname's person in the article when there is one.
     """
     title = [t.lower_ for t in ent]
+    n = len(title)
+    strings = ent.doc.vocab.strings
+    lower = ent.doc.to_array(LOWER)  # the words around each person, without a Token per word
+
+    def lowered(start: int, end: int) -> list[str]:
+        return [strings[h] for h in lower[start:end].tolist()]
+
     counts: dict[str, int] = {}
     latest: dict[str, int] = {}
     later: dict[str, int] = {}
     for other in ents if ents is not None else ent.doc.ents:
         if other.label_ != "PERSON" or other.start == ent.start:
             continue
-        before = [t.lower_ for t in ent.doc[max(0, other.start - len(title)) : other.start]]
-        inside = [t.lower_ for t in other[: len(title)]]
+        before = lowered(max(0, other.start - n), other.start)
+        inside = lowered(other.start, min(other.end, other.start + n))
         if before == title or inside == title:
             words = strip_titles(other)
             if len(words) >= 2:

@@ -16,6 +16,7 @@ The kit's pipeline components are added on top of whichever model is chosen.
 from __future__ import annotations
 
 import importlib.util
+import weakref
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from ..errors import Errors, ModelNotFoundError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_SETTING = settings.MODEL
 OFFICIAL_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
@@ -115,3 +117,93 @@ def add_components(nlp: "Language") -> "Language":
             where = {}
         nlp.add_pipe(factory, config=component_config(factory), **where)
     return nlp
+
+
+def tag_only(text: str, *, through: int | None = None) -> "Doc":
+    """``text`` tokenised and tagged by the kit's pipeline, running only what the fine-grained
+    tags need (the token-to-vector layer and the tagger; no parse, no entities, no kit
+    component): ``token.tag_`` as the whole pipeline gives it.
+
+    Used to re-tag a sentence with one word changed (a capital removed). It is the pipeline
+    :func:`load_model` already loaded for the parse (cached), so the model is not loaded a
+    second time. The attribute ruler runs only when it sets tags on anything but whitespace
+    (the default models' one tag rule makes whitespace ``_SP``), so a word's tag is the
+    tagger's, as in the full pipeline.
+
+    ``through``: only the tags of the tokens starting before this character offset are
+    wanted. The text is then cut a few tokens after them, beyond the reach of the model's
+    convolution (depth × window tokens each side, read from its config), where nothing the
+    tagger sees of those tokens changes; the cut is made only at a space, and only when the
+    shorter text tokenises into the same first tokens. The returned Doc is then the cut text's.
+    """
+    nlp = load_model()
+    doc = nlp.make_doc(text)
+    if through is not None:
+        reach = _tagger_reach(nlp)
+        if reach is not None:
+            doc = _cut_after(nlp, text, doc, through, reach + 4)
+    for name in _tagging_components(nlp):
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _cut_after(nlp: "Language", text: str, doc: "Doc", through: int, margin: int) -> "Doc":
+    """``doc`` (the tokens of ``text``) cut ``margin`` tokens after the last token starting before
+    ``through``, at a space; ``doc`` itself when there is no such cut or it would change a token."""
+    last = next((t.i for t in reversed(doc) if t.idx < through), None)
+    if last is None:
+        return doc
+    for k in range(last + margin + 1, len(doc)):
+        cut = doc[k].idx
+        if text[cut - 1 : cut] != " " or doc[k - 1].whitespace_ != " ":
+            continue
+        shorter = nlp.make_doc(text[: cut - 1])
+        if len(shorter) == k and all(a.text == b.text and a.idx == b.idx for a, b in zip(shorter, doc)):
+            return shorter
+        return doc
+    return doc
+
+
+#: pipeline → how many tokens each side its tagger sees (None: unknown, never cut)
+_REACH: "weakref.WeakKeyDictionary[Language, int | None]" = weakref.WeakKeyDictionary()
+
+
+def _tagger_reach(nlp: "Language") -> int | None:
+    """Tokens each side of a token that its tag depends on: ``depth × window_size`` of a
+    ``MaxoutWindowEncoder`` token-to-vector layer that a ``spacy.Tagger`` listens to (one
+    softmax per token on top); None for any other architecture."""
+    if nlp in _REACH:
+        return _REACH[nlp]
+    reach = None
+    try:
+        tok2vec = nlp.config["components"]["tok2vec"]["model"]
+        tagger = nlp.config["components"]["tagger"]["model"]
+        encode = tok2vec["encode"]
+        if (
+            str(tok2vec["@architectures"]).startswith("spacy.Tok2Vec.")
+            and str(encode["@architectures"]).startswith("spacy.MaxoutWindowEncoder.")
+            and str(tagger["@architectures"]).startswith("spacy.Tagger.")
+            and str(tagger["tok2vec"]["@architectures"]).startswith("spacy.Tok2VecListener.")
+            and tagger["tok2vec"].get("upstream") in ("tok2vec", "*")
+        ):
+            reach = int(encode["depth"]) * int(encode["window_size"])
+    except (KeyError, TypeError, ValueError):
+        reach = None
+    _REACH[nlp] = reach
+    return reach
+
+
+#: pipeline → the components :func:`tag_only` runs in it
+_TAGGING: "weakref.WeakKeyDictionary[Language, tuple[str, ...]]" = weakref.WeakKeyDictionary()
+
+
+def _tagging_components(nlp: "Language") -> tuple[str, ...]:
+    names = _TAGGING.get(nlp)
+    if names is None:
+        wanted = ["tok2vec", "tagger"]
+        if "attribute_ruler" in nlp.pipe_names and any(
+            "TAG" in pattern["attrs"] and pattern["patterns"] != [[{"IS_SPACE": True}]] for pattern in nlp.get_pipe("attribute_ruler").patterns
+        ):
+            wanted.append("attribute_ruler")
+        names = _TAGGING[nlp] = tuple(name for name in nlp.pipe_names if name in wanted)
+    return names

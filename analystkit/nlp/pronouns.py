@@ -17,6 +17,7 @@ It returns ``""`` when nothing fits, never a guess from outside the article.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocab.labels import COLLECTIVE_LABELS
 from ..vocab.words import word_list
+from .doc import doc_ents
 from .linking import is_locative
+
+#: ``doc.user_data`` key of the entities' start offsets (released with the Doc's other caches)
+_STARTS_KEY = "analystkit_ent_starts"
 
 PERSONAL = frozenset({"he", "she", "him", "her"})
 COLLECTIVE = frozenset({"they", "them", "it"})
@@ -44,16 +49,25 @@ def is_location(ent: Span) -> bool:
 
 
 def _last_entity_before(doc: Doc, char: int, labels: frozenset[str], ignore: Sequence[tuple[int, int]] = ()) -> Span | None:
-    """The latest entity before ``char`` with one of ``labels``; places named as locations are skipped."""
-    best = None
-    for ent in doc.ents:
-        if ent.start_char >= char:
-            break
+    """The latest entity starting before ``char`` with one of ``labels``; places named as locations are skipped.
+
+    The entities are the Doc's, read once (:func:`~analystkit.nlp.doc.doc_ents`), and walked back
+    from ``char`` (a binary search over their starts), so the first that fits is the answer."""
+    ents = doc_ents(doc)
+    for k in range(bisect_left(_entity_starts(doc), char) - 1, -1, -1):
+        ent = ents[k]
         if any(s <= ent.start_char < e for s, e in ignore):
             continue
         if ent.label_ in labels and ent.kb_id_ and not is_location(ent):
-            best = ent
-    return best
+            return ent
+    return None
+
+
+def _entity_starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = [e.start_char for e in doc_ents(doc)]
+    return starts
 
 
 def resolve_pronoun(
@@ -76,7 +90,7 @@ def resolve_pronoun(
     lower = token.lower_
     if lower in RELATIVE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
         antecedent = token.head.head
-        ent = next((e for e in doc.ents if e.start <= antecedent.i < e.end), None)
+        ent = next((e for e in doc_ents(doc) if e.start <= antecedent.i < e.end), None)
         return ent.kb_id_ if ent is not None and ent.kb_id_ else ""
     if lower in FIRST_PERSON:
         return speaker

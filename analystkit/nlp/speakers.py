@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..vocab.words import titles, word_list
-from .doc import _PARAGRAPH_BREAK, doc_ents
+from .doc import _PARAGRAPH_BREAK, doc_ents, doc_text
 from .transcripts import MIN_LABELS, speaker_labels
 
 #: Courtesy titles dropped from a label ("MR.", "MS.", "THE").
@@ -113,7 +113,7 @@ def _by_role(role: list[str], doc: Doc, meta: Mapping[str, Any]) -> str:
     for field in ("title", "author"):
         for match in pattern.finditer(str(meta.get(field) or "")):
             candidates[match.group(1)] += 10  # the heading names the speaker: it wins over the body
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc_text(doc)):
         candidates[match.group(1)] += 1
     for name, _ in candidates.most_common():
         words = [w.strip(".,'’") for w in name.split()]

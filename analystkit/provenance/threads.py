@@ -36,9 +36,9 @@ One row per claim in a thread (the ``claim_threads`` table):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from ._text import content_words
 
@@ -56,12 +56,16 @@ COLUMNS = [
 
 def claim_words(text: str) -> frozenset[str]:
     """The content words of a claim, lower-cased, plural and possessive endings stripped."""
-    return frozenset(_stem(w) for w in content_words(text))
+    return frozenset(map(_stem, content_words(text)))
 
 
-def common_words(text: str) -> frozenset[str]:
-    """The claim's content words written in lower case: what is said, not who it is said about."""
-    return frozenset(_stem(w.lower()) for w in _WORD.findall(text) if w[:1].islower()) & claim_words(text)
+def common_words(text: str, words: frozenset[str] | None = None) -> frozenset[str]:
+    """The claim's content words written in lower case: what is said, not who it is said about.
+
+    ``words``: :func:`claim_words` of ``text`` when already known."""
+    if words is None:
+        words = claim_words(text)
+    return frozenset(_stem(w.lower()) for w in _WORD.findall(text) if w[:1].islower()) & words
 
 
 def claim_threads(
@@ -94,23 +98,26 @@ def claim_threads(
     frame = claims.copy()
     frame["_published"] = frame["article_id"].map(published)
     frame["_order"] = frame["article_id"].map(order)
-    frame["_words"] = [claim_words(str(t)) for t in frame["text"]]
-    frame["_common"] = [common_words(str(t)) for t in frame["text"]]
+    texts = [str(t) for t in frame["text"]]
+    frame["_words"] = words_of = [claim_words(t) for t in texts]
+    frame["_common"] = [common_words(t, w) for t, w in zip(texts, words_of)]
     frame = frame[frame["_words"].map(len) >= min_words]
     if frame.empty:
         return pd.DataFrame(columns=COLUMNS)
     frame = frame.assign(_undated=frame["_published"].isna()).sort_values(["_undated", "_published", "_order", "start"], kind="stable")
-    lsh = MinHashLSH(threshold=max(0.1, threshold * 0.7), num_perm=num_perm)
+    lsh = BandIndex(MinHashLSH(threshold=max(0.1, threshold * 0.7), num_perm=num_perm))
     template = MinHash(num_perm=num_perm, seed=seed)
+    sketch = MinHash(num_perm=num_perm, seed=seed, permutations=template.permutations, scheme=template.scheme)
+    empty = sketch.hashvalues.copy()
     firsts: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # thread -> words of its first claim
     members: dict[int, dict[str, tuple[int, float]]] = {}  # thread -> article -> (row, similarity)
     rows = frame.reset_index(drop=True)
-    for k, (words, common) in enumerate(zip(rows["_words"], rows["_common"])):
-        sketch = MinHash(num_perm=num_perm, seed=seed, permutations=template.permutations, scheme=template.scheme)
+    for k, (words, common, article) in enumerate(zip(rows["_words"], rows["_common"], rows["article_id"].tolist())):
+        sketch.hashvalues = empty.copy()  # a fresh sketch with the template's permutations
         sketch.update_batch([w.encode("utf-8") for w in words])
-        article = rows.at[k, "article_id"]
+        bands = lsh.bands(sketch)
         best, best_sim = None, threshold
-        for thread in lsh.query(sketch):
+        for thread in lsh.query(bands):
             first_words, first_common = firsts[thread]
             sim = _jaccard(words, first_words)
             if (common or first_common) and _jaccard(common, first_common) < threshold / 2:
@@ -121,7 +128,7 @@ def claim_threads(
             thread = len(firsts)
             firsts[thread] = (words, common)
             members[thread] = {article: (k, 1.0)}
-            lsh.insert(thread, sketch)
+            lsh.insert(thread, bands)
             continue
         held = members[best].get(article)
         if held is None or best_sim > held[1]:
@@ -146,6 +153,34 @@ def claim_threads(
                 "certainty_change": round(float(row.get("certainty", 1.0)) - float(first.get("certainty", 1.0)), 4),
             })
     return pd.DataFrame(out, columns=COLUMNS)
+
+
+class BandIndex:
+    """The candidate index of a ``datasketch.MinHashLSH`` — the same bands of the same rows, so the
+    same candidates — kept as one dictionary per band, without the library's per-band storage
+    calls (which cost more than the rest of :func:`claim_threads`)."""
+
+    def __init__(self, lsh: Any):
+        self.b, self.r = lsh.b, lsh.r  # the library's optimal bands for the threshold
+        self.tables: list[dict[bytes, list[Any]]] = [{} for _ in range(self.b)]
+
+    def bands(self, sketch: Any) -> list[bytes]:
+        """The key of each band of ``sketch`` (a ``MinHash``): its ``r`` hash values, as bytes."""
+        rows = sketch.hashvalues[: self.b * self.r].reshape(self.b, self.r)
+        return [row.tobytes() for row in rows]
+
+    def insert(self, key: Any, bands: list[bytes]) -> None:
+        for table, band in zip(self.tables, bands):
+            table.setdefault(band, []).append(key)
+
+    def query(self, bands: list[bytes]) -> set[Any]:
+        """The keys sharing at least one band with ``bands``."""
+        found: set[Any] = set()
+        for table, band in zip(self.tables, bands):
+            keys = table.get(band)
+            if keys:
+                found.update(keys)
+        return found
 
 
 def source_drift(first: Any, later: Any) -> str:
@@ -190,6 +225,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / union if union else 0.0
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     word = word[:-2] if word.endswith("'s") else word
     if len(word) > 4 and word.endswith("ies"):

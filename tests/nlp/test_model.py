@@ -36,3 +36,39 @@ def test_components_compose_with_any_pipeline(nlp):
     doc = bare("First paragraph without an end\n\nSecond paragraph.")
     assert len(list(doc.sents)) == 2
     assert nlp.pipe_names[-1] == "analystkit_actors"
+
+
+def test_tag_only_gives_the_full_pipelines_tags(nlp):
+    """Re-tagging a sentence runs only the tagger of the loaded pipeline (no second model): every
+    word keeps the tag the whole pipeline gives it, and the pipeline is the one load_model cached."""
+    texts = [
+        "take action to lower costs for families.",
+        "Jacqueline Scott Corley, of California, to be United States District Judge.",
+        "senior administration official:  Yeah, thanks.\n\nThe President signed it on May 4.",
+    ]
+    for text in texts:
+        full = nlp(text)
+        tagged = model.tag_only(text)
+        assert [t.text for t in tagged] == [t.text for t in full]
+        assert [t.tag_ for t in tagged if not t.is_space] == [t.tag_ for t in full if not t.is_space]
+    assert tagged.vocab is model.load_model().vocab
+    assert "parser" not in model._tagging_components(model.load_model())
+
+
+def test_tag_only_through_cuts_the_text_but_not_the_tags():
+    """Asked for the first words only, the re-tagging cuts a long text beyond the tagger's reach:
+    the words asked for keep exactly the tags (and vectors) of the whole text."""
+    import numpy
+
+    text = ("deanne Criswell, Administrator, Federal Emergency Management Agency (FEMA), Department of Homeland "
+            "Security, who has led the agency through three hurricane seasons and two wildfire seasons since 2021.")
+    whole = model.tag_only(text)
+    cut = model.tag_only(text, through=1)
+    reach = model._tagger_reach(model.load_model())
+    assert reach is not None and len(cut) < len(whole)
+    assert len(cut) > reach
+    assert [t.tag_ for t in cut[:2]] == [t.tag_ for t in whole[:2]]
+    assert numpy.array_equal(cut.tensor[:2], whole.tensor[:2])
+    # A text too short to cut, or a wanted word near its end, is tagged whole.
+    assert len(model.tag_only(text, through=len(text) - 5)) == len(whole)
+    assert len(model.tag_only("take action now.", through=1)) == 4

@@ -63,3 +63,32 @@ def test_corpus_table_offsets(sample_corpus):
     texts = sample_corpus.articles.set_index("article_id").text
     for row in threads.itertuples():
         assert texts[row.article_id][row.start:row.end] == row.text
+
+
+def test_band_index_proposes_what_datasketch_lsh_proposes():
+    """The claim-thread index keeps the candidates of datasketch's MinHashLSH (same bands, same
+    buckets): a different set of candidates would change which claims join a thread."""
+    import random
+
+    from datasketch import MinHash, MinHashLSH
+
+    from analystkit.provenance.threads import BandIndex
+
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(60)]
+    sets = [frozenset(rng.sample(vocabulary, rng.randint(5, 15))) for _ in range(300)]
+    lsh = MinHashLSH(threshold=0.35, num_perm=64)
+    index = BandIndex(MinHashLSH(threshold=0.35, num_perm=64))
+    template = MinHash(num_perm=64, seed=1)
+    proposed = 0
+    for k, words in enumerate(sets):
+        sketch = MinHash(num_perm=64, seed=1, permutations=template.permutations, scheme=template.scheme)
+        sketch.update_batch([w.encode("utf-8") for w in words])
+        bands = index.bands(sketch)
+        expected = set(lsh.query(sketch))
+        assert index.query(bands) == expected
+        proposed += len(expected)
+        if k % 2 == 0:
+            lsh.insert(k, sketch)
+            index.insert(k, bands)
+    assert proposed > 0  # the comparison saw candidates, not only empty answers
