@@ -35,7 +35,6 @@ def require(module: str, *, feature: str) -> ModuleType:
 
     ``feature`` says what needs it, for the message ("Extracting with --engine dask").
     """
-    top = module.split(".", 1)[0]
     try:
         return import_module(module)
     except ModuleNotFoundError as error:
@@ -44,16 +43,7 @@ def require(module: str, *, feature: str) -> ModuleType:
             raise
         from .errors import Errors, MissingExtraError
 
-        raise MissingExtraError(Errors.AK063.format(feature=feature, package=missing, extra=EXTRAS.get(missing, EXTRAS.get(top, top)))) from error
+        raise MissingExtraError(Errors.AK063.format(feature=feature, package=missing, extra=EXTRAS[missing])) from error
 
 
-def available(module: str) -> bool:
-    """Whether ``module`` can be imported (without importing it when it is already known missing)."""
-    try:
-        import_module(module)
-    except ModuleNotFoundError:
-        return False
-    return True
-
-
-__all__ = ["EXTRAS", "available", "require"]
+__all__ = ["EXTRAS", "require"]
