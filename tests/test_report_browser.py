@@ -84,6 +84,15 @@ def _claims_table(page):
     raise AssertionError("no claims table on the sourcing page")
 
 
+def _eventually(page, check, *, seconds: float = 3.0) -> bool:
+    """True as soon as `check()` holds; DataTables redraws after the event, not always before Playwright returns."""
+    for _ in range(int(seconds * 10)):
+        if check():
+            return True
+        page.wait_for_timeout(100)
+    return check()
+
+
 def test_claims_table_sorts_and_searches_offline(report, browser):
     page, remote = _offline_page(browser)
     page.goto((report / "01_sourcing.html").as_uri())
@@ -97,22 +106,29 @@ def test_claims_table_sorts_and_searches_offline(report, browser):
 
     before = ids()
     assert len(before) >= 5 and all(isinstance(i, int) for i in before)  # ids as integers, not "3.0"
-    header = table.locator("thead th").nth(column).locator(".dt-column-order")  # itables sorts from the icon
-    for _ in range(3):  # DataTables cycles ascending / descending
+    th = table.locator("thead th").nth(column)
+    header = th.locator(".dt-column-order")  # itables sorts from the icon
+    descending: list[int] = []
+    for _ in range(4):  # DataTables cycles ascending / descending / unsorted; a click may land before it is ready
         header.click()
-        if ids() == sorted(ids(), reverse=True) and ids() != sorted(ids()):
+        for _ in range(20):  # the redraw is not always done when click() returns: wait for it, up to 2 s
+            descending = ids()
+            if "dt-ordering-desc" in (th.get_attribute("class") or "") and descending == sorted(descending, reverse=True):
+                break
+            page.wait_for_timeout(100)
+        if descending == sorted(descending, reverse=True) and descending != sorted(descending):
             break
-    descending = ids()
     assert descending == sorted(descending, reverse=True) and descending != sorted(descending), descending
     search = wrapper.locator(".dt-search input")
     sources = [c.inner_text().strip() for c in table.locator(f"tbody tr td:nth-child({headers.index('source_text') + 1})").all()]
     word = next(s for s in sources if s and sources.count(s) < len(sources))  # a source some rows have and some do not
     search.fill(word)
-    page.wait_for_timeout(300)
-    rows = table.locator("tbody tr").all()
-    assert rows and wrapper.locator("tbody tr td.dt-empty").count() == 0
-    assert all(word.lower() in row.inner_text().lower() for row in rows)
+
+    def filtered() -> bool:
+        rows = table.locator("tbody tr").all()
+        return bool(rows) and wrapper.locator("tbody tr td.dt-empty").count() == 0 and all(word.lower() in row.inner_text().lower() for row in rows)
+
+    assert _eventually(page, filtered), f"searching {word!r} left rows without it"
     search.fill("zzzz-no-such-claim")
-    page.wait_for_timeout(300)
-    assert table.locator("tbody td.dt-empty").count() == 1
+    assert _eventually(page, lambda: table.locator("tbody td.dt-empty").count() == 1), "a search matching nothing shows no empty-table row"
     assert not remote, remote
