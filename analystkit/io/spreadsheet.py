@@ -27,8 +27,6 @@ when offsets must match to the character.
 
 from __future__ import annotations
 
-import copy
-
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -81,7 +79,7 @@ def sheet_text(text: str) -> str:
 
 
 def sheet_value(value: Any) -> Any:
-    """Any table value as openpyxl can store it: None for missing, plain Python scalars, safe strings."""
+    """Any table value as a worksheet can store it: None for missing, plain Python scalars, safe strings."""
     import datetime as dt
 
     if value is None:
@@ -159,6 +157,9 @@ def write_xlsx(
 ) -> Path:
     """Write ``frame`` to an Excel workbook: strings as text cells (never formulas), frozen header row.
 
+    Written with XlsxWriter in its constant-memory mode: rows are streamed to the file as they
+    come (a corpus's ledger of 60,000 claims is written in seconds, in little memory).
+
     Args:
         widths: column widths in characters by column name; others get ``default_width``
             (or Excel's default when None).
@@ -166,78 +167,79 @@ def write_xlsx(
         header_style: a bold, grey header row.
         autofilter: filter buttons on the header row.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    import datetime as dt
+
+    import xlsxwriter
 
     path = Path(path)
-    book = Workbook(write_only=True)  # streamed row by row: minutes faster on a corpus's ledger
-    ws = book.create_sheet(sheet_text(sheet)[:31] or "sheet")
-    columns = [str(c) for c in frame.columns]
-    wrap = set(wrapped)
-    top = Alignment(vertical="top")
-    top_wrapped = Alignment(vertical="top", wrap_text=True)
-    for index, name in enumerate(columns, start=1):
-        width = (widths or {}).get(name, default_width)
-        if width is not None:
-            ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
-    if autofilter:
-        ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(columns)))}{max(1, len(frame) + 1)}"
-    header = []
-    for name in columns:
-        cell = _text_cell(ws, name, WriteOnlyCell)
-        if header_style:
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="DDDDDD")
-            cell.alignment = top_wrapped
-        header.append(cell)
-    ws.append(header)
-    aligned = widths is not None or bool(wrap)
-    # One styled cell per column; body cells copy its style record (setting a style object on each of a
-    # million cells would look it up in the workbook's style table every time).
-    styles = []
-    for name in columns:
-        template = WriteOnlyCell(ws, value=None)
-        if aligned:
-            template.alignment = top_wrapped if name in wrap else top
-        styles.append(template._style)
-    for row in frame.itertuples(index=False, name=None):
-        cells = []
-        for value, style in zip(row, styles):
-            value = sheet_value(value)
-            if value is None:
-                cells.append(None)  # an empty cell is not written
-                continue
-            if isinstance(value, str):
-                cell = _text_cell(ws, value, WriteOnlyCell)
-            else:
-                cell = WriteOnlyCell(ws, value=value)
-            if aligned:
-                quote = cell.quotePrefix
-                cell._style = copy.copy(style)
+    options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False, "nan_inf_to_errors": True}
+    book = xlsxwriter.Workbook(str(path), options)
+    try:
+        ws = book.add_worksheet(_sheet_name(sheet))
+        columns = [str(c) for c in frame.columns]
+        wrap = set(wrapped)
+        aligned = widths is not None or bool(wrap)
+        formats: dict[tuple[Any, ...], Any] = {}
+
+        def style(name: str, *, quote: bool = False, number_format: str | None = None, header: bool = False) -> Any:
+            """One format object per combination (XlsxWriter shares it between cells)."""
+            key = (name in wrap, quote, number_format, header)
+            if key not in formats:
+                properties: dict[str, Any] = {}
+                if header:
+                    properties.update(bold=True, bg_color="#DDDDDD", pattern=1, valign="top", text_wrap=True)
+                elif aligned:
+                    properties.update(valign="top", text_wrap=name in wrap)
                 if quote:
-                    cell.quotePrefix = True
-            cells.append(cell)
-        ws.append(cells)
-    book.save(path)
+                    properties["quote_prefix"] = True  # Excel keeps it text even when the cell is edited
+                if number_format:
+                    properties["num_format"] = number_format
+                formats[key] = book.add_format(properties) if properties else None
+            return formats[key]
+
+        for index, name in enumerate(columns):
+            width = (widths or {}).get(name, default_width)
+            if width is not None:
+                ws.set_column(index, index, width)
+        ws.freeze_panes(1, 0)
+        if autofilter:
+            ws.autofilter(0, 0, max(1, len(frame)), max(0, len(columns) - 1))
+        for index, name in enumerate(columns):
+            text = sheet_text(name)
+            ws.write_string(0, index, text, style(name, quote=_quoted(text), header=header_style) if header_style or _quoted(text) else None)
+        plain = [style(name) for name in columns]
+        for row_number, row in enumerate(frame.itertuples(index=False, name=None), start=1):
+            for index, value in enumerate(row):
+                value = sheet_value(value)
+                if value is None:
+                    continue  # an empty cell is not written
+                if isinstance(value, str):
+                    ws.write_string(row_number, index, value, style(columns[index], quote=True) if _quoted(value) else plain[index])
+                elif isinstance(value, bool):
+                    ws.write_boolean(row_number, index, value, plain[index])
+                elif isinstance(value, (int, float)):
+                    ws.write_number(row_number, index, value, plain[index])
+                elif isinstance(value, dt.datetime):
+                    ws.write_datetime(row_number, index, value, style(columns[index], number_format="yyyy-mm-dd hh:mm:ss"))
+                elif isinstance(value, dt.date):
+                    ws.write_datetime(row_number, index, value, style(columns[index], number_format="yyyy-mm-dd"))
+                elif isinstance(value, dt.time):
+                    ws.write_datetime(row_number, index, value, style(columns[index], number_format="hh:mm:ss"))
+                else:  # pragma: no cover - sheet_value returns only the types above
+                    ws.write_string(row_number, index, sheet_text(str(value)), plain[index])
+    finally:
+        book.close()
     return path
 
 
-def _text_cell(ws: Any, text: str, cell_class: Any) -> Any:
-    """A streamed text cell (see :func:`_set_text`)."""
-    cell = cell_class(ws, value=None)
-    _set_text(cell, text)
-    return cell
+def _sheet_name(name: str) -> str:
+    """A worksheet name Excel accepts: at most 31 characters, none of ``[]:*?/\\``."""
+    return re.sub(r"[\[\]:*?/\\]", "_", sheet_text(name))[:31].strip("'") or "sheet"
 
 
-def _set_text(cell: Any, text: str) -> None:
-    """Store ``text`` as a text cell: not a formula, not an error value, quote-prefixed when it looks like one."""
-    cell.value = sheet_text(text)
-    cell.data_type = "s"
-    if is_formula_like(text) or text.startswith("#"):
-        cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
+def _quoted(text: str) -> bool:
+    """True when a text cell needs Excel's quote prefix: it reads like a formula or an error value."""
+    return is_formula_like(text) or text.startswith("#")
 
 
 __all__ = [
