@@ -54,7 +54,12 @@ def cache_dir() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    digest = hashlib.sha256()
+    """The kit's extraction code and data files, and the versions of the libraries that run the model
+    (a new spaCy or Thinc may tag the same text differently with the same model)."""
+    import spacy
+    import thinc
+
+    digest = hashlib.sha256(f"spacy={spacy.__version__}\x1fthinc={thinc.__version__}\x1f".encode())
     for folder in _FINGERPRINTED:
         for path in sorted((_PACKAGE / folder).rglob("*")):
             if path.is_file() and path.suffix in (".py", ".csv", ".txt", ".json"):

@@ -505,8 +505,13 @@ def _figure_for(finding: Finding, corpus: Corpus) -> str:
         return ""
     if figure is None:
         return ""
+    import matplotlib.pyplot as plt
+
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
+    try:
+        figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
+    finally:
+        plt.close(figure)  # pyplot keeps every figure it made until closed: a long-lived process would pile them up
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 

@@ -50,6 +50,20 @@ def test_fingerprint_follows_user_files_and_keys_follow_text(tmp_path, monkeypat
     assert cache.article_key("a", "text", False, "k") != cache.article_key("a", "text", False, "k2")
 
 
+def test_fingerprint_follows_the_spacy_and_thinc_versions(monkeypatch, nlp):
+    import spacy
+    import thinc
+
+    before = (cache.fingerprint(nlp), cache.model_fingerprint())
+    for module, version in ((spacy, "99.0.0"), (thinc, "99.0.0")):
+        with monkeypatch.context() as patched:
+            patched.setattr(module, "__version__", version)
+            cache._code_fingerprint.cache_clear()
+            assert cache.fingerprint(nlp) != before[0] and cache.model_fingerprint() != before[1], module.__name__
+        cache._code_fingerprint.cache_clear()
+    assert (cache.fingerprint(nlp), cache.model_fingerprint()) == before
+
+
 def test_a_corrupt_cache_file_is_a_miss(tmp_path):
     rows = cache.RowCache(tmp_path)
     rows.put("ab" * 32, {"sentences": [{"x": 1}]})
