@@ -95,19 +95,23 @@ def cache_folder() -> "Path | None":
     return Path(base) / "analystkit"
 
 
-def seconds(name: str, default: float) -> float:
-    """A setting holding a number of seconds above 0 (``default`` when unset)."""
+def seconds(name: str, default: float, *, whole: bool = False) -> float:
+    """A setting holding a number of seconds above 0 (``default`` when unset); ``whole``: an integer.
+
+    Raises:
+        SettingError: [AK086] (or [AK038] for a whole number) naming the setting and its bad value.
+    """
     value = setting(name)
     if not value:
         return default
     try:
-        number = float(value)
+        number = float(int(value)) if whole else float(value)
     except ValueError:
         number = -1.0
     if not number > 0 or number != number or number == float("inf"):
         from .errors import Errors, SettingError
 
-        raise SettingError(Errors.AK086.format(name=name, value=value))
+        raise SettingError((Errors.AK038 if whole else Errors.AK086).format(name=name, value=value))
     return number
 
 
@@ -126,18 +130,7 @@ def fetch_delay() -> float:
 def cell_timeout() -> int:
     """Seconds a notebook cell of a report may run (``ANALYSTKIT_CELL_TIMEOUT``, default 3600): a
     cell that hangs fails its notebook instead of the whole report."""
-    value = setting(CELL_TIMEOUT)
-    if not value:
-        return 3600
-    try:
-        seconds = int(value)
-    except ValueError:
-        seconds = 0
-    if seconds <= 0:
-        from .errors import Errors, SettingError
-
-        raise SettingError(Errors.AK038.format(name=CELL_TIMEOUT, value=value))
-    return seconds
+    return int(seconds(CELL_TIMEOUT, 3600, whole=True))
 
 
 __all__ = [
