@@ -498,6 +498,18 @@ def over_time(corpus: Corpus, actor: str) -> Finding:
 
 
 # --------------------------------------------------------------------------- timeline
+def date_spread(timeline: "pd.DataFrame") -> str:
+    """Where the dated events fall: "from A to B", or, when a few historical or far-off dates stretch
+    the range far beyond where most events are, the middle eight in ten first and the whole range after."""
+    first, last = timeline["date_start"].min(), timeline["date_end"].max()
+    middle = timeline["date_start"].quantile([0.1, 0.9])
+    low, high = middle.iloc[0].normalize(), middle.iloc[1].normalize()
+    whole, bulk = (last - first).days, max((high - low).days, 1)
+    if len(timeline) >= 10 and whole > 366 and whole > 4 * bulk:
+        return f"eight in ten of them between {day(low)} and {day(high)} (the whole range runs from {day(first)} to {day(last)})"
+    return f"from {day(first)} to {day(last)}"
+
+
 def timeline_overview(corpus: Corpus) -> Finding:
     """The dated events of the corpus: their span, and the dates that contradict each other."""
     timeline, flags = corpus.timeline, corpus.flags
@@ -505,7 +517,7 @@ def timeline_overview(corpus: Corpus) -> Finding:
         return Finding("Dated events", "No time expression could be put on the calendar (the articles may lack publication dates).", section="04_read_before_you_trust")
     first, last = timeline["date_start"].min(), timeline["date_end"].max()
     conflicts = flags[flags["kind"] == "date_conflict"]
-    text = f"{upper_first(count(len(timeline), 'dated expression'))} in {count(timeline['article_id'].nunique(), 'article')}, from {day(first)} to {day(last)}."
+    text = f"{upper_first(count(len(timeline), 'dated expression'))} in {count(timeline['article_id'].nunique(), 'article')}, {date_spread(timeline)}."
     if len(conflicts):
         text += f" {upper_first(count(len(conflicts), 'date conflict'))} (one event dated twice, incompatibly) in {listing((f'`{a}`' for a in dict.fromkeys(conflicts['article_id'])), limit=5)}: at least one of each pair of dates is wrong."
     else:
@@ -561,6 +573,7 @@ __all__ = [
     "briefing",
     "corpus_overview",
     "count",
+    "date_spread",
     "day",
     "focus_overview",
     "focus_sourcing",

@@ -142,3 +142,19 @@ def test_briefing_over_another_corpus_says_nothing_of_the_sample(wikinews):
         assert (word.lower() in text.lower()) <= (word.lower() in corpus_text.lower()), word
     assert f.transcripts(wikinews).text == ""
     assert f"**{len(wikinews.articles)} articles**" in text
+
+
+def test_date_spread_leads_with_where_most_events_are():
+    import pandas as pd
+
+    from analystkit.findings import date_spread
+
+    days = pd.to_datetime(["2022-11-0%d" % d for d in range(1, 10)] * 2 + ["1709-01-01", "2050-12-31"])
+    wide = pd.DataFrame({"date_start": days, "date_end": days})
+    text = date_spread(wide)
+    assert text.startswith("eight in ten of them between ") and "November 2022" in text.split("(")[0]
+    assert "1 January 1709 to 31 December 2050" in text  # the whole range still said, after
+    narrow = wide.iloc[:18]
+    assert date_spread(narrow) == "from 1 November 2022 to 9 November 2022"
+    few = pd.DataFrame({"date_start": pd.to_datetime(["1709-01-01", "2022-11-01"]), "date_end": pd.to_datetime(["1709-12-31", "2022-11-01"])})
+    assert date_spread(few) == "from 1 January 1709 to 1 November 2022"  # two dates: no "eight in ten"
