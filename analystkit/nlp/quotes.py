@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 OPENING = "“"
 CLOSING = "”"
@@ -30,6 +31,7 @@ STRAIGHT = '"'
 QUOTE_MARKS = frozenset({OPENING, CLOSING, STRAIGHT, "„", "«", "»"})
 _OPENERS = frozenset({OPENING, "„", "«"})
 _CLOSERS = frozenset({CLOSING, "»"})
+_MARKS = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")  # any of QUOTE_MARKS
 
 NOTE_UNCLOSED = "unbalanced quotation marks: an unclosed quote is taken to run to the end of its paragraph"
 NOTE_UNOPENED = "unbalanced quotation marks: a closing mark with no opener is taken to close a quote opened at the start of its paragraph"
@@ -91,10 +93,8 @@ def find_quotes(text: str, paragraph_starts: list[int] | None = None) -> list[Qu
         opened_at: int | None = None
         continuing = carried and _first_mark(text, p_start, p_end) >= 0
         carried = False
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if ch not in QUOTE_MARKS:
-                continue
+        for mark in _MARKS.finditer(text, p_start, p_end):
+            i, ch = mark.start(), mark.group()
             is_open = ch in _OPENERS or (ch == STRAIGHT and opened_at is None)
             if opened_at is None and is_open:
                 opened_at = i
@@ -156,12 +156,7 @@ def quoted_share(quotes: list[Quote], start: int, end: int, text: str) -> float:
 @lru_cache(maxsize=8)
 def _word_characters(text: str) -> list[int]:
     """``counts[i]`` = the number of alphanumeric characters in ``text[:i]``."""
-    counts = [0]
-    total = 0
-    for char in text:
-        total += char.isalnum()
-        counts.append(total)
-    return counts
+    return list(accumulate(map(str.isalnum, text), initial=0))
 
 
 _QUOTES_STRAIGHT = '"'
