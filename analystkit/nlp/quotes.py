@@ -31,7 +31,6 @@ STRAIGHT = '"'
 QUOTE_MARKS = frozenset({OPENING, CLOSING, STRAIGHT, "„", "«", "»"})
 _OPENERS = frozenset({OPENING, "„", "«"})
 _CLOSERS = frozenset({CLOSING, "»"})
-_MARKS = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")  # any of QUOTE_MARKS
 
 NOTE_UNCLOSED = "unbalanced quotation marks: an unclosed quote is taken to run to the end of its paragraph"
 NOTE_UNOPENED = "unbalanced quotation marks: a closing mark with no opener is taken to close a quote opened at the start of its paragraph"
@@ -93,8 +92,10 @@ def find_quotes(text: str, paragraph_starts: list[int] | None = None) -> list[Qu
         opened_at: int | None = None
         continuing = carried and _first_mark(text, p_start, p_end) >= 0
         carried = False
-        for mark in _MARKS.finditer(text, p_start, p_end):
-            i, ch = mark.start(), mark.group()
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch not in QUOTE_MARKS:
+                continue
             is_open = ch in _OPENERS or (ch == STRAIGHT and opened_at is None)
             if opened_at is None and is_open:
                 opened_at = i
