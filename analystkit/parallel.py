@@ -28,7 +28,7 @@ def extract_chunk(records: Sequence[dict], *, model: str | None = None, nlp: Any
     says why under :data:`~analystkit.extract.ERROR_KEY` (:func:`analystkit.extract.extract_article`);
     the other articles are not affected.
     """
-    from .extract import extract_article, extraction_order
+    from .extract import extract_article, extraction_order, prepare_articles
     from .nlp.doc import ArticleDoc, release
 
     if nlp is None:
@@ -43,14 +43,16 @@ def extract_chunk(records: Sequence[dict], *, model: str | None = None, nlp: Any
                 docs.append(nlp(text))
             except Exception as error:
                 docs.append(error)
+    articles = [None if isinstance(doc, Exception) else ArticleDoc.build(record["article_id"], doc, record) for record, doc in zip(records, docs)]
+    prepare_articles([article for article in articles if article is not None])  # the chunk's batched work
     results = []
-    for record, doc in zip(records, docs):
-        if isinstance(doc, Exception):
+    for article, doc in zip(articles, docs):
+        if article is None:
             rows: dict[str, Any] = {name: [] for name in extraction_order()}
             rows[ERROR_KEY] = f"parsing failed: {type(doc).__name__}: {doc}"
             results.append(rows)
             continue
-        rows = extract_article(ArticleDoc.build(record["article_id"], doc, record))
+        rows = extract_article(article)
         release(doc)
         results.append(rows)
     return results

@@ -65,7 +65,7 @@ def time_extraction(files: list[Path], *, jobs: int = 1, cache: str = "off") -> 
     return time.perf_counter() - start, corpus
 
 
-def bench_speed(files: list[Path], repeat: int = 3) -> dict:
+def bench_speed(files: list[Path], repeat: int = 3, *, whole: bool = True) -> dict:
     """Bare pipe against the full extraction, measured two ways (cache off, one process).
 
     *Paired* (the headline figure): one run of the real extraction path
@@ -78,7 +78,8 @@ def bench_speed(files: list[Path], repeat: int = 3) -> dict:
     ``repeat`` times; the median ratio counts.
 
     *Whole runs*: bare ``nlp.pipe`` over all texts, then a separate full extraction,
-    alternated ``repeat`` times; fastest of each (±20 % run to run here).
+    alternated ``repeat`` times; fastest of each (±20 % run to run here). ``whole=False``
+    (``--paired-only``) skips them.
     """
     import statistics
 
@@ -126,7 +127,7 @@ def bench_speed(files: list[Path], repeat: int = 3) -> dict:
         paired_ratios.append(full / state["bare"])
 
     bare_times, full_times = [], []
-    for _ in range(repeat):
+    for _ in range(repeat if whole else 0):
         start = time.perf_counter()
         sum(len(doc) for doc in bare.pipe(texts, batch_size=16))
         bare_times.append(time.perf_counter() - start)
@@ -135,13 +136,18 @@ def bench_speed(files: list[Path], repeat: int = 3) -> dict:
     median = statistics.median(paired_ratios)
     k = paired_ratios.index(sorted(paired_ratios)[len(paired_ratios) // 2])
     bare_s, full_s = paired_bare[k], paired_full[k]
-    return {
+    result = {
         "articles": len(texts), "tokens": tokens, "repeat": repeat,
         "bare_s": round(bare_s, 1), "full_s": round(full_s, 1),
         "bare_articles_per_s": round(len(texts) / bare_s, 1), "full_articles_per_s": round(len(texts) / full_s, 1),
         "bare_tokens_per_s": round(tokens / bare_s), "full_tokens_per_s": round(tokens / full_s),
         "ratio": round(median, 3),
         "paired_ratios": [round(r, 3) for r in paired_ratios],
+    }
+    if not whole:
+        return result
+    return {
+        **result,
         "whole_bare_s": round(min(bare_times), 1), "whole_full_s": round(min(full_times), 1),
         "whole_ratio": round(min(full_times) / min(bare_times), 3),
         "whole_ratios_each_run": [round(f / b, 3) for b, f in zip(bare_times, full_times)],
@@ -248,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=200, help="articles (first N by file name); default 200")
     parser.add_argument("--only", choices=("speed", "memory", "linear", "jobs", "cache", "import", "report"), action="append")
     parser.add_argument("--repeat", type=int, default=3, help="speed: paired runs, and alternated whole runs, this many times each (default 3)")
+    parser.add_argument("--paired-only", action="store_true", help="speed: the paired runs only, no whole runs (half the time)")
     parser.add_argument("--jobs", type=int, default=2, help="report: worker processes for the report and the bare parse (default 2)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     args = parser.parse_args(argv)
@@ -261,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in wanted:
         start = time.perf_counter()
         if name == "speed":
-            results[name] = bench_speed(files, repeat=args.repeat)
+            results[name] = bench_speed(files, repeat=args.repeat, whole=not args.paired_only)
         elif name == "memory":
             results[name] = bench_memory(len(files), args.corpus)
         elif name == "linear":

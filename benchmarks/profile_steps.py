@@ -61,26 +61,41 @@ def kit_round(nlp, kit_names, bare_docs, records, timers):
     retag = getattr(model_module, "tag_only", None)  # re-tagging of fragment and name candidates (absent in older code)
     if retag is not None:
         model_module.tag_only = timed("  re-tagging (nlp.model.tag_only)", retag)
+    retag_many = getattr(model_module, "tag_many", None)  # the same, batched (absent in older code)
+    if retag_many is not None:
+        model_module.tag_many = timed("  re-tagging (nlp.model.tag_many)", retag_many)
+    # The chunk's batched work (parallel.extract_chunk: prepare_articles over each chunk of 16), absent in older code.
+    prepare = getattr(extract.sentences, "prepare_sentences", None)
     per_article = []
     try:
-        for record, bare_doc in zip(records, bare_docs):
-            doc = Doc(bare_doc.vocab).from_bytes(bare_doc.to_bytes())
-            for name, proc in components:
+        for first in range(0, len(records), 16):
+            chunk = []
+            for record, bare_doc in zip(records[first : first + 16], bare_docs[first : first + 16]):
+                doc = Doc(bare_doc.vocab).from_bytes(bare_doc.to_bytes())
+                for name, proc in components:
+                    start = time.perf_counter()
+                    doc = proc(doc)
+                    timers[f"component {name}"] += time.perf_counter() - start
                 start = time.perf_counter()
-                doc = proc(doc)
-                timers[f"component {name}"] += time.perf_counter() - start
-            start = time.perf_counter()
-            article = ArticleDoc.build(record["article_id"], doc, record)
-            timers["ArticleDoc.build"] += time.perf_counter() - start
-            rows = extract.extract_article(article)
-            release(doc)
-            per_article.append(rows)
+                article = ArticleDoc.build(record["article_id"], doc, record)
+                timers["ArticleDoc.build"] += time.perf_counter() - start
+                chunk.append((article, doc))
+            if prepare is not None:
+                start = time.perf_counter()
+                prepare([article for article, _ in chunk])
+                timers["prepare sentences (per chunk)"] += time.perf_counter() - start
+            for article, doc in chunk:
+                rows = extract.extract_article(article)
+                release(doc)
+                per_article.append(rows)
     finally:
         for name, extractor in originals.items():
             extract.EXTRACTORS[name] = extractor
         flag_rules.RULES = rules
         if retag is not None:
             model_module.tag_only = retag
+        if retag_many is not None:
+            model_module.tag_many = retag_many
     start = time.perf_counter()
     tables = {name: frame(name, [row for rows in per_article for row in rows.get(name, [])]) for name in order}
     timers["tables (frames)"] += time.perf_counter() - start

@@ -24,7 +24,7 @@ joined across articles) are made after extraction by :mod:`analystkit.finalise`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import Errors
@@ -101,6 +101,16 @@ def extraction_order(tables: Iterable[str] | None = None) -> list[str]:
     return order
 
 
+def prepare_articles(articles: Sequence[ArticleDoc], *, tables: Iterable[str] | None = None) -> None:
+    """Do ahead, for several parsed articles at once, the work an extractor does much faster in a
+    batch: the model's re-tagging of the sentences' fragment candidates
+    (:func:`.sentences.prepare_sentences`, when the registered sentences extractor is the kit's).
+    Optional: :func:`extract_article` gives the same rows with or without it."""
+    sentences_extractor = EXTRACTORS.get("sentences")
+    if sentences_extractor is not None and sentences_extractor.function is extract_sentences and "sentences" in extraction_order(tables):
+        sentences.prepare_sentences(articles)
+
+
 def extract_article(article: ArticleDoc, *, tables: Iterable[str] | None = None) -> dict[str, list[dict]]:
     """Run the extractors over one parsed article; return (and keep in ``article.rows``) each table's rows.
 
@@ -133,5 +143,5 @@ def extract_article(article: ArticleDoc, *, tables: Iterable[str] | None = None)
 __all__ = [
     "ERROR_KEY", "EXTRACTORS", "ArticleDoc", "Extractor", "ExtractorFunction", "Sentence", "extract_actions", "extract_article",
     "extract_claims", "extract_entities", "extract_flags", "extract_hedges", "extract_sentences", "extract_timeline",
-    "extraction_order", "is_fragment", "register_extractor",
+    "extraction_order", "is_fragment", "prepare_articles", "register_extractor",
 ]

@@ -65,10 +65,10 @@ def actor_mentions(entities: "pd.DataFrame") -> "pd.DataFrame":
     claims ledger, the explorer, the report and the plots all count mentions through it
     (:func:`analystkit.views.actor_mentions`).
     """
-    frame = entities[entities["actor"].fillna("").astype(str) != ""]
-    if "nested" in frame.columns:
-        frame = frame[~frame["nested"].fillna(False).astype(bool)]
-    return frame
+    keep = entities["actor"].fillna("").astype(str) != ""
+    if "nested" in entities.columns:
+        keep &= ~entities["nested"].fillna(False).astype(bool)
+    return entities[keep]  # one selection: each one copies every column (slow for Arrow strings)
 
 
 __all__ = ["REQUIRES", "TABLE", "actor_mentions", "extract_entities"]

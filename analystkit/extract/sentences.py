@@ -44,6 +44,8 @@ heading, a list item, a byline or a caption is not a broken sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Span
 
@@ -208,6 +210,21 @@ def is_fragment(sentence: Span) -> bool:
     Datelines ("Friday, July 21, 2017"), one-word replies and interjections
     ("Yes.", "Thank you.") and speaker labels in transcripts are not fragments.
     """
+    test = _fragment_test(sentence)
+    return test if isinstance(test, bool) else not _reads_as_verb([test])[0]
+
+
+class _Retag(NamedTuple):
+    """A fragment test the model decides: the sentence's text with its first word lower-cased
+    (at ``offset``), to be re-tagged; the sentence is a fragment unless that word then reads as
+    a verb (:func:`_reads_as_verb`)."""
+
+    text: str
+    offset: int
+
+
+def _fragment_test(sentence: Span) -> "bool | _Retag":
+    """:func:`is_fragment` up to the re-tagging: its answer, or the re-tagging that decides it."""
     table = token_table(sentence.doc)
     tokens = range(sentence.start, sentence.end)
     punct, space = table.is_punct, table.is_space
@@ -227,7 +244,7 @@ def is_fragment(sentence: Span) -> bool:
             return False  # an imperative: "Hire a professional editor!"
         if _verb_tagged_as_noun(sentence, words):
             return False  # "None of this factors in the election."
-        return not _reads_as_sentence_lowercased(sentence, words)
+        return _lowercased(sentence, words) or True
     return _short_subjectless(sentence, words, tokens)
 
 
@@ -246,39 +263,64 @@ def _verb_tagged_as_noun(sentence: Span, words: list[int]) -> bool:
     return False
 
 
-def _reads_as_sentence_lowercased(sentence: Span, words: list[int], tags: tuple[str, ...] = ("NNP", "NN", "NNPS", "JJ")) -> bool:
-    """With its first word lower-cased the model reads a verb-initial sentence: an imperative
-    whose verb the capital made a name ("Take action.", "Advance health security.")."""
+def _lowercased(sentence: Span, words: list[int], tags: tuple[str, ...] = ("NNP", "NN", "NNPS", "JJ")) -> "_Retag | None":
+    """The sentence with its capitalised first word lower-cased, when that word is tagged one of
+    ``tags`` (None otherwise: nothing to re-tag, the word does not read as a verb)."""
     doc = sentence.doc
     first = doc[words[0]]
     if not first.text[:1].isupper() or first.tag_ not in tags:
-        return False
-    from ..nlp.model import tag_only
-
+        return None
     text = sentence.text
     offset = first.idx - sentence.start_char
-    lowered = text[:offset] + first.text.lower() + text[offset + len(first.text) :]
+    return _Retag(text[:offset] + first.text.lower() + text[offset + len(first.text) :], offset)
+
+
+def _reads_as_verb(requests: Sequence[_Retag]) -> list[bool]:
+    """For each re-tagging: with its first word lower-cased the model reads a verb-initial
+    sentence, an imperative whose verb the capital made a name ("Take action.", "Advance health
+    security."). All are tagged in one batch (:func:`analystkit.nlp.model.tag_many`)."""
+    from ..nlp.model import tag_many, tag_only
+
+    if not requests:
+        return []
     try:
-        retagged = tag_only(lowered, through=offset + 1)
-    except Exception:  # noqa: BLE001 - no model to ask
-        return False
-    token = next((t for t in retagged if t.idx == offset), None)
-    return token is not None and token.tag_ in ("VB", "VBP")
+        docs: list = tag_many([(r.text, r.offset + 1) for r in requests])
+    except Exception:  # noqa: BLE001 - ask one by one: a text the batch cannot take fails alone
+        docs = []
+        for r in requests:
+            try:
+                docs.append(tag_only(r.text, through=r.offset + 1))
+            except Exception:  # noqa: BLE001 - no model to ask
+                docs.append(None)
+    answers = []
+    for r, doc in zip(requests, docs):
+        token = None if doc is None else next((t for t in doc if t.idx == r.offset), None)
+        answers.append(token is not None and token.tag_ in ("VB", "VBP"))
+    return answers
 
 
-def _short_subjectless(sentence: Span, words: list[int], tokens: range) -> bool:
+def _short_subjectless(sentence: Span, words: list[int], tokens: range) -> "bool | _Retag":
     table = token_table(sentence.doc)
     root = sentence.root
     dep = table.dep
     has_subject = any(dep[i] in SUBJECT_DEPS for i in tokens)
     if not has_subject and root.tag_ in ("VBD", "VBN") and len(words) <= 6 and root.i == words[0]:
-        return not _reads_as_sentence_lowercased(sentence, words, tags=("VBD", "VBN"))  # "Set students up …": an imperative
+        return _lowercased(sentence, words, tags=("VBD", "VBN")) or True  # "Set students up …": an imperative
     return False
 
 
-def extract_sentences(article: ArticleDoc) -> list[dict]:
+def _fragment_tests(article: ArticleDoc, kinds: list[str]) -> list["bool | _Retag"]:
+    return [kind in PROSE_KINDS and _fragment_test(s.span) for s, kind in zip(article.sentences, kinds)]
+
+
+def _resolve(tests: list[list["bool | _Retag"]]) -> list[list[bool]]:
+    """Every article's fragment tests answered, the re-taggings of all of them in one batch."""
+    answers = iter(_reads_as_verb([t for article_tests in tests for t in article_tests if not isinstance(t, bool)]))
+    return [[t if isinstance(t, bool) else not next(answers) for t in article_tests] for article_tests in tests]
+
+
+def _rows(article: ArticleDoc, kinds: list[str], fragments: list[bool]) -> list[dict]:
     text = article.text
-    kinds = sentence_kinds(article)
     return [
         {
             "article_id": article.article_id,
@@ -288,12 +330,40 @@ def extract_sentences(article: ArticleDoc) -> list[dict]:
             "end": s.end,
             "text": text[s.start : s.end],
             "is_headline": s.is_headline,
-            "fragment": kind in PROSE_KINDS and is_fragment(s.span),
+            "fragment": fragment,
             "kind": kind,
             "page": article.page_at(s.start),
         }
-        for s, kind in zip(article.sentences, kinds)
+        for s, kind, fragment in zip(article.sentences, kinds, fragments)
     ]
 
 
-__all__ = ["FINITE_TAGS", "KINDS", "PROSE_KINDS", "extract_sentences", "in_quotation", "is_fragment", "sentence_kind", "sentence_kinds"]
+def prepare_sentences(articles: Sequence[ArticleDoc]) -> None:
+    """The ``sentences`` rows of several articles at once, left in each article's ``prepared``
+    for :func:`extract_sentences`: the fragment tests the model decides (a sentence re-tagged
+    with its first word lower-cased) are tagged in one batch for all the articles, which costs
+    little more than one of them alone. An article that fails here is left unprepared (its
+    extraction meets the same error alone)."""
+    plans = []
+    for article in articles:
+        try:
+            kinds = sentence_kinds(article)
+            plans.append((article, kinds, _fragment_tests(article, kinds)))
+        except Exception:  # noqa: BLE001 - reported by the article's own extraction
+            continue
+    for (article, kinds, _), fragments in zip(plans, _resolve([tests for _, _, tests in plans])):
+        try:
+            article.prepared[TABLE] = _rows(article, kinds, fragments)
+        except Exception:  # noqa: BLE001 - reported by the article's own extraction
+            continue
+
+
+def extract_sentences(article: ArticleDoc) -> list[dict]:
+    rows = article.prepared.pop(TABLE, None)
+    if rows is not None:
+        return rows
+    kinds = sentence_kinds(article)
+    return _rows(article, kinds, _resolve([_fragment_tests(article, kinds)])[0])
+
+
+__all__ = ["FINITE_TAGS", "KINDS", "PROSE_KINDS", "extract_sentences", "in_quotation", "is_fragment", "prepare_sentences", "sentence_kind", "sentence_kinds"]

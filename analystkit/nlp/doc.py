@@ -200,6 +200,9 @@ class ArticleDoc:
     #: :data:`analystkit.extract.EXTRACTORS`, so a later one sees an earlier one's rows
     #: and may add columns to them, as hedges add ``hedged`` and ``certainty`` to claims).
     rows: dict[str, list[dict]] = field(default_factory=dict)
+    #: rows an extractor made ahead, for several articles at once (:func:`analystkit.extract.prepare_articles`),
+    #: by table; the extractor hands them over instead of making them again
+    prepared: dict[str, list[dict]] = field(default_factory=dict, repr=False, compare=False)
     #: (identity and length of :attr:`sentences`, their start offsets), for :meth:`sentence_at`
     _starts: tuple[tuple[int, int], list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 OPENING = "“"
 CLOSING = "”"
@@ -156,12 +157,7 @@ def quoted_share(quotes: list[Quote], start: int, end: int, text: str) -> float:
 @lru_cache(maxsize=8)
 def _word_characters(text: str) -> list[int]:
     """``counts[i]`` = the number of alphanumeric characters in ``text[:i]``."""
-    counts = [0]
-    total = 0
-    for char in text:
-        total += char.isalnum()
-        counts.append(total)
-    return counts
+    return list(accumulate(map(str.isalnum, text), initial=0))
 
 
 _QUOTES_STRAIGHT = '"'

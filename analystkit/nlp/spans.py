@@ -4,6 +4,7 @@ replacing entities by longer ones, and exact phrase matches over a Doc's arrays.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import ORTH
@@ -17,11 +18,13 @@ GAZETTEER_KEY = "analystkit_gazetteer"
 NESTED_KEY = "analystkit_nested"
 TITLES_KEY = "analystkit_titles"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ARTICLE = re.compile(r"^(?:the|The|THE|an?|An?|AN?)\s+(?=\S)")
 
 
+@lru_cache(maxsize=65536)  # called for every mention by several components; names repeat
 def clean_mention(text: str) -> str:
     """Strip a leading article and a trailing possessive: "the Kremlin's" → "Kremlin", "a WHO" → "WHO"."""
-    text = re.sub(r"^(?:the|The|THE|an?|An?|AN?)\s+(?=\S)", "", text.strip())
+    text = _ARTICLE.sub("", text.strip())
     return _POSSESSIVE.sub("", text).strip()
 
 

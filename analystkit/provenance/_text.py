@@ -39,7 +39,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` (apostrophes normalised)."""
-    return [_key(m.group()) for m in _WORD.finditer(text)]
+    return [word.lower().replace("’", "'") for word in _WORD.findall(text)]  # _key of each
 
 
 @lru_cache(maxsize=1)

@@ -86,6 +86,7 @@ def claim_threads(
         num_perm: MinHash permutations of the candidate index.
         seed: MinHash seed.
     """
+    import numpy
     import pandas as pd
     from datasketch import MinHash, MinHashLSH
 
@@ -109,12 +110,23 @@ def claim_threads(
     template = MinHash(num_perm=num_perm, seed=seed)
     sketch = MinHash(num_perm=num_perm, seed=seed, permutations=template.permutations, scheme=template.scheme)
     empty = sketch.hashvalues.copy()
+    vectors: dict[str, Any] = {}  # word -> the hash values of a sketch of that word alone
+
+    def word_values(word: str) -> Any:
+        values = vectors.get(word)
+        if values is None:
+            sketch.hashvalues = empty.copy()
+            sketch.update_batch([word.encode("utf-8")])
+            values = vectors[word] = sketch.hashvalues
+        return values
+
     firsts: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # thread -> words of its first claim
     members: dict[int, dict[str, tuple[int, float]]] = {}  # thread -> article -> (row, similarity)
     rows = frame.reset_index(drop=True)
     for k, (words, common, article) in enumerate(zip(rows["_words"], rows["_common"], rows["article_id"].tolist())):
-        sketch.hashvalues = empty.copy()  # a fresh sketch with the template's permutations
-        sketch.update_batch([w.encode("utf-8") for w in words])
+        # The sketch of the claim's words: each hash value the minimum of its words' (what
+        # ``update_batch`` of all of them computes), each word hashed once for the corpus.
+        sketch.hashvalues = numpy.minimum.reduce([empty, *map(word_values, words)])
         bands = lsh.bands(sketch)
         best, best_sim = None, threshold
         for thread in lsh.query(bands):
@@ -136,11 +148,19 @@ def claim_threads(
                 members[best][article] = (k, best_sim)
     out = []
     threads = [t for t in sorted(members) if len(members[t]) >= 2]
+    # A chosen claim's values read from the columns' arrays (the values ``rows.iloc[k]`` holds,
+    # without a pandas row per claim).
+    wanted = ["article_id", "claim_id", "_published", "start", "end", "text", "source_text", "source_type", "source_actor", "hedged", "certainty"]
+    arrays = {name: rows[name].array for name in wanted if name in rows.columns}
+
+    def row_at(k: int) -> dict[str, Any]:
+        return {name: array[k] for name, array in arrays.items()}
+
     for new_id, thread in enumerate(threads):
         chosen = sorted(members[thread].values(), key=lambda rs: rs[0])
-        first = rows.iloc[chosen[0][0]]
+        first = row_at(chosen[0][0])
         for position, (k, sim) in enumerate(chosen):
-            row = rows.iloc[k]
+            row = first if position == 0 else row_at(k)
             out.append({
                 "thread_id": new_id, "position": position, "article_id": row["article_id"], "claim_id": row["claim_id"],
                 "published": row["_published"], "outlet": meta["outlet"].get(row["article_id"], "") if "outlet" in meta else "",

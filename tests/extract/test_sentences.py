@@ -47,3 +47,27 @@ def test_paragraph_ids(article):
 def test_fragments(nlp, text, expected):
     sentence = next(iter(nlp(text).sents))
     assert is_fragment(sentence) is expected
+
+
+def test_sentences_prepared_for_a_chunk_are_the_rows_of_each_article(article, monkeypatch):
+    """``prepare_sentences`` (the re-taggings of several articles in one batch) leaves each article
+    exactly the rows it gets alone, and the extractor hands them over once."""
+    from analystkit.extract.sentences import prepare_sentences
+    from analystkit.nlp import model
+
+    texts = [
+        "Take action.\n\nAdvance health security. The agency said so on Monday.",
+        'Redeployed forces. Called "Black." Russia ordered its troops to withdraw.',
+        "Set students up for success. Thank you.\n\nHire a professional editor!",
+    ]
+    alone = [extract_sentences(article(text, article_id=f"a{k}")) for k, text in enumerate(texts)]
+    assert any(r["fragment"] for rows in alone for r in rows) and not all(r["fragment"] for rows in alone for r in rows)
+    chunk = [article(text, article_id=f"a{k}") for k, text in enumerate(texts)]
+    batches = []
+    tag_many = model.tag_many
+    monkeypatch.setattr(model, "tag_many", lambda requests: batches.append(requests) or tag_many(requests))
+    prepare_sentences(chunk)
+    assert len(batches) == 1 and {text for text, _ in batches[0]} >= {"advance health security.", "set students up for success."}
+    assert all("sentences" in a.prepared for a in chunk)
+    assert [extract_sentences(a) for a in chunk] == alone
+    assert all("sentences" not in a.prepared for a in chunk)

@@ -72,3 +72,25 @@ def test_tag_only_through_cuts_the_text_but_not_the_tags():
     # A text too short to cut, or a wanted word near its end, is tagged whole.
     assert len(model.tag_only(text, through=len(text) - 5)) == len(whole)
     assert len(model.tag_only("take action now.", through=1)) == 4
+
+
+def test_tag_many_tags_a_batch_as_one_call_each():
+    """Tagging texts in one batch gives each text the tokens, tags and vectors it gets alone
+    (cut as asked), so batching the re-tagging of a chunk changes no table."""
+    import numpy
+
+    requests = [
+        ("advance health security across the nation.", 1),
+        ("take action to lower costs for American families by passing the bipartisan bill that the President "
+         "proposed last year in his address to Congress.", 1),
+        ("redeployed forces.", None),
+        ("shoigu issued the order on Monday.", 7),
+    ]
+    batch = model.tag_many(requests)
+    assert len(batch) == len(requests)
+    for (text, through), doc in zip(requests, batch):
+        alone = model.tag_only(text, through=through)
+        assert [(t.text, t.idx, t.tag_) for t in doc] == [(t.text, t.idx, t.tag_) for t in alone]
+        assert numpy.array_equal(doc.tensor, alone.tensor)
+    assert len(batch[1]) < len(model.load_model().make_doc(requests[1][0]))  # cut after the word asked for
+    assert model.tag_many([]) == []
