@@ -52,14 +52,23 @@ def cache_dir() -> Path | None:
     return settings.cache_folder()
 
 
+def _version(distribution: str) -> str:
+    """The installed version of a distribution ("" when it is not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return ""
+
+
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
     """The kit's extraction code and data files, and the versions of the libraries that run the model
     (a new spaCy or Thinc may tag the same text differently with the same model)."""
     import spacy
-    import thinc
 
-    digest = hashlib.sha256(f"spacy={spacy.__version__}\x1fthinc={thinc.__version__}\x1f".encode())
+    digest = hashlib.sha256(f"spacy={spacy.__version__}\x1fthinc={_version('thinc')}\x1f".encode())
     for folder in _FINGERPRINTED:
         for path in sorted((_PACKAGE / folder).rglob("*")):
             if path.is_file() and path.suffix in (".py", ".csv", ".txt", ".json"):
