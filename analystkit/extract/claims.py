@@ -453,6 +453,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "How many of you believe we lose?", "Do they think ...?": a question attributes no belief
     if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG"):
         return None
+    if verb.dep_ == "csubj" and verb.tag_ == "VBN" and not deps & {"aux", "auxpass"}:
+        return None  # "Iodine released from these chemicals has been ...": a bare participle read as a clause, no speech act
     content: tuple[int, int] | None = None
     note = ""
     if complement is not None:
@@ -1235,7 +1237,7 @@ def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_ins
             start = max(start, next((t.i + 1 for t in reversed(doc[start:end]) if t.idx + len(t.text) <= content[1]), start))
         span = _chars(doc, start, end)
     dash = next((t.i for t in reversed(doc[start:end]) if t.text in _DASHES), None)
-    if dash is not None and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[dash + 1 : end]):
+    if dash is not None and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[dash + 1 : end]) and (head.i > dash or _dateline(doc[start:dash], sent)):
         start = dash + 1  # a dateline before the dash is no part of the source ("WASHINGTON (AP) — Donald Trump")
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -1244,6 +1246,17 @@ def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_ins
     if end <= start:
         return None
     return _chars(doc, start, end)
+
+
+def _dateline(before: Span, sent: Span) -> bool:
+    """The words before a dash open the sentence and read as a dateline ("WASHINGTON (AP)", "NEW YORK, Nov. 19
+    (UPI)", "Washington"): upper-case words, a parenthesis, or only places, dates and numbers. A name or noun
+    phrase set off by dashes ("Jason Sims — a teacher from Mount Pleasant — says") is the source itself."""
+    if not len(before) or before.start != sent.start:
+        return False
+    if any(t.text == "(" or (t.is_upper and t.is_alpha and len(t.text) > 1) for t in before):
+        return True
+    return all(t.is_punct or t.is_space or t.like_num or t.ent_type_ in ("GPE", "LOC", "DATE") for t in before)
 
 
 # ---------------------------------------------------------------- quotes

@@ -444,6 +444,30 @@ def test_a_dateline_is_no_part_of_the_source(claims):
     assert row["source_actor"] == "Hillary Clinton" and "YORK" not in row["source_text"]
 
 
+def test_a_noun_phrase_set_off_by_dashes_keeps_its_head(claims):
+    # PARC/PolNeAR take the whole subject, the name before the dashes included; only a dateline is cut.
+    row = only(claims("Jason Sims — a teacher from Mount Pleasant — says the primary is close."))
+    assert row["source_text"].startswith("Jason Sims")
+    row = only(claims("Many speakers at the service — including Muslims, Christians and Jews — said the death is painful."))
+    assert row["source_text"].startswith("Many speakers")
+
+
+def test_cues_added_from_the_polnear_miss_analysis(claims):
+    row = only(claims("Sanders has cast the Clintons as part of the establishment."))
+    assert row["cue"] == "cast" and row["source_text"] == "Sanders" and "establishment" in row["text"]
+    row = only(claims("Ohio voters recognize that the plant will close."))
+    assert row["cue"] == "recognize" and "the plant will close" in row["text"]
+    row = only(claims("Mr. Rubio is aware that the race is close."))
+    assert row["cue"] == "aware" and row["source_text"] == "Mr. Rubio"
+    row = only(claims("Senator Smith decided not to recommend an indictment."))
+    assert row["cue"] == "decided" and "indictment" in row["text"]
+
+
+def test_a_bare_participle_read_as_a_clausal_subject_reports_nothing(claims):
+    rows = attributed(claims("Iodine released from these chemicals into milk has been the major source of dietary iodine in Australia."))
+    assert not any(r["cue"] == "released" for r in rows)
+
+
 def test_a_passive_stance_without_its_holder_is_no_attribution(claims):
     rows = attributed(claims("A similar scheme was reportedly rejected in 2021."))
     assert not any(r["cue"].endswith("rejected") and r["source_type"] == "vague" and r["source_subtype"] == "impersonal" for r in rows)
