@@ -461,7 +461,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         content = _subtree_chars(complement, sent)
     if passive:
         return _passive_attribution(verb, cue, children, complement, content, sent, ctx)
-    subject = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
+    subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
+    # Two subjects: the parser hung a clause of the quote on the verb (""... that Trump articulates it," Viguerie
+    # notes"); the verb's own subject is the first one outside quotation marks.
+    subject = min(subjects, key=lambda c: (bool(quotes_in(ctx.qindex, c.idx, c.idx + 1)), c.i)) if len(subjects) > 1 else next(iter(subjects), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -463,6 +463,16 @@ def test_cues_added_from_the_polnear_miss_analysis(claims):
     assert row["cue"] == "decided" and "indictment" in row["text"]
 
 
+def test_a_subject_inside_the_quote_is_not_the_speaker(nlp):
+    # The parser sometimes hangs a word of the quote on the cue as a second subject; the speaker is the one outside.
+    text = "“It is just that Trump explains it differently,” Viguerie notes."
+    doc = nlp(text)
+    trump, notes = next(t for t in doc if t.text == "Trump"), next(t for t in doc if t.text == "notes")
+    trump.head, trump.dep_ = notes, "nsubj"
+    rows = [r for r in extract_article(ArticleDoc.build("t", doc), tables=["claims"])["claims"] if r["source_type"] != "author"]
+    assert [(r["source_text"], r["cue"]) for r in rows] == [("Viguerie", "notes")]
+
+
 def test_a_bare_participle_read_as_a_clausal_subject_reports_nothing(claims):
     rows = attributed(claims("Iodine released from these chemicals into milk has been the major source of dietary iodine in Australia."))
     assert not any(r["cue"] == "released" for r in rows)
