@@ -473,6 +473,12 @@ def test_a_subject_inside_the_quote_is_not_the_speaker(nlp):
     assert [(r["source_text"], r["cue"]) for r in rows] == [("Viguerie", "notes")]
 
 
+def test_a_quote_in_two_apostrophes_is_its_speakers(claims):
+    # ''...'' for "...": the archive convention of some newspapers
+    row = only(claims("''Follow us,'' Ms. Gil said, and the boys trailed behind."))
+    assert row["source_text"] == "Ms. Gil" and row["quote_type"] == "direct" and row["text"].startswith("''Follow")
+
+
 def test_a_bare_participle_read_as_a_clausal_subject_reports_nothing(claims):
     rows = attributed(claims("Iodine released from these chemicals into milk has been the major source of dietary iodine in Australia."))
     assert not any(r["cue"] == "released" for r in rows)
