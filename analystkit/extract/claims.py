@@ -297,6 +297,8 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
         lower = token.lower_
         if lower == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             att = _according_to(token, sent, ctx)
+        elif token.tag_ == "VBN" and lower in lexicon.adjectives and (att := _participle_attitude(token, sent, ctx)) is not None:
+            pass  # "associations are concerned the Government will ...": an attitude adjective tagged as a participle
         elif token.pos_ in ("VERB", "AUX") and cue_lemma(token, lexicon.verbs) in lexicon.verbs:
             att = _verb_attribution(token, lexicon.verbs[cue_lemma(token, lexicon.verbs)], sent, ctx)
         elif token.pos_ == "NOUN" and (att := _verb_read_as_noun(token, sent, ctx, lexicon)) is not None:
@@ -383,7 +385,7 @@ def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
             or (tag in ("VERB", "AUX") and (lemma[i] in verbs or lemma[i] + "e" in verbs or lower[i].endswith("ing") and lower[i][:-3] + "e" in verbs))
             or (tag == "NOUN" and (lemma[i] in nouns or lemma[i] in verbs))
             or (tag == "ADV" and lower[i] in adverbs)
-            or (tag == "ADJ" and lemma[i] in adjectives)
+            or (tag in ("ADJ", "VERB") and (lemma[i] in adjectives or lower[i] in adjectives))
         ):
             out.append(i)
     return out
@@ -923,8 +925,8 @@ def _person_like(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _agent_nouns() -> frozenset[str]:
-    """Nouns of people and bodies: the kit's agent, group and actor nouns."""
-    return word_list("agent_nouns") | group_nouns() | frozenset(actor_nouns())
+    """Nouns of people and bodies: the kit's agent, group and actor nouns and the generic heads of organisations."""
+    return word_list("agent_nouns") | group_nouns() | frozenset(actor_nouns()) | word_list("organisation_heads")
 
 
 def _held_view(verb: Token, children: list[Token], sent: Span) -> tuple[int, int] | None:
@@ -1036,16 +1038,7 @@ def _attitude_attribution(adj: Token, sent: Span, ctx: _Context) -> Attribution 
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if subject is None or not is_animate(subject, sent) or subject.lower_ in ("it", "its"):
         return None
-    content = None
-    for child in adj.children:
-        if child.dep_ in ("ccomp", "xcomp", "acl") or child.dep_ == "advcl" and any(m.lower_ == "that" for m in child.children):
-            content = _subtree_chars(child, sent)
-            break
-        if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
-                content = _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
-                break
+    content = _attitude_content(adj, sent)
     if content is None and lemma == "make":
         complement = next((c for c in head.children if c.dep_ == "ccomp" and c.i > adj.i), None)
         content = _subtree_chars(complement, sent) if complement is not None else None
@@ -1053,6 +1046,33 @@ def _attitude_attribution(adj: Token, sent: Span, ctx: _Context) -> Attribution 
         return None
     cue = _chars(sent.doc, head.i, adj.i + 1) if lemma == "make" else _token_chars(adj)
     return _attributed(subject, content, cue, sent, ctx)
+
+
+def _attitude_content(adj: Token, sent: Span) -> tuple[int, int] | None:
+    """What an attitude adjective takes: its clause ("worried that ...", "eager to ...") or its phrase ("skeptical of X")."""
+    for child in adj.children:
+        if child.dep_ in ("ccomp", "xcomp", "acl") or child.dep_ == "advcl" and any(m.lower_ == "that" for m in child.children):
+            return _subtree_chars(child, sent)
+        if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
+    return None
+
+
+def _participle_attitude(verb: Token, sent: Span, ctx: _Context) -> Attribution | None:
+    """ "Secularist associations are concerned the Government will ...", "voters are worried about X": an attitude
+    adjective the tagger read as a passive participle (no agent); its subject holds the attitude."""
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+        return None
+    if subject.lower_ in ("it", "its") or not is_animate(subject, sent):
+        return None
+    content = _attitude_content(verb, sent)
+    if content is None:
+        return None
+    return _attributed(subject, content, _token_chars(verb), sent, ctx)
 
 
 def _possessed_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:

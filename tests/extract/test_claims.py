@@ -479,6 +479,14 @@ def test_a_quote_in_two_apostrophes_is_its_speakers(claims):
     assert row["source_text"] == "Ms. Gil" and row["quote_type"] == "direct" and row["text"].startswith("''Follow")
 
 
+def test_an_attitude_adjective_tagged_as_a_passive_participle(claims):
+    row = only(claims("Italian secularist associations are concerned the Government will modify the law."))
+    assert row["cue"] == "concerned" and row["source_text"] == "Italian secularist associations" and row["text"].startswith("the Government")
+    row = only(claims("Democrats are divided over the trade deal."))
+    assert row["cue"] == "divided" and row["text"] == "the trade deal"
+    assert not attributed(claims("The bridge was opened by the mayor."))
+
+
 def test_a_bare_participle_read_as_a_clausal_subject_reports_nothing(claims):
     rows = attributed(claims("Iodine released from these chemicals into milk has been the major source of dietary iodine in Australia."))
     assert not any(r["cue"] == "released" for r in rows)
