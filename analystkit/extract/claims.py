@@ -184,6 +184,9 @@ class Attribution:
     empty: bool = False
     #: inside another attribution's content or a quote spoken by someone else ("'I think we lose,' she said")
     nested: bool = False
+    #: the content before another attribution's clause was cut out of it ("He said her family asked for privacy
+    #: as they sought answers"): what a nested attribution may sit in
+    reach: tuple[int, int] | None = None
 
 
 @dataclass
@@ -353,6 +356,7 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
             if other is not att and clause and att.content[0] < clause[0] < att.content[1] <= clause[1]:
                 cut = _trim(sent.doc, sent.doc.char_span(*att.content, alignment_mode="expand").start, sent.doc.char_span(*clause, alignment_mode="expand").start, sent)
                 if cut is not None:
+                    att.reach = att.reach or att.content
                     att.content = cut
         _finish_quotes(att, sent, ctx)
     return found
@@ -1391,7 +1395,10 @@ def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: 
     for att in atts:
         if att.cue is None:
             continue
-        outer = next((o for o in atts if o is not att and not o.empty and o.cue is not None and o.content[0] <= att.cue[0] and att.cue[1] <= o.content[1] and not _overlaps(o.cue, att.content)), None)
+        outer = next(
+            (o for o in atts if o is not att and not o.empty and o.cue is not None and (o.reach or o.content)[0] <= att.cue[0] and att.cue[1] <= (o.reach or o.content)[1] and not _overlaps(o.cue, att.content)),
+            None,
+        )
         quoted = False
         if outer is None:
             for quote in quotes_in(ctx.qindex, *att.cue):

@@ -487,6 +487,12 @@ def test_an_attitude_adjective_tagged_as_a_passive_participle(claims):
     assert not attributed(claims("The bridge was opened by the mayor."))
 
 
+def test_an_attribution_in_a_clause_cut_from_the_outer_content_is_nested(claims):
+    rows = attributed(claims("He said her family asked for privacy as they sought answers."))
+    said, sought = (next(r for r in rows if r["cue"] == cue) for cue in ("said", "sought"))
+    assert not said["nested"] and sought["nested"] and said["text"] == "her family asked for privacy"
+
+
 def test_a_bare_participle_read_as_a_clausal_subject_reports_nothing(claims):
     rows = attributed(claims("Iodine released from these chemicals into milk has been the major source of dietary iodine in Australia."))
     assert not any(r["cue"] == "released" for r in rows)
