@@ -459,7 +459,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "How many of you believe we lose?", "Do they think ...?": a question attributes no belief
     if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG"):
         return None
-    if verb.dep_ == "csubj" and verb.tag_ == "VBN" and not deps & {"aux", "auxpass"}:
+    if verb.dep_ == "csubj" and verb.tag_ in ("VBN", "VBD") and not deps & {"aux", "auxpass", "mark"} and not any(c.tag_ in ("WP", "WDT", "WRB") for c in children):
         return None  # "Iodine released from these chemicals has been ...": a bare participle read as a clause, no speech act
     content: tuple[int, int] | None = None
     note = ""
@@ -577,7 +577,9 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if cue.object_content and _object_outside_clause(verb, children, content, sent, ctx):
         return None
     clause = _chars(sent.doc, verb.left_edge.i, verb.right_edge.i + 1) if verb.dep_ == "advcl" else None
-    return _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical)
+    # "Facebook co-founder Mark Zuckerberg tweeted": the parser split one subject into several; the source covers them
+    siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ == "nsubj" and c is not subject and not quotes_in(ctx.qindex, c.idx, c.idx + 1)]
+    return _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical, siblings=siblings)
 
 
 def _passive_attribution(verb, cue, children, complement, content, sent, ctx) -> Attribution | None:
@@ -1202,9 +1204,10 @@ def _pronoun_source(head: Token, ctx: _Context) -> tuple[str, str, str]:
 
 def _attributed(
     head: Token, content: tuple[int, int], cue: tuple[int, int], sent: Span, ctx: _Context, *, allow_inside: bool = False, note: str = "", clause: tuple[int, int] | None = None,
-    empty: bool = False,
+    empty: bool = False, siblings: Sequence[Token] = (),
 ) -> Attribution | None:
-    """The attribution of ``content`` to the source phrase headed by ``head`` (``None`` when no source span fits)."""
+    """The attribution of ``content`` to the source phrase headed by ``head`` (``None`` when no source span fits);
+    ``siblings``: other subjects of the cue, joined to the source when only a space or hyphen separates them."""
     antecedent = _antecedent(head)
     if antecedent is not None:
         # "Jane Doe, who said ...": the source runs from the antecedent to the relative pronoun, and is the antecedent.
@@ -1216,6 +1219,13 @@ def _attributed(
     if source is None:
         return None
     doc = head.doc
+    if siblings:
+        text = doc_text(doc)
+        for sibling in sorted(siblings, key=lambda t: abs(t.i - head.i)):
+            lo, hi = _chars(doc, sibling.left_edge.i, sibling.right_edge.i + 1)
+            gap = text[hi : source[0]] if hi <= source[0] else text[source[1] : lo] if lo >= source[1] else "x"
+            if not gap.strip(" -\u2010\u2011") and not _overlaps((lo, hi), content):
+                source = (min(lo, source[0]), max(hi, source[1]))
     if source[0] == sent.start_char and cue[0] > source[1]:
         # "NEW YORK, Nov. 19 (UPI) — Hillary Clinton is calling ...": the parser took the dateline for the subject.
         dash = next((t.i for t in sent if t.text in _DASHES and source[1] <= t.idx < cue[0]), None)

@@ -493,6 +493,18 @@ def test_an_attribution_in_a_clause_cut_from_the_outer_content_is_nested(claims)
     assert not said["nested"] and sought["nested"] and said["text"] == "her family asked for privacy"
 
 
+def test_a_subject_the_parser_split_is_one_source(nlp):
+    # "Facebook co-founder Mark Zuckerberg" parsed as three subjects of "tweeted": the source covers them all.
+    doc = nlp("Facebook co-founder Mark Zuckerberg said the boy was welcome to tour the company.")
+    said = next(t for t in doc if t.text == "said")
+    for word in ("co", "-", "Zuckerberg"):
+        token = next(t for t in doc if t.text == word)
+        token.head, token.dep_ = said, "nsubj"
+    doc[0].head, doc[0].dep_ = doc[1], "compound"
+    rows = [r for r in extract_article(ArticleDoc.build("t", doc), tables=["claims"])["claims"] if r["cue"] == "said"]
+    assert [r["source_text"] for r in rows] == ["Facebook co-founder Mark Zuckerberg"]
+
+
 def test_a_bare_participle_read_as_a_clausal_subject_reports_nothing(claims):
     rows = attributed(claims("Iodine released from these chemicals into milk has been the major source of dietary iodine in Australia."))
     assert not any(r["cue"] == "released" for r in rows)
