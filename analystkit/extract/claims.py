@@ -465,6 +465,11 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     note = ""
     if complement is not None:
         content = _subtree_chars(complement, sent)
+        fronted = [t for t in sent.doc[complement.left_edge.i : verb.i] if complement in t.ancestors]
+        if complement.i > verb.i and fronted and all(t.lower_ in _RELATIVISERS or t.tag_ in ("WDT", "WP") for t in fronted):
+            # "applicants, which he said were evenly split", "what scientists think is necessary": the relative
+            # pronoun opens the content before the cue; the content is the clause after the cue.
+            content = _trim(sent.doc, verb.i + 1, max(complement.right_edge.i, verb.right_edge.i) + 1, sent)
     if passive:
         return _passive_attribution(verb, cue, children, complement, content, sent, ctx)
     subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]

@@ -505,6 +505,13 @@ def test_a_subject_the_parser_split_is_one_source(nlp):
     assert [r["source_text"] for r in rows] == ["Facebook co-founder Mark Zuckerberg"]
 
 
+def test_a_cue_inside_a_relative_clause_reports_the_clause_after_it(claims):
+    row = only(claims("The district saw 30 applicants, which he said were about evenly split between Trump and Cruz."))
+    assert row["source_text"] == "he" and row["text"] == "were about evenly split between Trump and Cruz"
+    row = only(claims("She has the kind of job that many economists say is the future in America."))
+    assert row["source_text"] == "many economists" and row["text"] == "is the future in America"
+
+
 def test_a_bare_participle_read_as_a_clausal_subject_reports_nothing(claims):
     rows = attributed(claims("Iodine released from these chemicals into milk has been the major source of dietary iodine in Australia."))
     assert not any(r["cue"] == "released" for r in rows)
