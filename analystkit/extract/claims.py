@@ -421,6 +421,18 @@ def _parenthetical(verb: Token, sent: Span) -> bool:
     return before and after and left > sent.start
 
 
+def _comma_parenthetical(verb: Token, subject: Token, sent: Span) -> bool:
+    """ "..., those Democrats argued, black voters could decide the race": the subject and the cue stand between
+    two commas inside the sentence they report, whatever the parser hung on the verb."""
+    doc = verb.doc
+    if subject.dep_ != "nsubj" or subject.head.i != verb.i or subject.i > verb.i:
+        return False
+    left, right = subject.left_edge.i, verb.i
+    if left < sent.start + 2 or doc[left - 1].text != "," or right + 3 >= sent.end or doc[right + 1].text != ",":
+        return False
+    return all(t.dep_ in ("aux", "neg", "advmod") for t in doc[subject.right_edge.i + 1 : verb.i])
+
+
 def _verb_read_as_noun(token: Token, sent: Span, ctx: _Context, lexicon: Lexicon) -> Attribution | None:
     """ "Trump predicts that ...", "Trump charges that ...": a third-person reporting verb the tagger read as a
     plural noun, right after a name and right before "that"; the name is the source, the rest the content."""
@@ -514,7 +526,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if content is None and after_comma and not borrowed and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
         # "Y, X said" read with Y as the main clause, "X" and "said" hanging off it.
         content = _trim(sent.doc, sent.start, verb.left_edge.i, sent)
-    parenthetical = content is None and not borrowed and _parenthetical(verb, sent)
+    parenthetical = content is None and not borrowed and (_parenthetical(verb, sent) or cue.category in ("speech", "belief", "evidential") and _comma_parenthetical(verb, subject, sent))
     if parenthetical:
         # "This campaign, he says, is different.": the clause around the parenthetical cue is its content.
         content = _trim(sent.doc, sent.start, sent.end, sent)
@@ -583,7 +595,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None
     clause = _chars(sent.doc, verb.left_edge.i, verb.right_edge.i + 1) if verb.dep_ == "advcl" else None
     # "Facebook co-founder Mark Zuckerberg tweeted": the parser split one subject into several; the source covers them
-    siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ == "nsubj" and c is not subject and not quotes_in(ctx.qindex, c.idx, c.idx + 1)]
+    siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ == "nsubj" and c.i != subject.i and not quotes_in(ctx.qindex, c.idx, c.idx + 1)]
     return _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical, siblings=siblings)
 
 

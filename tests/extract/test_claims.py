@@ -512,6 +512,13 @@ def test_a_cue_inside_a_relative_clause_reports_the_clause_after_it(claims):
     assert row["source_text"] == "many economists" and row["text"] == "is the future in America"
 
 
+def test_a_cue_between_commas_reports_its_sentence_whatever_the_parse(claims):
+    row = only(claims("In a general election polarized by Mr. Trump's appeals, those Democrats argued, black and Hispanic voters could decide the race."))
+    assert row["source_text"] == "those Democrats" and "voters could decide the race" in row["text"]
+    row = only(claims("But with each passing contest, these supporters acknowledge, it becomes harder to make the case."))
+    assert row["source_text"] == "these supporters"
+
+
 def test_a_bare_participle_read_as_a_clausal_subject_reports_nothing(claims):
     rows = attributed(claims("Iodine released from these chemicals into milk has been the major source of dietary iodine in Australia."))
     assert not any(r["cue"] == "released" for r in rows)
