@@ -59,9 +59,18 @@ How attributions are found (spaCy dependency parse + the cue lists of
   note, like a refusal); a reporting verb tagged as a noun between a name and "that" ("Trump
   predicts that"). "continue" reports only a quote next to it; a stance verb in a relative clause
   whose object is the relativised noun ("the atmosphere that critics blame for ...") reports nothing;
+* **parses that go wrong in regular ways** (issue 17, third pass): a name or noun phrase set off by
+  dashes keeps its head in the source ("Jason Sims — a teacher — says"; only a dateline before a dash
+  is cut); of two subjects hung on a cue the speaker is the first outside quotation marks; a subject
+  split into several ("Facebook co-founder Mark Zuckerberg") is one source; a cue and its subject
+  between commas report the sentence around them ("..., those Democrats argued, black voters could
+  ..."); a cue inside a relative clause reports the clause after it ("applicants, which he said were
+  split"); attitude adjectives tagged as passive participles ("are concerned the Government will");
+  quotation marks written as two apostrophes ('' ... '') are quotes (:mod:`analystkit.nlp.quotes`);
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
-  first-person source takes the outer speaker's actor;
+  first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
+  content ("He said her family asked for privacy as they sought answers") is nested in it too;
 * **quotes over several sentences or paragraphs**: a sentence wholly inside a
   quote whose speaker is named elsewhere (a paragraph that opens a quote without
   closing it continues into the next paragraph that opens with a mark) is a

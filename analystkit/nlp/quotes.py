@@ -14,7 +14,9 @@ page mixing straight and curly marks), so pairing never raises:
   closing mark with no opener is taken to close a quote opened at the start of
   its paragraph; both are recorded in :attr:`Quote.note`.
 
-Single quotes are ignored: they are apostrophes far more often than quotes.
+Single quotes are ignored: they are apostrophes far more often than quotes. Two
+apostrophes in a row (``''``, the typewriter convention some newspaper archives keep:
+``''We will win,'' she said``) read as one straight ``"`` in :func:`find_quotes`.
 """
 
 from __future__ import annotations
