@@ -430,6 +430,10 @@ def _parenthetical(verb: Token, sent: Span) -> bool:
     return before and after and left > sent.start
 
 
+#: Dependency labels of the words of a short adjunct after a parenthetical cue ("said Tuesday", "said in an interview").
+_TIME_DEPS = frozenset({"npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod", "nummod"})
+
+
 def _comma_parenthetical(verb: Token, subject: Token, sent: Span) -> bool:
     """ "..., those Democrats argued, black voters could decide the race": the subject and the cue stand between
     two commas inside the sentence they report, whatever the parser hung on the verb."""
@@ -437,6 +441,8 @@ def _comma_parenthetical(verb: Token, subject: Token, sent: Span) -> bool:
     if subject.dep_ != "nsubj" or subject.head.i != verb.i or subject.i > verb.i:
         return False
     left, right = subject.left_edge.i, verb.i
+    while right + 1 < min(sent.end, verb.i + 5) and doc[right + 1].text != "," and verb in doc[right + 1].ancestors and doc[right + 1].dep_ in _TIME_DEPS:
+        right += 1  # "..., the senator said Tuesday, ...", "..., she said in an interview, ..."
     if left < sent.start + 2 or doc[left - 1].text != "," or right + 3 >= sent.end or doc[right + 1].text != ",":
         return False
     return all(t.dep_ in ("aux", "neg", "advmod") for t in doc[subject.right_edge.i + 1 : verb.i])
@@ -568,7 +574,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         content = _PENDING  # "X tweeted:" with the quote in the next paragraph
     if cue.category == "quote_only" and (content is None or content is _PENDING or not _is_quote(content, ctx) or not _quote_next_to(verb, subject, content)):
         return None  # "the talks would continue", "checks will continue, ... to "streamline"": only "She continued: "..."" reports
-    if cue.category == "evidential" and complement is None and content is not None and content is not _PENDING and not _is_quote(content, ctx) and not (
+    if cue.category == "evidential" and complement is None and content is not None and content is not _PENDING and not _is_quote(content, ctx) and not parenthetical and not (
         dobj is not None and lexicon_documents(subject)
     ):
         return None  # "found the body": an evidential verb reports a clause or a quote (or, of a poll or record, its object)

@@ -517,6 +517,10 @@ def test_a_cue_between_commas_reports_its_sentence_whatever_the_parse(claims):
     assert row["source_text"] == "those Democrats" and "voters could decide the race" in row["text"]
     row = only(claims("But with each passing contest, these supporters acknowledge, it becomes harder to make the case."))
     assert row["source_text"] == "these supporters"
+    row = only(claims("With each contest, these supporters acknowledge privately, it becomes harder to make the case."))
+    assert row["source_text"] == "these supporters" and "harder to make the case" in row["text"]
+    row = only(claims("But to hit its long-term target, the advisory panel concluded, the tax must start increasing again in 2018."))
+    assert row["source_text"] == "the advisory panel" and row["cue"] == "concluded"
 
 
 def test_a_bare_participle_read_as_a_clausal_subject_reports_nothing(claims):
