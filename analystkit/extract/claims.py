@@ -196,6 +196,8 @@ class Attribution:
     #: the content before another attribution's clause was cut out of it ("He said her family asked for privacy
     #: as they sought answers"): what a nested attribution may sit in
     reach: tuple[int, int] | None = None
+    #: the content is a quote in the sentence before, whose own row carries this source and cue
+    elsewhere: bool = False
 
 
 @dataclass
@@ -256,6 +258,7 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
         sid = sentence.sentence_id
         claims = list(found.get(sid, []))
         mark_nested(claims, speakers, ctx)
+        claims = [att for att in claims if not att.elsewhere]
         if claims and all(att.nested for att in claims):
             # Only nested attributions ("I think ...") inside a quote: the sentence is still its speaker's words.
             claims = _continuation(article, sentence, ctx, speakers) + claims
@@ -548,6 +551,9 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if content is None and verb.dep_ == "advcl" and verb.i < verb.head.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         # "As X told reporters, Y": the main clause after the "as" clause.
         content = _trim(sent.doc, verb.right_edge.i + 1, verb.head.right_edge.i + 1, sent)
+    before: tuple[int, int] | None = None
+    if content is None and complement is None and not borrowed and cue.category in ("speech", "quote_only"):
+        content = before = _quote_before(verb, subject, sent, ctx)  # ""All the way!" | Dawson shouted.": the quote closed the sentence before
     if content is None:
         quote = _quote_near(verb, sent, ctx)
         if quote is not None:
@@ -611,7 +617,11 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     clause = _chars(sent.doc, verb.left_edge.i, verb.right_edge.i + 1) if verb.dep_ == "advcl" else None
     # "Facebook co-founder Mark Zuckerberg tweeted": the parser split one subject into several; the source covers them
     siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ == "nsubj" and c.i != subject.i and not quotes_in(ctx.qindex, c.idx, c.idx + 1)]
-    return _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical, siblings=siblings)
+    att = _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical, siblings=siblings)
+    if att is not None and before is not None:
+        att.elsewhere = True  # the quote's sentence carries the row (a continuation with this source and cue)
+        ctx.lead_ins.add(sent.start_char)
+    return att
 
 
 def _passive_attribution(verb, cue, children, complement, content, sent, ctx) -> Attribution | None:
@@ -1339,6 +1349,29 @@ def _quote_near(verb: Token, sent: Span, ctx: _Context) -> tuple[int, int] | Non
     if len(ctx.article.text[start:end].split()) < 2 and end - start < 8:
         return None
     return (start, end)
+
+
+def _quote_before(verb: Token, subject: Token, sent: Span, ctx: _Context) -> tuple[int, int] | None:
+    """The quote right before a sentence that is only its speaker and cue (""All the way!" Dawson shouted.",
+    split after the quote's "!"): nothing but the subject, the cue and adjuncts in the sentence, and only
+    spaces between the quote's closing mark and the sentence."""
+    doc = verb.doc
+    first = min(subject.left_edge.i, verb.i)
+    if any(not (t.is_punct or t.is_space) for t in doc[sent.start : first]):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.i != verb.i or not (t.is_punct or t.is_space) and verb not in t.ancestors and t.i != verb.i for t in doc[first : sent.end]):
+        return None  # another clause, or words the cue does not govern
+    starts, ordered = ctx.qindex
+    k = bisect.bisect_right(starts, sent.start_char) - 1
+    while k >= 0 and ordered[k].end > sent.start_char:
+        k -= 1
+    if k < 0:
+        return None
+    quote = ordered[k]
+    gap = doc_text(doc)[quote.end : doc[sent.start].idx]
+    if gap.strip() or "\n" in gap:
+        return None
+    return (quote.start, quote.end)
 
 
 def _finish_quotes(att: Attribution, sent: Span, ctx: _Context) -> None:

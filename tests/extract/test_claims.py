@@ -523,6 +523,13 @@ def test_a_cue_between_commas_reports_its_sentence_whatever_the_parse(claims):
     assert row["source_text"] == "the advisory panel" and row["cue"] == "concluded"
 
 
+def test_a_quote_split_from_its_speaker_after_an_exclamation_is_the_speakers(claims):
+    rows = claims("The crowd cheered.\n\n“All the way!” Dawson shouted.\n\nThen they left.")
+    said = attributed(rows)
+    assert [(r["source_text"], r["cue"], r["text"]) for r in said] == [("Dawson", "shouted", "“All the way!”")]
+    assert not any(r["text"].startswith("Dawson") for r in rows)  # the cue's sentence yields no claim of its own
+
+
 def test_a_bare_participle_read_as_a_clausal_subject_reports_nothing(claims):
     rows = attributed(claims("Iodine released from these chemicals into milk has been the major source of dietary iodine in Australia."))
     assert not any(r["cue"] == "released" for r in rows)
