@@ -59,9 +59,18 @@ How attributions are found (spaCy dependency parse + the cue lists of
   note, like a refusal); a reporting verb tagged as a noun between a name and "that" ("Trump
   predicts that"). "continue" reports only a quote next to it; a stance verb in a relative clause
   whose object is the relativised noun ("the atmosphere that critics blame for ...") reports nothing;
+* **parses that go wrong in regular ways** (issue 17, third pass): a name or noun phrase set off by
+  dashes keeps its head in the source ("Jason Sims — a teacher — says"; only a dateline before a dash
+  is cut); of two subjects hung on a cue the speaker is the first outside quotation marks; a subject
+  split into several ("Facebook co-founder Mark Zuckerberg") is one source; a cue and its subject
+  between commas report the sentence around them ("..., those Democrats argued, black voters could
+  ..."); a cue inside a relative clause reports the clause after it ("applicants, which he said were
+  split"); attitude adjectives tagged as passive participles ("are concerned the Government will");
+  quotation marks written as two apostrophes ('' ... '') are quotes (:mod:`analystkit.nlp.quotes`);
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
-  first-person source takes the outer speaker's actor;
+  first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
+  content ("He said her family asked for privacy as they sought answers") is nested in it too;
 * **quotes over several sentences or paragraphs**: a sentence wholly inside a
   quote whose speaker is named elsewhere (a paragraph that opens a quote without
   closing it continues into the next paragraph that opens with a mark) is a
@@ -184,6 +193,11 @@ class Attribution:
     empty: bool = False
     #: inside another attribution's content or a quote spoken by someone else ("'I think we lose,' she said")
     nested: bool = False
+    #: the content before another attribution's clause was cut out of it ("He said her family asked for privacy
+    #: as they sought answers"): what a nested attribution may sit in
+    reach: tuple[int, int] | None = None
+    #: the content is a quote in the sentence before, whose own row carries this source and cue
+    elsewhere: bool = False
 
 
 @dataclass
@@ -244,6 +258,7 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
         sid = sentence.sentence_id
         claims = list(found.get(sid, []))
         mark_nested(claims, speakers, ctx)
+        claims = [att for att in claims if not att.elsewhere]
         if claims and all(att.nested for att in claims):
             # Only nested attributions ("I think ...") inside a quote: the sentence is still its speaker's words.
             claims = _continuation(article, sentence, ctx, speakers) + claims
@@ -297,6 +312,8 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
         lower = token.lower_
         if lower == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             att = _according_to(token, sent, ctx)
+        elif token.tag_ == "VBN" and lower in lexicon.adjectives and (att := _participle_attitude(token, sent, ctx)) is not None:
+            pass  # "associations are concerned the Government will ...": an attitude adjective tagged as a participle
         elif token.pos_ in ("VERB", "AUX") and cue_lemma(token, lexicon.verbs) in lexicon.verbs:
             att = _verb_attribution(token, lexicon.verbs[cue_lemma(token, lexicon.verbs)], sent, ctx)
         elif token.pos_ == "NOUN" and (att := _verb_read_as_noun(token, sent, ctx, lexicon)) is not None:
@@ -351,6 +368,7 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
             if other is not att and clause and att.content[0] < clause[0] < att.content[1] <= clause[1]:
                 cut = _trim(sent.doc, sent.doc.char_span(*att.content, alignment_mode="expand").start, sent.doc.char_span(*clause, alignment_mode="expand").start, sent)
                 if cut is not None:
+                    att.reach = att.reach or att.content
                     att.content = cut
         _finish_quotes(att, sent, ctx)
     return found
@@ -383,7 +401,7 @@ def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
             or (tag in ("VERB", "AUX") and (lemma[i] in verbs or lemma[i] + "e" in verbs or lower[i].endswith("ing") and lower[i][:-3] + "e" in verbs))
             or (tag == "NOUN" and (lemma[i] in nouns or lemma[i] in verbs))
             or (tag == "ADV" and lower[i] in adverbs)
-            or (tag == "ADJ" and lemma[i] in adjectives)
+            or (tag in ("ADJ", "VERB") and (lemma[i] in adjectives or lower[i] in adjectives))
         ):
             out.append(i)
     return out
@@ -413,6 +431,24 @@ def _parenthetical(verb: Token, sent: Span) -> bool:
     before = doc[left].text == "," or (left > sent.start and doc[left - 1].text == ",")
     after = doc[right].text == "," or (right + 1 < sent.end and doc[right + 1].text == ",")
     return before and after and left > sent.start
+
+
+#: Dependency labels of the words of a short adjunct after a parenthetical cue ("said Tuesday", "said in an interview").
+_TIME_DEPS = frozenset({"npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod", "nummod"})
+
+
+def _comma_parenthetical(verb: Token, subject: Token, sent: Span) -> bool:
+    """ "..., those Democrats argued, black voters could decide the race": the subject and the cue stand between
+    two commas inside the sentence they report, whatever the parser hung on the verb."""
+    doc = verb.doc
+    if subject.dep_ != "nsubj" or subject.head.i != verb.i or subject.i > verb.i:
+        return False
+    left, right = subject.left_edge.i, verb.i
+    while right + 1 < min(sent.end, verb.i + 5) and doc[right + 1].text != "," and verb in doc[right + 1].ancestors and doc[right + 1].dep_ in _TIME_DEPS:
+        right += 1  # "..., the senator said Tuesday, ...", "..., she said in an interview, ..."
+    if left < sent.start + 2 or doc[left - 1].text != "," or right + 3 >= sent.end or doc[right + 1].text != ",":
+        return False
+    return all(t.dep_ in ("aux", "neg", "advmod") for t in doc[subject.right_edge.i + 1 : verb.i])
 
 
 def _verb_read_as_noun(token: Token, sent: Span, ctx: _Context, lexicon: Lexicon) -> Attribution | None:
@@ -453,13 +489,23 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "How many of you believe we lose?", "Do they think ...?": a question attributes no belief
     if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG"):
         return None
+    if verb.dep_ == "csubj" and verb.tag_ in ("VBN", "VBD") and not deps & {"aux", "auxpass", "mark"} and not any(c.tag_ in ("WP", "WDT", "WRB") for c in children):
+        return None  # "Iodine released from these chemicals has been ...": a bare participle read as a clause, no speech act
     content: tuple[int, int] | None = None
     note = ""
     if complement is not None:
         content = _subtree_chars(complement, sent)
+        fronted = [t for t in sent.doc[complement.left_edge.i : verb.i] if complement in t.ancestors]
+        if complement.i > verb.i and fronted and all(t.lower_ in _RELATIVISERS or t.tag_ in ("WDT", "WP") for t in fronted):
+            # "applicants, which he said were evenly split", "what scientists think is necessary": the relative
+            # pronoun opens the content before the cue; the content is the clause after the cue.
+            content = _trim(sent.doc, verb.i + 1, max(complement.right_edge.i, verb.right_edge.i) + 1, sent)
     if passive:
         return _passive_attribution(verb, cue, children, complement, content, sent, ctx)
-    subject = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
+    subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
+    # Two subjects: the parser hung a clause of the quote on the verb (""... that Trump articulates it," Viguerie
+    # notes"); the verb's own subject is the first one outside quotation marks.
+    subject = min(subjects, key=lambda c: (bool(quotes_in(ctx.qindex, c.idx, c.idx + 1)), c.i)) if len(subjects) > 1 else next(iter(subjects), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -498,13 +544,16 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if content is None and after_comma and not borrowed and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
         # "Y, X said" read with Y as the main clause, "X" and "said" hanging off it.
         content = _trim(sent.doc, sent.start, verb.left_edge.i, sent)
-    parenthetical = content is None and not borrowed and _parenthetical(verb, sent)
+    parenthetical = content is None and not borrowed and (_parenthetical(verb, sent) or cue.category in ("speech", "belief", "evidential") and _comma_parenthetical(verb, subject, sent))
     if parenthetical:
         # "This campaign, he says, is different.": the clause around the parenthetical cue is its content.
         content = _trim(sent.doc, sent.start, sent.end, sent)
     if content is None and verb.dep_ == "advcl" and verb.i < verb.head.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         # "As X told reporters, Y": the main clause after the "as" clause.
         content = _trim(sent.doc, verb.right_edge.i + 1, verb.head.right_edge.i + 1, sent)
+    before: tuple[int, int] | None = None
+    if content is None and complement is None and not borrowed and cue.category in ("speech", "quote_only"):
+        content = before = _quote_before(verb, subject, sent, ctx)  # ""All the way!" | Dawson shouted.": the quote closed the sentence before
     if content is None:
         quote = _quote_near(verb, sent, ctx)
         if quote is not None:
@@ -531,7 +580,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         content = _PENDING  # "X tweeted:" with the quote in the next paragraph
     if cue.category == "quote_only" and (content is None or content is _PENDING or not _is_quote(content, ctx) or not _quote_next_to(verb, subject, content)):
         return None  # "the talks would continue", "checks will continue, ... to "streamline"": only "She continued: "..."" reports
-    if cue.category == "evidential" and complement is None and content is not None and content is not _PENDING and not _is_quote(content, ctx) and not (
+    if cue.category == "evidential" and complement is None and content is not None and content is not _PENDING and not _is_quote(content, ctx) and not parenthetical and not (
         dobj is not None and lexicon_documents(subject)
     ):
         return None  # "found the body": an evidential verb reports a clause or a quote (or, of a poll or record, its object)
@@ -566,7 +615,13 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if cue.object_content and _object_outside_clause(verb, children, content, sent, ctx):
         return None
     clause = _chars(sent.doc, verb.left_edge.i, verb.right_edge.i + 1) if verb.dep_ == "advcl" else None
-    return _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical)
+    # "Facebook co-founder Mark Zuckerberg tweeted": the parser split one subject into several; the source covers them
+    siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ == "nsubj" and c.i != subject.i and not quotes_in(ctx.qindex, c.idx, c.idx + 1)]
+    att = _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical, siblings=siblings)
+    if att is not None and before is not None:
+        att.elsewhere = True  # the quote's sentence carries the row (a continuation with this source and cue)
+        ctx.lead_ins.add(sent.start_char)
+    return att
 
 
 def _passive_attribution(verb, cue, children, complement, content, sent, ctx) -> Attribution | None:
@@ -918,8 +973,8 @@ def _person_like(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _agent_nouns() -> frozenset[str]:
-    """Nouns of people and bodies: the kit's agent, group and actor nouns."""
-    return word_list("agent_nouns") | group_nouns() | frozenset(actor_nouns())
+    """Nouns of people and bodies: the kit's agent, group and actor nouns and the generic heads of organisations."""
+    return word_list("agent_nouns") | group_nouns() | frozenset(actor_nouns()) | word_list("organisation_heads")
 
 
 def _held_view(verb: Token, children: list[Token], sent: Span) -> tuple[int, int] | None:
@@ -1031,16 +1086,7 @@ def _attitude_attribution(adj: Token, sent: Span, ctx: _Context) -> Attribution 
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if subject is None or not is_animate(subject, sent) or subject.lower_ in ("it", "its"):
         return None
-    content = None
-    for child in adj.children:
-        if child.dep_ in ("ccomp", "xcomp", "acl") or child.dep_ == "advcl" and any(m.lower_ == "that" for m in child.children):
-            content = _subtree_chars(child, sent)
-            break
-        if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
-                content = _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
-                break
+    content = _attitude_content(adj, sent)
     if content is None and lemma == "make":
         complement = next((c for c in head.children if c.dep_ == "ccomp" and c.i > adj.i), None)
         content = _subtree_chars(complement, sent) if complement is not None else None
@@ -1048,6 +1094,33 @@ def _attitude_attribution(adj: Token, sent: Span, ctx: _Context) -> Attribution 
         return None
     cue = _chars(sent.doc, head.i, adj.i + 1) if lemma == "make" else _token_chars(adj)
     return _attributed(subject, content, cue, sent, ctx)
+
+
+def _attitude_content(adj: Token, sent: Span) -> tuple[int, int] | None:
+    """What an attitude adjective takes: its clause ("worried that ...", "eager to ...") or its phrase ("skeptical of X")."""
+    for child in adj.children:
+        if child.dep_ in ("ccomp", "xcomp", "acl") or child.dep_ == "advcl" and any(m.lower_ == "that" for m in child.children):
+            return _subtree_chars(child, sent)
+        if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
+    return None
+
+
+def _participle_attitude(verb: Token, sent: Span, ctx: _Context) -> Attribution | None:
+    """ "Secularist associations are concerned the Government will ...", "voters are worried about X": an attitude
+    adjective the tagger read as a passive participle (no agent); its subject holds the attitude."""
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+        return None
+    if subject.lower_ in ("it", "its") or not is_animate(subject, sent):
+        return None
+    content = _attitude_content(verb, sent)
+    if content is None:
+        return None
+    return _attributed(subject, content, _token_chars(verb), sent, ctx)
 
 
 def _possessed_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:
@@ -1173,9 +1246,10 @@ def _pronoun_source(head: Token, ctx: _Context) -> tuple[str, str, str]:
 
 def _attributed(
     head: Token, content: tuple[int, int], cue: tuple[int, int], sent: Span, ctx: _Context, *, allow_inside: bool = False, note: str = "", clause: tuple[int, int] | None = None,
-    empty: bool = False,
+    empty: bool = False, siblings: Sequence[Token] = (),
 ) -> Attribution | None:
-    """The attribution of ``content`` to the source phrase headed by ``head`` (``None`` when no source span fits)."""
+    """The attribution of ``content`` to the source phrase headed by ``head`` (``None`` when no source span fits);
+    ``siblings``: other subjects of the cue, joined to the source when only a space or hyphen separates them."""
     antecedent = _antecedent(head)
     if antecedent is not None:
         # "Jane Doe, who said ...": the source runs from the antecedent to the relative pronoun, and is the antecedent.
@@ -1187,6 +1261,13 @@ def _attributed(
     if source is None:
         return None
     doc = head.doc
+    if siblings:
+        text = doc_text(doc)
+        for sibling in sorted(siblings, key=lambda t: abs(t.i - head.i)):
+            lo, hi = _chars(doc, sibling.left_edge.i, sibling.right_edge.i + 1)
+            gap = text[hi : source[0]] if hi <= source[0] else text[source[1] : lo] if lo >= source[1] else "x"
+            if not gap.strip(" -\u2010\u2011") and not _overlaps((lo, hi), content):
+                source = (min(lo, source[0]), max(hi, source[1]))
     if source[0] == sent.start_char and cue[0] > source[1]:
         # "NEW YORK, Nov. 19 (UPI) — Hillary Clinton is calling ...": the parser took the dateline for the subject.
         dash = next((t.i for t in sent if t.text in _DASHES and source[1] <= t.idx < cue[0]), None)
@@ -1235,7 +1316,7 @@ def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_ins
             start = max(start, next((t.i + 1 for t in reversed(doc[start:end]) if t.idx + len(t.text) <= content[1]), start))
         span = _chars(doc, start, end)
     dash = next((t.i for t in reversed(doc[start:end]) if t.text in _DASHES), None)
-    if dash is not None and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[dash + 1 : end]):
+    if dash is not None and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[dash + 1 : end]) and (head.i > dash or _dateline(doc[start:dash], sent)):
         start = dash + 1  # a dateline before the dash is no part of the source ("WASHINGTON (AP) — Donald Trump")
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -1244,6 +1325,17 @@ def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_ins
     if end <= start:
         return None
     return _chars(doc, start, end)
+
+
+def _dateline(before: Span, sent: Span) -> bool:
+    """The words before a dash open the sentence and read as a dateline ("WASHINGTON (AP)", "NEW YORK, Nov. 19
+    (UPI)", "Washington"): upper-case words, a parenthesis, or only places, dates and numbers. A name or noun
+    phrase set off by dashes ("Jason Sims — a teacher from Mount Pleasant — says") is the source itself."""
+    if not len(before) or before.start != sent.start:
+        return False
+    if any(t.text == "(" or (t.is_upper and t.is_alpha and len(t.text) > 1) for t in before):
+        return True
+    return all(t.is_punct or t.is_space or t.like_num or t.ent_type_ in ("GPE", "LOC", "DATE") for t in before)
 
 
 # ---------------------------------------------------------------- quotes
@@ -1257,6 +1349,29 @@ def _quote_near(verb: Token, sent: Span, ctx: _Context) -> tuple[int, int] | Non
     if len(ctx.article.text[start:end].split()) < 2 and end - start < 8:
         return None
     return (start, end)
+
+
+def _quote_before(verb: Token, subject: Token, sent: Span, ctx: _Context) -> tuple[int, int] | None:
+    """The quote right before a sentence that is only its speaker and cue (""All the way!" Dawson shouted.",
+    split after the quote's "!"): nothing but the subject, the cue and adjuncts in the sentence, and only
+    spaces between the quote's closing mark and the sentence."""
+    doc = verb.doc
+    first = min(subject.left_edge.i, verb.i)
+    if any(not (t.is_punct or t.is_space) for t in doc[sent.start : first]):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.i != verb.i or not (t.is_punct or t.is_space) and verb not in t.ancestors and t.i != verb.i for t in doc[first : sent.end]):
+        return None  # another clause, or words the cue does not govern
+    starts, ordered = ctx.qindex
+    k = bisect.bisect_right(starts, sent.start_char) - 1
+    while k >= 0 and ordered[k].end > sent.start_char:
+        k -= 1
+    if k < 0:
+        return None
+    quote = ordered[k]
+    gap = doc_text(doc)[quote.end : doc[sent.start].idx]
+    if gap.strip() or "\n" in gap:
+        return None
+    return (quote.start, quote.end)
 
 
 def _finish_quotes(att: Attribution, sent: Span, ctx: _Context) -> None:
@@ -1355,7 +1470,10 @@ def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: 
     for att in atts:
         if att.cue is None:
             continue
-        outer = next((o for o in atts if o is not att and not o.empty and o.cue is not None and o.content[0] <= att.cue[0] and att.cue[1] <= o.content[1] and not _overlaps(o.cue, att.content)), None)
+        outer = next(
+            (o for o in atts if o is not att and not o.empty and o.cue is not None and (o.reach or o.content)[0] <= att.cue[0] and att.cue[1] <= (o.reach or o.content)[1] and not _overlaps(o.cue, att.content)),
+            None,
+        )
         quoted = False
         if outer is None:
             for quote in quotes_in(ctx.qindex, *att.cue):

@@ -28,3 +28,12 @@ def test_mixed_and_wrong_way_marks_pair():
     for text in ['"Oz has a huge pulpit,” said Gorski.', "“I don't think so,\" he said.", "”Mr. Trump embodies racism,” she wrote."]:
         pairs, unmatched = quotations(text, 0, len(text))
         assert len(pairs) == 1 and unmatched == [], text
+
+
+def test_two_apostrophes_read_as_a_double_quote():
+    from analystkit.nlp.quotes import find_quotes
+
+    text = "''It was a mistake,'' Mr. Sanders said. The students' book is ''odd.''"
+    spans = [text[q.start : q.end] for q in find_quotes(text)]
+    assert spans == ["''It was a mistake,''", "''odd.''"]
+
