@@ -206,7 +206,7 @@ def write_xlsx(
             ws.autofilter(0, 0, max(1, len(frame)), max(0, len(columns) - 1))
         for index, name in enumerate(columns):
             text = sheet_text(name)
-            ws.write_string(0, index, text, style(name, quote=_quoted(text), header=header_style) if header_style or _quoted(text) else None)
+            ws.write_string(0, index, text, style(name, quote=_quoted(text), header=header_style))
         plain = [style(name) for name in columns]
         for row_number, row in enumerate(frame.itertuples(index=False, name=None), start=1):
             for index, value in enumerate(row):
