@@ -253,8 +253,9 @@ def columns(table: str) -> list[str]:
 
 #: The pandas dtype of each column that is not text (``"str"``): ids and offsets are integers
 #: (``Int64``, nullable, where a value may be missing), dates are ``datetime64``, flags are booleans.
-#: Fixed vocabularies (``source_type``, ``label``, ``category``, ...) stay text: a categorical would
-#: make every group-by and count list the categories a corpus does not have.
+#: Nominal vocabularies (``source_type``, ``label``, ``category``, ...) stay text: a categorical would
+#: make every group-by and count list the categories a corpus does not have. Ordinal scales are
+#: ordered categoricals (:data:`ORDERED`), so sorting and comparing follow the scale, not the alphabet.
 DTYPES: dict[str, dict[str, str]] = {
     "articles": {"published": "datetime64[s]", "n_sentences": "int64", "has_headline": "bool", "n_chars": "int64"},
     "sentences": {"sentence_id": "int64", "paragraph_id": "int64", "start": "int64", "end": "int64", "is_headline": "bool", "fragment": "bool", "page": "Int64"},
@@ -286,6 +287,23 @@ DTYPES: dict[str, dict[str, str]] = {
 }
 
 
+#: The ordinal scales, lowest first: a flag's severity, an article's integrity band (best first).
+#: ``flags.severity >= "medium"`` and ``integrity.sort_values("band")`` follow these orders.
+ORDERED: dict[str, dict[str, tuple[str, ...]]] = {
+    "flags": {"severity": ("low", "medium", "high")},
+    "integrity": {"band": ("clean", "minor", "check", "unreliable")},
+}
+for _table, _scales in ORDERED.items():
+    DTYPES[_table].update({column: "category" for column in _scales})
+
+
+def categories(table: str, column: str) -> "pd.CategoricalDtype":
+    """The ordered categorical dtype of an ordinal column (:data:`ORDERED`)."""
+    import pandas as pd
+
+    return pd.CategoricalDtype(ORDERED[table][column], ordered=True)
+
+
 def dtype_of(table: str, column: str) -> str:
     """The declared dtype of a column (text columns: ``"str"``; integrity's per-kind counts: ``"int64"``)."""
     declared = DTYPES.get(table, {})
@@ -305,10 +323,18 @@ def typed(name: str, table: "pd.DataFrame") -> "pd.DataFrame":
         if column not in TABLES.get(name, {}) and name != "integrity":
             continue
         wanted = dtype_of(name, column)
-        if str(table[column].dtype) == wanted:
+        if str(table[column].dtype) == wanted and wanted != "category":
             continue
         values = table[column]
-        if wanted.startswith("datetime64"):
+        if wanted == "category":
+            dtype = categories(name, column)
+            if values.dtype == dtype:
+                continue
+            unknown = set(values.dropna().astype(str)) - set(dtype.categories)
+            if unknown:
+                raise ValueError(f"{name}.{column}: {sorted(unknown)} not on the scale {list(dtype.categories)}")
+            changes[column] = values.astype(dtype)
+        elif wanted.startswith("datetime64"):
             changes[column] = pd.to_datetime(values, errors="coerce").astype(wanted)
         elif wanted == "str":
             changes[column] = values.astype("str") if len(values) else values.astype("str")

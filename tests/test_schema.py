@@ -44,3 +44,25 @@ def test_page_is_a_nullable_integer_on_sentences_and_claims():
         table = frame(name, [{"article_id": "pdf", "start": 0, "end": 1, "text": "x", "page": 2}, {"article_id": "txt", "start": 0, "end": 1, "text": "y", "page": None}])
         assert str(table.page.dtype) == "Int64" and table.page.iloc[0] == 2 and table.page.isna().iloc[1]
     assert "pages" in TABLES["articles"] and "attachments" in TABLES["articles"]
+
+
+def test_ordinal_scales_sort_and_compare_in_their_own_order(sample_corpus):
+    """A flag's severity and an article's integrity band are ordered categoricals: the scale, not the alphabet."""
+    from analystkit.extract.flags import SEVERITY
+    from analystkit.finalise.integrity import BANDS
+    from analystkit.schema import ORDERED
+
+    assert set(SEVERITY.values()) == set(ORDERED["flags"]["severity"])
+    assert {"clean", *(name for _, name in BANDS)} == set(ORDERED["integrity"]["band"])
+    flags = frame("flags", [{"article_id": "a", "kind": k, "severity": s} for k, s in (("x", "high"), ("y", "low"), ("z", "medium"))])
+    assert list(flags.sort_values("severity").severity) == ["low", "medium", "high"]
+    assert list(flags[flags.severity >= "medium"].kind) == ["x", "z"]
+    bands = sample_corpus.integrity.band
+    assert bands.cat.ordered and list(bands.cat.categories) == ["clean", "minor", "check", "unreliable"]
+
+
+def test_a_value_off_the_scale_is_refused_not_turned_into_a_gap():
+    import pytest
+
+    with pytest.raises(ValueError, match="not on the scale"):
+        frame("flags", [{"article_id": "a", "kind": "x", "severity": "critical"}])
