@@ -78,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
     ledger.add_argument("--out", required=True, help="output file: .xlsx (formatted sheet) or .csv")
     ledger.add_argument("--metadata", help="a CSV keyed by file name that fills or overrides article fields")
     ledger.add_argument("--model", help="spaCy model name or folder (default: see ANALYSTKIT_MODEL)")
+    ledger.add_argument("--jobs", type=int, default=1, help="worker processes for the extraction (default: 1)")
+    ledger.add_argument("--quiet", action="store_true", help="no progress bar")
 
     sub.add_parser(
         "settings", help="list the ANALYSTKIT_* settings (environment variables) and their values here",
@@ -338,14 +340,17 @@ def _all_failed(corpus, report_file: str = "the load report") -> str:
 def _ledger(args: argparse.Namespace) -> int:
     from .claims_ledger import ledger, write_ledger
 
+    from .settings import show_progress
+
     nlp = None
-    if args.model:
+    if args.model and args.jobs == 1:
         from .nlp.model import load_model
 
-        nlp = load_model(args.model)
-    corpus, _ = _load(args, nlp=nlp)
+        nlp = load_model(args.model)  # a wrong name is said now, not after loading every file
+    corpus, _ = _load(args, nlp=nlp, model=args.model, jobs=args.jobs)
     if corpus is None:
         return 1
+    corpus.progress = not args.quiet and show_progress()
     frame = ledger(corpus)
     failed = _all_failed(corpus)
     path = write_ledger(frame, args.out)

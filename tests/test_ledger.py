@@ -71,3 +71,20 @@ def test_cli_ledger(tmp_path, capsys):
     assert main(["ledger", str(source), "--out", str(out)]) == 0
     assert out.exists() and "claims" in capsys.readouterr().out
     assert main(["ledger", str(source), "--out", str(tmp_path / "x.txt")]) == 2
+
+
+@pytest.mark.slow
+def test_cli_ledger_with_worker_processes_writes_the_same_rows(tmp_path, capsys):
+    """`ledger --jobs 2 --quiet` extracts in worker processes, silently, and lists the same claims."""
+    from analystkit.cli import main
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Officials said on Monday that the bridge was closed. The army denied it.\n", encoding="utf-8")
+    (source / "b.txt").write_text("The mayor told reporters the water supply may fail by Friday, according to the utility.\n", encoding="utf-8")
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    assert main(["ledger", str(source), "--out", str(one), "--quiet"]) == 0
+    assert main(["ledger", str(source), "--out", str(two), "--jobs", "2", "--quiet"]) == 0
+    assert "articles:" not in capsys.readouterr().err  # no progress bar
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert len(pd.read_csv(one)) >= 2
