@@ -282,9 +282,13 @@ def _docx_info(document) -> dict:
     meta: dict = {}
     if props.title and props.title.strip():
         meta["title"] = props.title.strip()
-    if props.author and props.author.strip() and props.author.strip() != "python-docx":
+    # python-docx's blank template says author "python-docx", created 2013-12-23: a document made
+    # from it without setting them has no author or date of its own (after any edit in Word,
+    # ``modified`` moves on and the creation date is the document's).
+    template = (props.author or "").strip() == "python-docx"
+    if props.author and props.author.strip() and not template:
         meta["author"] = props.author.strip()
-    if props.created is not None:
+    if props.created is not None and not (template and props.modified == props.created):
         meta["published"] = props.created.date().isoformat()
     return meta
 

@@ -9,6 +9,7 @@ import io
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -113,6 +114,18 @@ def test_docx_paragraphs_headings_tables_and_properties(tmp_path):
     paragraphs = article.text.split("\n\n")
     assert paragraphs[:3] == ["Council budget briefing", "The council approved a budget of four million pounds on Tuesday, officials said.", "Spending"]
     assert "Roads | 2.5 million" in paragraphs and paragraphs[-1] == "A final vote is expected next month."
+
+
+def test_docx_left_with_the_template_properties_has_no_author_or_date(tmp_path):
+    """python-docx's blank template says "python-docx", 2013-12-23: not the document's author or date."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Budget talks resume")
+    document.add_paragraph("The council met again on Monday, officials said.")
+    document.save(tmp_path / "plain.docx")
+    article = quiet_read(tmp_path / "plain.docx")[0].iloc[0]
+    assert article.author == "" and pd.isna(article.published)
 
 
 def test_broken_docx_gets_a_reason(tmp_path):
