@@ -386,7 +386,9 @@ def decode(data: bytes) -> tuple[str | None, str, str]:
     (recognised by its zero bytes) are read as such. Bytes that are not valid UTF-8 are
     decoded as Windows-1252 (which covers Latin-1's printable range and the curly quotes
     Word produces) or, failing that, Latin-1 — and the caveat says so, because a wrong
-    guess garbles accented names; so does a UTF-8 byte-order mark followed by bytes that
+    guess garbles accented names — unless cp1250, cp1254 or cp1257 reads the accented letters as
+    one language's alphabet where cp1252 cannot (:func:`_latin_code_page`); a text in another
+    script goes to charset-normalizer, checked by the kit (:func:`_detect`); so does a UTF-8 byte-order mark followed by bytes that
     are not UTF-8. Nothing is replaced silently: where bytes could not be decoded, the
     caveat counts them. Control characters are left to :func:`clean_text`.
     """
@@ -424,6 +426,10 @@ def decode(data: bytes) -> tuple[str | None, str, str]:
         where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
         text, encoding, _ = _single_byte(data)
         if _western(text):
+            other = _latin_code_page(data, text)
+            if other is not None:
+                text, encoding, language = other
+                return text, encoding, f"not valid UTF-8 ({where}); decoded as {encoding} ({language} letters, not cp1252's) — check accented letters"
             return text, encoding, f"not valid UTF-8 ({where}); decoded as {_NAMES[encoding]} — check accented letters"
         detected = _detect(data)
         if detected is None:
@@ -456,6 +462,71 @@ def _western(text: str) -> bool:
         return True
     accented = sum(1 for ch in letters if ord(ch) > 127)
     return accented <= 0.3 * len(letters)
+
+
+#: The Windows code pages of Latin scripts besides cp1252: Central European, Turkish, Baltic.
+_LATIN_CODE_PAGES = ("cp1250", "cp1254", "cp1257")
+
+
+@functools.lru_cache(maxsize=1)
+def _alphabets() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(language, the letters it writes beyond a-z) from ``data/latin_alphabets.csv`` (CLDR exemplars)."""
+    from ..vocab.files import read_rows
+
+    return tuple((row["language"], frozenset(row["letters"])) for row in read_rows("latin_alphabets.csv"))
+
+
+#: Characters that sit inside a word only when a letter was misread: symbols, superscript digits,
+#: "¿" (not apostrophes, dashes or spaces, which join words in any language).
+_ODD_IN_WORDS = frozenset({"So", "Sc", "Sk", "Sm", "No", "Po"})
+
+
+def _latin_fit(text: str) -> tuple[float, str]:
+    """How well one language's alphabet explains the non-ASCII letters of ``text`` (0–1), and that language.
+
+    A symbol inside a word ("powiedzia³": a Polish "ł" read as cp1252) counts against every language."""
+    letters: dict[str, int] = {}
+    odd = 0
+    sample = text[:50000]
+    for i, ch in enumerate(sample):
+        if ord(ch) < 128:
+            continue
+        if ch.isalpha():
+            key = ch.lower()[0]  # "İ".lower() is "i" and a combining dot
+            if key >= "\x80":
+                letters[key] = letters.get(key, 0) + 1
+        elif ch <= "\x9f":  # a C1 control: a byte Latin-1 could only read as one
+            odd += 1
+        elif 0 < i < len(sample) - 1 and sample[i - 1].isalpha() and sample[i + 1].isalpha() and unicodedata.category(ch) in _ODD_IN_WORDS:
+            odd += 1
+    total = sum(letters.values()) + odd
+    if not total:
+        return 1.0, ""
+    best, language = -1.0, ""
+    for name, alphabet in _alphabets():
+        fit = sum(n for ch, n in letters.items() if ch in alphabet) / total
+        if fit > best:
+            best, language = fit, name
+    return best, language
+
+
+def _latin_code_page(data: bytes, western_text: str) -> tuple[str, str, str] | None:
+    """``(text, encoding, language)`` when another Latin code page (cp1250, cp1254, cp1257) reads ``data``
+    as one language's letters clearly better than cp1252 (or Latin-1, for bytes cp1252 leaves undefined)
+    does: it leaves at most a third as many letters unexplained; None when cp1252 is as good."""
+    fit, _ = _latin_fit(western_text)
+    if fit >= 1.0:
+        return None
+    best = None
+    for encoding in _LATIN_CODE_PAGES:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        other, language = _latin_fit(text)
+        if 1.0 - other <= (1.0 - fit) / 3 and (best is None or other > best[0]):
+            best = (other, text, encoding, language)
+    return None if best is None else best[1:]
 
 
 def _scripts(text: str) -> dict[str, int]:

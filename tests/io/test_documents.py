@@ -250,6 +250,30 @@ def test_single_byte_code_pages_detected(text, codec):
     assert caveat.startswith("not valid UTF-8")
 
 
+@pytest.mark.parametrize("text, codec, language", [
+    ("Minister powiedział w środę, że rząd nie zgodzi się na żadne ustępstwa w rozmowach.", "cp1250", "Polish"),
+    ("Ministr v úterý řekl, že vláda nebude souhlasit s žádnými ústupky; jednání budou pokračovat.", "cp1250", "Czech"),
+    ("A miniszter szerdán azt mondta, hogy a kormány nem fog engedni, a tárgyalás jövő héten folytatódik.", "cp1250", "Hungarian"),
+    ("Bakan çarşamba günü hükümetin hiçbir taviz vermeyeceğini söyledi; görüşmeler sürecek.", "cp1254", "Turkish"),
+    ("Ministras trečiadienį pareiškė, kad vyriausybė nedarys jokių nuolaidų.", "cp1257", "Lithuanian"),
+])
+def test_latin_code_pages_other_than_cp1252_are_told_apart(text, codec, language):
+    """A Polish "ł" is "³" in cp1252, a Czech "ř" is "ø": the code page whose letters one language writes wins."""
+    decoded, encoding, caveat = decode(text.encode(codec))
+    assert (decoded, encoding) == (text, codec)
+    assert f"({language} letters" in caveat
+
+
+@pytest.mark.parametrize("text", [
+    "Très à côté: the minister's café was closed, officials said.",  # French read as cp1250 is Slovak-like: a tie stays cp1252
+    "Zoë Lund and João Silva met in Malmö, the agency said.",  # names of three languages: no other code page does better
+    "Der Außenminister sagte am Mittwoch, die Gespräche würden in Brüssel fortgesetzt.",
+])
+def test_west_european_text_stays_cp1252(text):
+    decoded, encoding, _ = decode(text.encode("cp1252"))
+    assert (decoded, encoding) == (text, "cp1252")
+
+
 def test_short_non_latin_text_says_low_confidence():
     decoded, encoding, caveat = decode("Привет, мир".encode("cp1251"))
     assert decoded == "Привет, мир" and "low confidence" in caveat
