@@ -23,12 +23,14 @@ TITLES = {
 
 
 def actor_picker(tables: dict[str, "pd.DataFrame"], *, actors: list[str] | None = None, max_rows: int = 15) -> Any:
-    """A dropdown of actors (most mentioned first) above the actor's four tables."""
+    """A dropdown of actors (most mentioned first; the :data:`~analystkit.explorer.app.ACTOR_OPTIONS`
+    most mentioned unless ``actors`` names them) above the actor's four tables."""
     import ipywidgets as widgets
 
     from ..display import frame_html
+    from ..explorer.app import ACTOR_OPTIONS
 
-    names = actors or tables["actors"]["actor"].tolist()
+    names = actors or tables["actors"]["actor"].head(ACTOR_OPTIONS).tolist()
     box = widgets.Dropdown(options=names, value=names[0] if names else None, description="Actor")
     view = widgets.HTML()
 

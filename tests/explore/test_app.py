@@ -194,3 +194,29 @@ def test_actor_picker_shows_the_chosen_actors_tables(seed_app):
     assert dropdown.value == names[0] and "<table" in first
     dropdown.value = names[1]
     assert view.value != first
+
+
+def test_actor_lists_offer_the_most_claimed_and_any_typed_name_still_filters(tables, monkeypatch):
+    """At scale a corpus names tens of thousands of actors: the lists offer the most claimed, typing reaches the rest."""
+    from analystkit.explorer import app as app_module
+
+    monkeypatch.setattr(app_module, "ACTOR_OPTIONS", 1)
+    explorer = ak.explore(tables, display=False)
+    offered = list(explorer.controls["actor"].options)
+    everyone = explorer.index.actors()
+    assert len(everyone) > 1 and offered == everyone[:1]
+    rest = everyone[-1]
+    explorer.controls["actor"].value = rest
+    assert len(explorer.result) and len(explorer.result) < len(tables["claims"])
+    box = ak.widgets.sourcing.claims_filter(tables["claims"])
+    assert len(box.children[0].children[1].options) == 2  # "(all)" and the most quoted speaker
+
+
+def test_actor_picker_offers_the_most_mentioned_actors(seed_app, monkeypatch):
+    from analystkit.explorer import app as app_module
+
+    corpus, _ = seed_app
+    tables = {name: corpus.table(name) for name in ("articles", "sentences", "entities", "claims", "actions", "actors")}
+    monkeypatch.setattr(app_module, "ACTOR_OPTIONS", 2)
+    picker = ak.widgets.actors.actor_picker(tables)
+    assert len(corpus.actors) > 2 and picker.children[0].options == tuple(corpus.actors.actor[:2])
