@@ -170,6 +170,10 @@ class Errors(metaclass=_WithCodes):
     )
     AK087 = "the e-mail could not be read ({detail}): save it again as .eml (or the mailbox as .mbox)"
     AK088 = "the feed could not be read as RSS or Atom ({detail}): check the file is the feed's XML"
+    AK090 = (
+        "{table}.{column} holds {values}, which are not on its scale ({scale}): a rule wrote a value the "
+        "schema does not know — add it to analystkit.schema.ORDERED, or fix the rule"
+    )
 
 
 class Warnings(metaclass=_WithCodes):

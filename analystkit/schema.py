@@ -332,7 +332,9 @@ def typed(name: str, table: "pd.DataFrame") -> "pd.DataFrame":
                 continue
             unknown = set(values.dropna().astype(str)) - set(dtype.categories)
             if unknown:
-                raise ValueError(f"{name}.{column}: {sorted(unknown)} not on the scale {list(dtype.categories)}")
+                from .errors import Errors
+
+                raise ValueError(Errors.AK090.format(table=name, column=column, values=sorted(unknown), scale=", ".join(dtype.categories)))
             changes[column] = values.astype(dtype)
         elif wanted.startswith("datetime64"):
             changes[column] = pd.to_datetime(values, errors="coerce").astype(wanted)
