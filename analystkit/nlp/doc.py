@@ -46,6 +46,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's cached text (:func:`doc_text`) instead of joined
+    from a spaCy ``Token`` per word; identical, since a span's words are contiguous text."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def release(doc: Doc) -> None:
     """Drop the kit's per-Doc caches (:func:`doc_ents`, :func:`token_table`, the flags' content words).
 

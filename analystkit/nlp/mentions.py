@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from ..vocab.labels import ACTOR_LABELS
 from ..vocab.nouns import actor_nouns, group_nouns
 from ..vocab.words import word_list
-from .doc import doc_text
+from .doc import doc_text, span_text
 from .spans import clean_mention
 
 #: Dependents that belong to the words of a noun phrase.
@@ -79,7 +79,7 @@ def phrase_actor(head: Token, *, resolve: Resolver | None = None) -> str:
     """The canonical actor the phrase headed by ``head`` stands for, or ``""``."""
     ent = entity_of(head)
     if ent is not None:
-        return ent.kb_id_ or clean_mention(ent.text)
+        return ent.kb_id_ or clean_mention(span_text(ent))
     if head.lower_ in ACTOR_PRONOUNS and head.pos_ == "PRON":
         return resolve(head) if resolve is not None else ""
     if head.lemma_.lower() not in actor_nouns() and head.lower_ not in actor_nouns():
@@ -88,7 +88,7 @@ def phrase_actor(head: Token, *, resolve: Resolver | None = None) -> str:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):
             owner = entity_of(child)
             if owner is not None:
-                return owner.kb_id_ or clean_mention(owner.text)
+                return owner.kb_id_ or clean_mention(span_text(owner))
             if child.dep_ == "poss" and child.lower_ in ACTOR_PRONOUNS and resolve is not None:
                 found = resolve(child)
                 if found:
@@ -98,12 +98,12 @@ def phrase_actor(head: Token, *, resolve: Resolver | None = None) -> str:
                 for grandchild in child.children:
                     owner = entity_of(grandchild)
                     if owner is not None:
-                        return owner.kb_id_ or clean_mention(owner.text)
+                        return owner.kb_id_ or clean_mention(span_text(owner))
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 owner = entity_of(pobj) if pobj.dep_ == "pobj" else None
                 if owner is not None:
-                    return owner.kb_id_ or clean_mention(owner.text)
+                    return owner.kb_id_ or clean_mention(span_text(owner))
     return ""
 
 
