@@ -96,13 +96,15 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
 
     rows = []
     candidates = _verb_candidates(doc)
+    lemma, dep = article.tokens.lemma, article.tokens.dep
     for sentence in article.sentences:
         span = sentence.span
         first = bisect_left(candidates, span.start)
         for i in candidates[first : bisect_left(candidates, span.end, first)]:
-            verb = doc[i]
-            if not _is_action_verb(verb):
+            # _is_action_verb over the token table: the candidates are alphabetic VERBs already.
+            if lemma[i] in NOT_ACTIONS or dep[i] in _NOT_ACTION_DEPS:
                 continue
+            verb = doc[i]
             agent, patient, voice = agent_and_patient(verb)
             if agent is None and patient is None:
                 continue
@@ -130,11 +132,14 @@ def _verb_candidates(doc: Doc) -> list[int]:
     return numpy.nonzero((arr[:, 0] == VERB) & (arr[:, 1] == 1))[0].tolist()
 
 
+#: Adjectival participles ("US-supplied howitzers") and predicative ones ("was concerned").
+_NOT_ACTION_DEPS = ("amod", "acomp", "compound")
+
+
 def _is_action_verb(token: Token) -> bool:
     if token.pos_ != "VERB" or not token.is_alpha or token.lemma_.lower() in NOT_ACTIONS:
         return False
-    # Adjectival participles ("US-supplied howitzers") and predicative ones ("was concerned").
-    return token.dep_ not in ("amod", "acomp", "compound")
+    return token.dep_ not in _NOT_ACTION_DEPS
 
 
 def action_lemma(verb: Token) -> str:
@@ -272,9 +277,12 @@ def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
         if root.i in found or ent.label_ not in COLLECTIVE_LABELS or not ent.kb_id_ or is_location(ent):
             continue
         found[root.i] = Antecedent(root.i, article.sentence_id_at(root.idx), ent.kb_id_, False, is_plural(root), False)
+    lemma, groups = article.tokens.lemma, group_nouns()
     for i in numpy.nonzero(arr[:, 1] == NOUN)[0].tolist():
+        if i in found or lemma[i] not in groups:
+            continue
         token = doc[i]
-        if i in found or token.lemma_.lower() not in group_nouns() or phrase_actor(token):
+        if phrase_actor(token):
             continue
         label = group_description(token)
         if label:

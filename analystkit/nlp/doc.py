@@ -22,6 +22,7 @@ from spacy.attrs import (
     LENGTH,
     LIKE_NUM,
     LOWER,
+    ORTH,
     POS,
     TAG,
 )
@@ -106,6 +107,11 @@ class TokenTable:
 
     def _flags(self, attr: int) -> list[bool]:
         return [bool(v) for v in self.doc.to_array(attr).tolist()]
+
+    @cached_property
+    def text(self) -> list[str]:
+        """``token.text``."""
+        return self._strings(ORTH)
 
     @cached_property
     def lower(self) -> list[str]:

@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from ..vocab.labels import ACTOR_LABELS
 from ..vocab.nouns import actor_nouns, group_nouns
 from ..vocab.words import word_list
-from .doc import doc_text, span_text
+from .doc import doc_text, span_text, token_table
 from .spans import clean_mention
 
 #: Dependents that belong to the words of a noun phrase.
@@ -39,18 +39,22 @@ Resolver = Callable[[Token], str]
 
 
 def entity_of(token: Token) -> Span | None:
-    """The actor entity holding ``token``, if any."""
-    if token.ent_iob_ == "O" or token.ent_type_ not in ACTOR_LABELS:
+    """The actor entity holding ``token``, if any (read from the Doc's :func:`~analystkit.nlp.doc.token_table`,
+    so the Doc's entities must not change after the first call, as in extraction)."""
+    doc = token.doc
+    table = token_table(doc)
+    i = token.i
+    iob, ent_type = table.ent_iob, table.ent_type
+    if iob[i] == "O" or ent_type[i] not in ACTOR_LABELS:
         return None
     # Walk the token's own entity by its IOB tags (``doc.ents`` would build every span).
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    start = i
+    while start > 0 and iob[start] == "I":
         start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    end = i + 1
+    while end < len(iob) and iob[end] == "I":
         end += 1
-    return Span(doc, start, end, label=token.ent_type_, kb_id=token.ent_kb_id_)
+    return Span(doc, start, end, label=ent_type[i], kb_id=table.ent_kb_id[i])
 
 
 def phrase_span(head: Token) -> Span:
@@ -68,9 +72,11 @@ def phrase_span(head: Token) -> Span:
     ent = entity_of(head)
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+    table = token_table(doc)
+    punct, space = table.is_punct, table.is_space
+    while start < end - 1 and (punct[start] or space[start]):
         start += 1
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > start and (punct[end - 1] or space[end - 1]):
         end -= 1
     return doc[start:end]
 
