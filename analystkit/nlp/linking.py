@@ -30,7 +30,7 @@ from ..vocab.labels import ABBREVIATED_LABELS, ACTOR_LABELS, SHORT_FORM_LABELS
 from ..vocab.nouns import actor_nouns
 from ..vocab.words import word_list
 from .component import DocFunction
-from .doc import span_text
+from .doc import doc_text, span_text
 from .organisations import ORGANISATION_HEADS
 from .spans import NESTED_KEY, clean_mention, initials
 from .titles import ROLE_NOUNS, is_title_word, strip_titles
@@ -290,6 +290,7 @@ def _by_part(names: list[str]) -> dict[tuple[str, ...], list[str]]:
 def _acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:
     """Acronyms defined or implied in the article: "Full Name (FN)" or initials of a full name."""
     found: dict[str, str] = {}
+    text = doc_text(doc)
     for ent in ents:
         if ent.label_ not in ABBREVIATED_LABELS or len(ent) < 2:
             continue
@@ -297,6 +298,8 @@ def _acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:
         letters = initials(name)
         if len(letters) >= 2:
             found.setdefault(letters, name)
+        if text[ent.end_char : ent.end_char + 2].lstrip()[:1] != "(":
+            continue  # no bracket opens right after the name (the test below would fail)
         nxt = doc[ent.end : ent.end + 3]
         if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
             found[nxt[1].text] = name

@@ -91,7 +91,8 @@ class PlaceCorrector:
             if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in person_tokens:
                 return [ent]
             return [_relabel(ent, entry)]
-        parts = _split_on_joiners(ent)
+        # Only a mention holding a joiner's letters can have more than one part.
+        parts = _split_on_joiners(ent) if "," in text or "&" in text or "and" in text.lower() else [ent]
         if len(parts) > 1:
             entries = [lookup(span_text(part)) for part in parts]
             if all(e is not None and e.kind in PLACE_KINDS for e in entries):
