@@ -103,7 +103,9 @@ class TokenTable:
 
     def _strings(self, attr: int) -> list[str]:
         strings = self.doc.vocab.strings
-        return [strings[h] for h in self.doc.to_array(attr).tolist()]
+        ids = self.doc.to_array(attr).tolist()
+        known = {h: strings[h] for h in set(ids)}  # each distinct string looked up once
+        return [known[h] for h in ids]
 
     def _flags(self, attr: int) -> list[bool]:
         return [bool(v) for v in self.doc.to_array(attr).tolist()]

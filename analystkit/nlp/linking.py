@@ -209,13 +209,14 @@ def _role_holder(ent: Span, ents: list[Span] | None = None, persons: list[tuple[
     with it most often later in the article. A holder named by surname only ("President
     Biden") is that surname's person in the article when there is one.
     """
-    title = [t.lower_ for t in ent]
+    # The words compared as their lower-case forms' string ids (one id per string), read from
+    # the LOWER array: no Token, and no string, per word.
+    lower = ent.doc.to_array(LOWER).tolist()
+    title = lower[ent.start : ent.end]
     n = len(title)
-    strings = ent.doc.vocab.strings
-    lower = ent.doc.to_array(LOWER)  # the words around each person, without a Token per word
 
-    def lowered(start: int, end: int) -> list[str]:
-        return [strings[h] for h in lower[start:end].tolist()]
+    def lowered(start: int, end: int) -> list[int]:
+        return lower[start:end]
 
     counts: dict[str, int] = {}
     latest: dict[str, int] = {}
