@@ -13,6 +13,7 @@ from spacy.attrs import (
     ENT_IOB,
     ENT_KB_ID,
     ENT_TYPE,
+    HEAD,
     IDX,
     IS_ALPHA,
     IS_PUNCT,
@@ -157,6 +158,16 @@ class TokenTable:
     def length(self) -> list[int]:
         """``len(token.text)``."""
         return self.doc.to_array(LENGTH).tolist()
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """``[c.i for c in token.children]``: the tokens whose head it is, left to right
+        (from the HEAD array of offsets to the head)."""
+        found: list[list[int]] = [[] for _ in range(len(self.doc))]
+        for j, offset in enumerate(self.doc.to_array(HEAD).astype("int64").tolist()):
+            if offset:
+                found[j + offset].append(j)
+        return found
 
     @cached_property
     def is_space(self) -> list[bool]:

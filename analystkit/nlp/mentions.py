@@ -60,19 +60,21 @@ def entity_of(token: Token) -> Span | None:
 def phrase_span(head: Token) -> Span:
     """The noun phrase headed by ``head``: its left modifiers and compounds, and its entity."""
     doc = head.doc
-    start, end = head.i, head.i + 1
-    stack = [head]
+    table = token_table(doc)  # the tree walked over the token table's children and dependencies
+    children, dep = table.children, table.dep
+    h = head.i
+    start, end = h, h + 1
+    stack = [h]
     while stack:
-        token = stack.pop()
-        for child in token.children:
-            if child.dep_ in PHRASE_DEPS and (child.i < head.i or child.dep_ in ("compound", "case")):
-                start = min(start, child.left_edge.i if child.dep_ != "advmod" else child.i)
-                end = max(end, child.i + 1)
+        for child in children[stack.pop()]:
+            label = dep[child]
+            if label in PHRASE_DEPS and (child < h or label in ("compound", "case")):
+                start = min(start, doc[child].left_edge.i if label != "advmod" else child)
+                end = max(end, child + 1)
                 stack.append(child)
     ent = entity_of(head)
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
-    table = token_table(doc)
     punct, space = table.is_punct, table.is_space
     while start < end - 1 and (punct[start] or space[start]):
         start += 1
