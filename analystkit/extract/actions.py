@@ -60,7 +60,7 @@ from spacy.attrs import DEP, IS_ALPHA, POS
 from spacy.symbols import NOUN, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.doc import ArticleDoc, doc_ents, doc_text
+from ..nlp.doc import ArticleDoc, doc_ents, doc_text, token_table
 from ..nlp.mentions import (
     group_description,
     is_person,
@@ -96,13 +96,16 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
 
     rows = []
     candidates = _verb_candidates(doc)
+    lemma, dep = article.tokens.lemma, article.tokens.dep
     for sentence in article.sentences:
         span = sentence.span
+        bounds: list[tuple[int, int]] = []  # the verbs' spaCy sentence, computed once per sentence
         first = bisect_left(candidates, span.start)
         for i in candidates[first : bisect_left(candidates, span.end, first)]:
-            verb = doc[i]
-            if not _is_action_verb(verb):
+            # _is_action_verb over the token table: the candidates are alphabetic VERBs already.
+            if lemma[i] in NOT_ACTIONS or dep[i] in _NOT_ACTION_DEPS:
                 continue
+            verb = doc[i]
             agent, patient, voice = agent_and_patient(verb)
             if agent is None and patient is None:
                 continue
@@ -114,7 +117,7 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
                 **_role("agent", agent, resolve_for, described),
                 **_role("patient", patient, resolve_for, described),
                 "negated": is_negated(verb),
-                "hedged": _hedged(verb, hedges),
+                "hedged": _hedged(verb, hedges, bounds),
                 "voice": voice,
             }
             rows.append(row)
@@ -130,11 +133,14 @@ def _verb_candidates(doc: Doc) -> list[int]:
     return numpy.nonzero((arr[:, 0] == VERB) & (arr[:, 1] == 1))[0].tolist()
 
 
+#: Adjectival participles ("US-supplied howitzers") and predicative ones ("was concerned").
+_NOT_ACTION_DEPS = ("amod", "acomp", "compound")
+
+
 def _is_action_verb(token: Token) -> bool:
     if token.pos_ != "VERB" or not token.is_alpha or token.lemma_.lower() in NOT_ACTIONS:
         return False
-    # Adjectival participles ("US-supplied howitzers") and predicative ones ("was concerned").
-    return token.dep_ not in ("amod", "acomp", "compound")
+    return token.dep_ not in _NOT_ACTION_DEPS
 
 
 def action_lemma(verb: Token) -> str:
@@ -272,9 +278,12 @@ def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
         if root.i in found or ent.label_ not in COLLECTIVE_LABELS or not ent.kb_id_ or is_location(ent):
             continue
         found[root.i] = Antecedent(root.i, article.sentence_id_at(root.idx), ent.kb_id_, False, is_plural(root), False)
+    lemma, groups = article.tokens.lemma, group_nouns()
     for i in numpy.nonzero(arr[:, 1] == NOUN)[0].tolist():
+        if i in found or lemma[i] not in groups:
+            continue
         token = doc[i]
-        if i in found or token.lemma_.lower() not in group_nouns() or phrase_actor(token):
+        if phrase_actor(token):
             continue
         label = group_description(token)
         if label:
@@ -329,17 +338,26 @@ class _Hedges:
         return [h for h in self.rows[first : bisect_left(self.starts, end)] if h["end"] > start]
 
 
-def _hedged(verb: Token, hedges: _Hedges) -> bool:
+def _hedged(verb: Token, hedges: _Hedges, bounds: list[tuple[int, int]] | None = None) -> bool:
+    """A hedge on a token of the verb's clause. ``bounds``: a list holding the character range
+    of the verb's sentence (``verb.sent``), or empty (filled here), shared by the verbs of one sentence."""
     if not hedges.rows:
         return False
-    sent: Span = verb.sent
-    nearby = hedges.near(sent.start_char, sent.end_char)
+    if not bounds:
+        sent: Span = verb.sent
+        (bounds if bounds is not None else []).append((sent.start_char, sent.end_char))
+        start, end = sent.start_char, sent.end_char
+    else:
+        start, end = bounds[0]
+    nearby = hedges.near(start, end)
     if not nearby:
         return False
-    doc = verb.doc
+    table = token_table(verb.doc)
+    idx, length = table.idx, table.length
     for i in clause_tokens(verb):
-        token = doc[i]
-        if any(h["start"] < token.idx + len(token.text) and h["end"] > token.idx for h in nearby):
+        token_start = idx[i]
+        token_end = token_start + length[i]
+        if any(h["start"] < token_end and h["end"] > token_start for h in nearby):
             return True
     return False
 

@@ -139,7 +139,8 @@ def sentence_kind(article: ArticleDoc, sentence: Sentence, *, alone: bool, first
     table = token_table(span.doc)
     tokens = range(span.start, span.end)
     words_tok = [i for i in tokens if not table.is_punct[i] and not table.is_space[i]]
-    words = [span.doc[i].text for i in words_tok]
+    texts = table.text
+    words = [texts[i] for i in words_tok]
     emphasis = body.startswith(("**", "__"))
     body = body.lstrip("*_ ") or body
     bare = _strip_closers(body)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..vocab.labels import ABBREVIATED_LABELS
 from ..vocab.words import word_list
+from .doc import span_text
 from .spans import clean_mention, initials, replace_overlapping
 
 #: Lower-case words allowed inside a name an acronym abbreviates ("Union of … and …").
@@ -27,8 +28,11 @@ def initials_of_names(ents: list[Span]) -> dict[str, set[str]]:
     """The initials (three or more) of the capitalised words of multi-word names, with the names' labels."""
     names: dict[str, set[str]] = {}
     for e in ents:
-        if e.label_ in ABBREVIATED_LABELS and len(e) > 1 and sum(c.isupper() for c in e.text) >= 3:
-            letters = initials(clean_mention(e.text))
+        if e.label_ not in ABBREVIATED_LABELS or len(e) < 2:
+            continue
+        text = span_text(e)
+        if sum(c.isupper() for c in text) >= 3:
+            letters = initials(clean_mention(text))
             if len(letters) >= 3:
                 names.setdefault(letters, set()).add(e.label_)
     return names

@@ -19,7 +19,7 @@ from .acronyms import implied_acronyms, with_defined_acronyms
 from .component import DocFunction
 from .nested import nested_places
 from .organisations import extend_organisation_heads, named_after_places, repeated_names
-from .doc import doc_text
+from .doc import doc_text, span_text
 from .spans import NESTED_KEY, exact_matches
 from .speakers import label_spans
 from .titles import (
@@ -56,6 +56,7 @@ def make_consistent(doc: Doc) -> Doc:
     ents = [e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels)]
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
     ents = [part for e in ents for part in _split_after_surname(e, surnames)]
+    strings, orth = doc.vocab.strings, doc.to_array(ORTH)  # the words of a name, without a Token per word
     votes: dict[str, dict[str, int]] = {}
     first: dict[str, str] = {}
     words: dict[str, list[str]] = {}
@@ -64,8 +65,9 @@ def make_consistent(doc: Doc) -> Doc:
             # "the Sea Org" also teaches "Sea Org" (as in "the Sea Org group").
             forms = [e, e[1:]] if len(e) > 1 and e[0].lower_ == "the" else [e]
             for form in forms:
-                key = form.text
-                words.setdefault(key, [t.text for t in form])
+                key = span_text(form)
+                if key not in words:
+                    words[key] = [strings[h] for h in orth[form.start : form.end].tolist()]
                 votes.setdefault(key, {}).setdefault(e.label_, 0)
                 votes[key][e.label_] += 1
                 first.setdefault(key, e.label_)
@@ -76,7 +78,7 @@ def make_consistent(doc: Doc) -> Doc:
 
     out: list[Span] = []
     for e in ents:
-        label = best.get(e.text, e.label_) if e.label_ in ACTOR_LABELS else e.label_
+        label = best.get(span_text(e), e.label_) if e.label_ in ACTOR_LABELS else e.label_
         out.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
     taken = {i for e in out for i in range(e.start, e.end)}
     candidates = {k: v for k, v in best.items() if k[:1].isupper() and len(k) > 1}

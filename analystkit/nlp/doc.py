@@ -13,6 +13,7 @@ from spacy.attrs import (
     ENT_IOB,
     ENT_KB_ID,
     ENT_TYPE,
+    HEAD,
     IDX,
     IS_ALPHA,
     IS_PUNCT,
@@ -22,6 +23,7 @@ from spacy.attrs import (
     LENGTH,
     LIKE_NUM,
     LOWER,
+    ORTH,
     POS,
     TAG,
 )
@@ -44,6 +46,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's cached text (:func:`doc_text`) instead of joined
+    from a spaCy ``Token`` per word; identical, since a span's words are contiguous text."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def release(doc: Doc) -> None:
@@ -96,10 +104,17 @@ class TokenTable:
 
     def _strings(self, attr: int) -> list[str]:
         strings = self.doc.vocab.strings
-        return [strings[h] for h in self.doc.to_array(attr).tolist()]
+        ids = self.doc.to_array(attr).tolist()
+        known = {h: strings[h] for h in set(ids)}  # each distinct string looked up once
+        return [known[h] for h in ids]
 
     def _flags(self, attr: int) -> list[bool]:
         return [bool(v) for v in self.doc.to_array(attr).tolist()]
+
+    @cached_property
+    def text(self) -> list[str]:
+        """``token.text``."""
+        return self._strings(ORTH)
 
     @cached_property
     def lower(self) -> list[str]:
@@ -143,6 +158,16 @@ class TokenTable:
     def length(self) -> list[int]:
         """``len(token.text)``."""
         return self.doc.to_array(LENGTH).tolist()
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """``[c.i for c in token.children]``: the tokens whose head it is, left to right
+        (from the HEAD array of offsets to the head)."""
+        found: list[list[int]] = [[] for _ in range(len(self.doc))]
+        for j, offset in enumerate(self.doc.to_array(HEAD).astype("int64").tolist()):
+            if offset:
+                found[j + offset].append(j)
+        return found
 
     @cached_property
     def is_space(self) -> list[bool]:

@@ -30,6 +30,7 @@ from ..vocab.labels import ABBREVIATED_LABELS, ACTOR_LABELS, SHORT_FORM_LABELS
 from ..vocab.nouns import actor_nouns
 from ..vocab.words import word_list
 from .component import DocFunction
+from .doc import doc_text, span_text
 from .organisations import ORGANISATION_HEADS
 from .spans import NESTED_KEY, clean_mention, initials
 from .titles import ROLE_NOUNS, is_title_word, strip_titles
@@ -76,17 +77,18 @@ def link_actors(doc: Doc) -> Doc:
                 persons.append((ent.start_char, words))
     acronyms = _acronyms(doc, ents)
     person_words = {t.text for e in ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper()}
+    names = [_name_of(e) for e in ents]  # once per mention
     organisations = _by_part(_maximal_names({
-        _name_of(e) for e in ents
-        if e.label_ == "ORG" and len(_name_of(e).split()) > 1 and not any(t.text in person_words for t in e)
+        name for e, name in zip(ents, names)
+        if e.label_ == "ORG" and len(name.split()) > 1 and not any(t.text in person_words for t in e)
     }))
     linked = []
-    for ent in ents:
+    for ent, name in zip(ents, names):
         if ent.label_ not in ACTOR_LABELS:
             linked.append(ent)
             continue
-        actor = _actor_for(ent, persons, acronyms, ents)
-        if ent.label_ in SHORT_FORM_LABELS and actor == _name_of(ent) and lookup(actor) is None:
+        actor = _actor_for(ent, persons, acronyms, ents, name=name)
+        if ent.label_ in SHORT_FORM_LABELS and actor == name and lookup(actor) is None:
             actor = _short_organisation(actor, organisations)
         linked.append(Span(doc, ent.start, ent.end, label=ent.label_, kb_id=actor))
     linked = _link_appositions(doc, linked)
@@ -131,15 +133,16 @@ def _link_nested(doc: Doc, ents: list[Span], acronyms: dict[str, str]) -> None:
     key = NESTED_KEY
     if key not in doc.spans or not len(doc.spans[key]):
         return
-    actor_of = {e.text: e.kb_id_ for e in ents if e.kb_id_}
+    actor_of = {span_text(e): e.kb_id_ for e in ents if e.kb_id_}
     actor_of_name = {_name_of(e): e.kb_id_ for e in ents if e.kb_id_}
 
     def actor(span: Span) -> str:
-        if span.text in actor_of:
-            return actor_of[span.text]
-        if span.text in acronyms:
-            return actor_of_name.get(acronyms[span.text], acronyms[span.text])
-        return clean_mention(span.text)
+        text = span_text(span)
+        if text in actor_of:
+            return actor_of[text]
+        if text in acronyms:
+            return actor_of_name.get(acronyms[text], acronyms[text])
+        return clean_mention(text)
 
     doc.spans[key] = [span if span.kb_id_ else Span(doc, span.start, span.end, label=span.label_, kb_id=actor(span)) for span in doc.spans[key]]
 
@@ -147,12 +150,13 @@ def _link_nested(doc: Doc, ents: list[Span], acronyms: dict[str, str]) -> None:
 def _name_of(ent: Span) -> str:
     """The name in a mention: articles, possessives and a generic head noun dropped ("the Scientology organization" → Scientology)."""
     if ent.label_ != "PERSON" and len(ent) > 1 and ent[-1].is_lower and ent[-1].lower_ in ORGANISATION_HEADS:
-        return clean_mention(ent[:-1].text)
-    return clean_mention(ent.text)
+        return clean_mention(span_text(ent[:-1]))
+    return clean_mention(span_text(ent))
 
 
-def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[str, str], ents: list[Span] | None = None) -> str:
-    text = _name_of(ent)
+def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[str, str], ents: list[Span] | None = None, *, name: str | None = None) -> str:
+    """``name``: :func:`_name_of` the mention, when the caller has it already."""
+    text = _name_of(ent) if name is None else name
     if ent.label_ in ("GPE", "NORP", "ORG"):
         text = re.sub(r"\s+\d+$", "", text)  # "Sweden 1" in a score line
     if ent.label_ == "PERSON":
@@ -205,13 +209,14 @@ def _role_holder(ent: Span, ents: list[Span] | None = None, persons: list[tuple[
     with it most often later in the article. A holder named by surname only ("President
     Biden") is that surname's person in the article when there is one.
     """
-    title = [t.lower_ for t in ent]
+    # The words compared as their lower-case forms' string ids (one id per string), read from
+    # the LOWER array: no Token, and no string, per word.
+    lower = ent.doc.to_array(LOWER).tolist()
+    title = lower[ent.start : ent.end]
     n = len(title)
-    strings = ent.doc.vocab.strings
-    lower = ent.doc.to_array(LOWER)  # the words around each person, without a Token per word
 
-    def lowered(start: int, end: int) -> list[str]:
-        return [strings[h] for h in lower[start:end].tolist()]
+    def lowered(start: int, end: int) -> list[int]:
+        return lower[start:end]
 
     counts: dict[str, int] = {}
     latest: dict[str, int] = {}
@@ -286,13 +291,16 @@ def _by_part(names: list[str]) -> dict[tuple[str, ...], list[str]]:
 def _acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:
     """Acronyms defined or implied in the article: "Full Name (FN)" or initials of a full name."""
     found: dict[str, str] = {}
+    text = doc_text(doc)
     for ent in ents:
         if ent.label_ not in ABBREVIATED_LABELS or len(ent) < 2:
             continue
-        name = clean_mention(ent.text)
+        name = clean_mention(span_text(ent))
         letters = initials(name)
         if len(letters) >= 2:
             found.setdefault(letters, name)
+        if text[ent.end_char : ent.end_char + 2].lstrip()[:1] != "(":
+            continue  # no bracket opens right after the name (the test below would fail)
         nxt = doc[ent.end : ent.end + 3]
         if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
             found[nxt[1].text] = name

@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from ..vocab.labels import ACTOR_LABELS
 from ..vocab.nouns import actor_nouns, group_nouns
 from ..vocab.words import word_list
-from .doc import doc_text
+from .doc import doc_text, span_text, token_table
 from .spans import clean_mention
 
 #: Dependents that belong to the words of a noun phrase.
@@ -39,38 +39,46 @@ Resolver = Callable[[Token], str]
 
 
 def entity_of(token: Token) -> Span | None:
-    """The actor entity holding ``token``, if any."""
-    if token.ent_iob_ == "O" or token.ent_type_ not in ACTOR_LABELS:
+    """The actor entity holding ``token``, if any (read from the Doc's :func:`~analystkit.nlp.doc.token_table`,
+    so the Doc's entities must not change after the first call, as in extraction)."""
+    doc = token.doc
+    table = token_table(doc)
+    i = token.i
+    iob, ent_type = table.ent_iob, table.ent_type
+    if iob[i] == "O" or ent_type[i] not in ACTOR_LABELS:
         return None
     # Walk the token's own entity by its IOB tags (``doc.ents`` would build every span).
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    start = i
+    while start > 0 and iob[start] == "I":
         start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    end = i + 1
+    while end < len(iob) and iob[end] == "I":
         end += 1
-    return Span(doc, start, end, label=token.ent_type_, kb_id=token.ent_kb_id_)
+    return Span(doc, start, end, label=ent_type[i], kb_id=table.ent_kb_id[i])
 
 
 def phrase_span(head: Token) -> Span:
     """The noun phrase headed by ``head``: its left modifiers and compounds, and its entity."""
     doc = head.doc
-    start, end = head.i, head.i + 1
-    stack = [head]
+    table = token_table(doc)  # the tree walked over the token table's children and dependencies
+    children, dep = table.children, table.dep
+    h = head.i
+    start, end = h, h + 1
+    stack = [h]
     while stack:
-        token = stack.pop()
-        for child in token.children:
-            if child.dep_ in PHRASE_DEPS and (child.i < head.i or child.dep_ in ("compound", "case")):
-                start = min(start, child.left_edge.i if child.dep_ != "advmod" else child.i)
-                end = max(end, child.i + 1)
+        for child in children[stack.pop()]:
+            label = dep[child]
+            if label in PHRASE_DEPS and (child < h or label in ("compound", "case")):
+                start = min(start, doc[child].left_edge.i if label != "advmod" else child)
+                end = max(end, child + 1)
                 stack.append(child)
     ent = entity_of(head)
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+    punct, space = table.is_punct, table.is_space
+    while start < end - 1 and (punct[start] or space[start]):
         start += 1
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > start and (punct[end - 1] or space[end - 1]):
         end -= 1
     return doc[start:end]
 
@@ -79,7 +87,7 @@ def phrase_actor(head: Token, *, resolve: Resolver | None = None) -> str:
     """The canonical actor the phrase headed by ``head`` stands for, or ``""``."""
     ent = entity_of(head)
     if ent is not None:
-        return ent.kb_id_ or clean_mention(ent.text)
+        return ent.kb_id_ or clean_mention(span_text(ent))
     if head.lower_ in ACTOR_PRONOUNS and head.pos_ == "PRON":
         return resolve(head) if resolve is not None else ""
     if head.lemma_.lower() not in actor_nouns() and head.lower_ not in actor_nouns():
@@ -88,7 +96,7 @@ def phrase_actor(head: Token, *, resolve: Resolver | None = None) -> str:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):
             owner = entity_of(child)
             if owner is not None:
-                return owner.kb_id_ or clean_mention(owner.text)
+                return owner.kb_id_ or clean_mention(span_text(owner))
             if child.dep_ == "poss" and child.lower_ in ACTOR_PRONOUNS and resolve is not None:
                 found = resolve(child)
                 if found:
@@ -98,12 +106,12 @@ def phrase_actor(head: Token, *, resolve: Resolver | None = None) -> str:
                 for grandchild in child.children:
                     owner = entity_of(grandchild)
                     if owner is not None:
-                        return owner.kb_id_ or clean_mention(owner.text)
+                        return owner.kb_id_ or clean_mention(span_text(owner))
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 owner = entity_of(pobj) if pobj.dep_ == "pobj" else None
                 if owner is not None:
-                    return owner.kb_id_ or clean_mention(owner.text)
+                    return owner.kb_id_ or clean_mention(span_text(owner))
     return ""
 
 

@@ -7,12 +7,14 @@ acting or being mentioned in its own right.
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..vocab.gazetteer import lookup
 from ..vocab.labels import ACTOR_LABELS, CONTAINER_LABELS, PLACE_LABELS
 from .acronyms import initials_of_names
+from .doc import span_text
 from .places import PLACE_KINDS
 from .spans import GAZETTEER_KEY
 
@@ -41,17 +43,19 @@ def nested_places(doc: Doc) -> list[Span]:
         holder = holder_of.get(span.start)
         if holder is None or span.end > holder.end or (holder.start, holder.end) == (span.start, span.end):
             continue
-        entry = lookup(span.text)
-        if entry is None or entry.kind not in PLACE_KINDS or not span[0].text[:1].isupper():
+        text = span_text(span)
+        entry = lookup(text)
+        if entry is None or entry.kind not in PLACE_KINDS or not text[:1].isupper():
             continue
         if not all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in span):
             continue
         found.append(Span(doc, span.start, span.end, label=entry.label if entry.label in PLACE_LABELS else "GPE", kb_id=entry.actor))
     # Names the article also uses on their own: "Google" in "the Google Science Fair".
+    strings, orth = doc.vocab.strings, doc.to_array(ORTH).tolist()  # the words, without a Token per word
     known = {}
     for e in ents:
-        if e.label_ in ACTOR_LABELS and e.label_ not in CONTAINER_LABELS - {"ORG"} and e.text[:1].isupper():
-            known.setdefault(tuple(t.text for t in e), e.label_)
+        if e.label_ in ACTOR_LABELS and e.label_ not in CONTAINER_LABELS - {"ORG"} and span_text(e)[:1].isupper():
+            known.setdefault(tuple(strings[h] for h in orth[e.start : e.end]), e.label_)
     # ... and their initials: "NSW" in "the University of NSW" after "New South Wales".
     for letters, labels in initials_of_names(ents).items():
         if len(labels) == 1:
@@ -60,7 +64,7 @@ def nested_places(doc: Doc) -> list[Span]:
     for name, label in known.items():
         by_first.setdefault(name[0], []).append((name, label))
     for holder in containers:
-        words = [t.text for t in holder]
+        words = [strings[h] for h in orth[holder.start : holder.end]]
         for k, word in enumerate(words):
             for name, label in by_first.get(word, ()):
                 n = len(name)

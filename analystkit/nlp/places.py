@@ -24,6 +24,7 @@ from ..vocab.files import read_rows
 from ..vocab.gazetteer import Entry, gazetteer, lookup, normalise, use_user_aliases
 from ..vocab.labels import NUMERIC_LABELS
 from ..vocab.words import word_list
+from .doc import span_text
 from .spans import GAZETTEER_KEY
 
 #: Gazetteer kinds that are places.
@@ -56,11 +57,12 @@ class PlaceCorrector:
         return self._matcher
 
     def __call__(self, doc: Doc) -> Doc:
-        person_tokens = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        found = doc.ents  # built once: spaCy makes a new Span per entity on every access
+        person_tokens = {t.lower_ for e in found if e.label_ == "PERSON" and len(e) > 1 for t in e}
         matches = self.matcher(doc)
         doc.spans[GAZETTEER_KEY] = [doc[start:end] for _, start, end in matches]
         ents: list[Span] = []
-        for ent in doc.ents:
+        for ent in found:
             ents.extend(self._correct(doc, ent, person_tokens))
         if self.add_missing:
             ents = self._add_missing(doc, ents, matches)
@@ -70,26 +72,29 @@ class PlaceCorrector:
     def _correct(self, doc: Doc, ent: Span, person_tokens: set[str]) -> list[Span]:
         if ent.label_ in NUMERIC_LABELS:
             return [ent]
-        if normalise(ent.text).rstrip(".") in NOT_NAMES:
+        text = span_text(ent)
+        if normalise(text).rstrip(".") in NOT_NAMES:
             return []  # "MR" of a transcript's "MR. SULLIVAN:", a lone "Q"
         if len(ent) > 1 and ent[0].text == "Q" and ent.label_ == "PERSON":
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "Q Karine": a transcript's question marker
-        cut = next((t.i for t in ent if t.text == "("), None)
+            text = span_text(ent)
+        cut = next((t.i for t in ent if t.text == "("), None) if "(" in text else None
         if cut is not None:
             # "The World Health Organisation (WHO": the bracket ends the name; what follows
             # inside it is an acronym of its own.
             parts = [doc[ent.start : cut], doc[cut + 1 : ent.end]]
             return [Span(doc, p.start, p.end, label=ent.label_) for p in parts if len(p) and not all(t.is_punct for t in p)]
-        entry = lookup(ent.text)
-        if entry is not None and entry.kind == "place" and not entry.curated and ent.text in COMMON_WORD_PLACES:
+        entry = lookup(text)
+        if entry is not None and entry.kind == "place" and not entry.curated and text in COMMON_WORD_PLACES:
             entry = None  # "Man of the Match" is not the city of Man
         if entry is not None:
             if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in person_tokens:
                 return [ent]
             return [_relabel(ent, entry)]
-        parts = _split_on_joiners(ent)
+        # Only a mention holding a joiner's letters can have more than one part.
+        parts = _split_on_joiners(ent) if "," in text or "&" in text or "and" in text.lower() else [ent]
         if len(parts) > 1:
-            entries = [lookup(part.text) for part in parts]
+            entries = [lookup(span_text(part)) for part in parts]
             if all(e is not None and e.kind in PLACE_KINDS for e in entries):
                 return [_relabel(part, e) for part, e in zip(parts, entries)]
         return [ent]
@@ -102,10 +107,11 @@ class PlaceCorrector:
         added, replaced = [], set()
         for _, start, end in matches:
             span = doc[start:end]
-            entry = lookup(span.text)
-            if entry is None or not span[0].text[:1].isupper() and entry.kind not in ("group",):
+            text = span_text(span)
+            entry = lookup(text)
+            if entry is None or not text[:1].isupper() and entry.kind not in ("group",):
                 continue
-            if entry.kind == "place" and not entry.curated and span.text in COMMON_WORD_PLACES:
+            if entry.kind == "place" and not entry.curated and text in COMMON_WORD_PLACES:
                 continue
             overlapping = {by_token[i] for i in range(start, end) if i in by_token}
             if overlapping:

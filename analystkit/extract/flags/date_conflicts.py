@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ...nlp.doc import ArticleDoc
+from ...nlp.doc import ArticleDoc, span_text
 from ...vocab.attribution import load_lexicon
 from ...vocab.gazetteer import lookup
 from ...vocab.words import word_list
@@ -131,7 +131,7 @@ def _object_phrase(article: ArticleDoc, action: dict) -> str:
     if span is None:
         return action.get("patient_text") or ""
     root = span.root
-    return article.doc[root.left_edge.i : root.right_edge.i + 1].text
+    return span_text(article.doc[root.left_edge.i : root.right_edge.i + 1])
 
 
 def same_object(a: dict, b: dict, patients: dict[int, str] | None = None) -> bool:
