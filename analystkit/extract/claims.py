@@ -413,7 +413,7 @@ def _mistagged_verb(token: Token, lexicon: Lexicon) -> Cue | None:
     if token.tag_ != "NNS" or not token.lower_.endswith("s"):
         return None
     cue = lexicon.verbs.get(token.lemma_.lower()) or lexicon.verbs.get(token.lower_[:-1])
-    if cue is None or cue.category not in ("speech", "belief", "evidential"):
+    if cue is None or cue.category not in ("speech", "belief", "knowledge", "evidential"):
         return None
     doc = token.doc
     has_subject = any(c.dep_ == "nsubj" for c in token.children)
@@ -458,7 +458,7 @@ def _verb_read_as_noun(token: Token, sent: Span, ctx: _Context, lexicon: Lexicon
     if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.i == sent.start or token.i + 1 >= sent.end or doc[token.i + 1].lower_ != "that":
         return None
     cue = lexicon.verbs.get(token.lemma_.lower()) or lexicon.verbs.get(token.lower_[:-1]) or lexicon.verbs.get(token.lower_[:-2])
-    if cue is None or cue.category not in ("speech", "belief", "evidential", "stance"):
+    if cue is None or cue.category not in ("speech", "belief", "knowledge", "evidential", "stance"):
         return None
     previous = doc[token.i - 1]
     ent = next((e for e in ents_overlapping(doc, previous.idx, previous.idx + 1) if e.end == token.i and e.label_ in _PERSON_LABELS | _ORG_LABELS), None)
@@ -483,9 +483,11 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     complement = next((c for c in children if c.dep_ in CONTENT_DEPS), None)
     if complement is None:
         complement = _that_clause_below(verb)
-    if complement is None and cue.category == "belief" and not passive:
+    if complement is None and cue.category in _BELIEF_CATEGORIES and not passive:
         return None  # "felt the blast": no reported content
-    if cue.category == "belief" and _is_question(sent.text):
+    if cue.category == "knowledge" and quotes_in(ctx.qindex, verb.idx, verb.idx + 1):
+        return None  # "I know Americans are impatient," she said: knowledge inside a quote adds nothing to the quote's speaker
+    if cue.category in _BELIEF_CATEGORIES and _is_question(sent.text):
         return None  # "How many of you believe we lose?", "Do they think ...?": a question attributes no belief
     if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG"):
         return None
@@ -508,8 +510,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     subject = min(subjects, key=lambda c: (bool(quotes_in(ctx.qindex, c.idx, c.idx + 1)), c.i)) if len(subjects) > 1 else next(iter(subjects), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    noun_of_participle = None
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        subject = verb.head  # "a message stating ...", "one poster writing ..."
+        subject = noun_of_participle = verb.head  # "a message stating ...", "one poster writing ..."
+        subject = _issuer(subject, sent) or subject  # "X issued a statement saying ...": X says it
     borrowed = False
     if subject is None:
         subject = _participial_subject(verb)  # "..., saying / adding / telling reporters that ..."
@@ -525,6 +529,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "the data support ...", "..., voting for Bryan": support and judgement are held by people and bodies
     if borrowed and complement is None and _quote_near(verb, sent, ctx) is None and cue.category not in STANCE_CATEGORIES and (infinitive is None or cue.category not in ("intention", "commitment")):
         return None  # "..., agreeing to work", "after confirming with ...": a participle reports only a clause or a quote
+    if cue.category == "commitment" and not borrowed and not is_animate(subject, sent):
+        return None  # "the debate promised to be crucial", "a strong showing could push them out": no one commits to anything
     if cue.category == "intention" and not _person_like(subject):
         return None  # intentions are attributed to people ("Trump wants to ...", "Palestinians want"), not to "the organization plans to"
     if infinitive is not None and cue.category in ("intention", "commitment") and not _quote_near(verb, sent, ctx):
@@ -544,7 +550,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if content is None and after_comma and not borrowed and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
         # "Y, X said" read with Y as the main clause, "X" and "said" hanging off it.
         content = _trim(sent.doc, sent.start, verb.left_edge.i, sent)
-    parenthetical = content is None and not borrowed and (_parenthetical(verb, sent) or cue.category in ("speech", "belief", "evidential") and _comma_parenthetical(verb, subject, sent))
+    parenthetical = content is None and not borrowed and (_parenthetical(verb, sent) or cue.category in ("speech", "belief", "knowledge", "evidential") and _comma_parenthetical(verb, subject, sent))
     if parenthetical:
         # "This campaign, he says, is different.": the clause around the parenthetical cue is its content.
         content = _trim(sent.doc, sent.start, sent.end, sent)
@@ -604,6 +610,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
             c for c in children
             if c.i > verb.i and (c.dep_ in ("dobj", "prep", "attr", "oprd") or c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
         ]  # "called for the United States to act": a "for ... to" clause
+        if right and not cue.object_person and right[0].dep_ == "dobj" and is_animate(right[0], sent) and not lexicon_documents(right[0]):
+            return None  # "questioned the student", "challenged Sen. Johnson": the person is questioned or run against, no view reported
         if right:
             content = _trim(sent.doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1, sent)
     if content is None and lemma_of(verb) in _NO_RESPONSE and any(c.dep_ == "neg" for c in children) and not borrowed and _asked(verb):
@@ -618,10 +626,34 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     # "Facebook co-founder Mark Zuckerberg tweeted": the parser split one subject into several; the source covers them
     siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ == "nsubj" and c.i != subject.i and not quotes_in(ctx.qindex, c.idx, c.idx + 1)]
     att = _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical, siblings=siblings)
+    if att is not None and subject is noun_of_participle and att.source is not None and att.source[0] < verb.idx < att.source[1]:
+        # "a statement Tuesday saying ...": the participle and what follows it are no part of its noun's source
+        doc = sent.doc
+        end = verb.i
+        while end > subject.left_edge.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        att.source = (att.source[0], doc[end - 1].idx + len(doc[end - 1].text))
     if att is not None and before is not None:
         att.elsewhere = True  # the quote's sentence carries the row (a continuation with this source and cue)
         ctx.lead_ins.add(sent.start_char)
     return att
+
+
+def _issuer(noun: Token, sent: Span) -> Token | None:
+    """The person or body whose clause holds ``noun``, a thing that speaks through a participle ("the campaign issued
+    a statement saying", "Forbes shot back in an article stating", "Trump released an ad calling"): the subject of
+    the first verb above the noun's object and prepositional links, if a person or body; else ``None``."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ in _HOLDER_LABELS or _person_like(noun) or noun.lemma_.lower() in _agent_nouns():
+        return None
+    node = noun
+    while node.dep_ in ("dobj", "pobj", "prep", "dative") and node.head.i != node.i and sent.start <= node.head.i < sent.end:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is None and node.dep_ == "conj":
+                subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            return subject if subject is not None and subject.lower_ not in _GENERIC_SOURCES and is_animate(subject, sent) else None
+    return None
 
 
 def _passive_attribution(verb, cue, children, complement, content, sent, ctx) -> Attribution | None:
@@ -727,10 +759,11 @@ def _noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | N
     if found is not None:
         return found
     left = [c for c in noun.lefts if c.dep_ in ("det", "amod", "compound", "nummod")]
-    start = left[0].i if left else noun.i
     definite = any(c.lower_ in _DEFINITE for c in left)
     stype, subtype = ("unnamed", "document") if definite else ("vague", "report")
-    return Attribution(content, _token_chars(noun), _chars(sent.doc, start, noun.i + 1), stype, subtype, "")
+    # "reports that ...", "the speculation about ...": the noun is the cue; no one is named as its source (PARC 3.0:
+    # a sourceless attribution), so the row has a source type and no source span.
+    return Attribution(content, _token_chars(noun), None, stype, subtype, "")
 
 
 def _adverb_attribution(adverb: Token, sent: Span, ctx: _Context) -> Attribution | None:
@@ -761,7 +794,7 @@ def _headline_verb(sent: Span, ctx: _Context, lexicon: Lexicon) -> Attribution |
             continue
         stem = token.lower_[:-1]
         cue = lexicon.verbs.get(stem) or lexicon.verbs.get(token.lower_[:-2] if token.lower_.endswith("es") else "")
-        if cue is None or cue.category not in ("speech", "stance", "opinion", "commitment", "refusal", "intention", "belief", "evidential"):
+        if cue is None or cue.category not in ("speech", "stance", "opinion", "commitment", "refusal", "intention", "belief", "knowledge", "evidential"):
             continue
         before = doc[sent.start : token.i]
         if len(before) > 8 or not all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "and") for t in before):
@@ -924,6 +957,8 @@ def _infinitive(verb: Token) -> Token | None:
 
 #: Cue categories whose content is the object (a stance, a support, a judgement): no holder, no attribution.
 STANCE_CATEGORIES = frozenset({"stance", "opinion", "regard"})
+#: Cue categories of belief: a clause as content ("think that"); knowledge ("know that") only outside quotation marks.
+_BELIEF_CATEGORIES = frozenset({"belief", "knowledge"})
 #: Cue categories attributed only to people and bodies ("Trump supports", "voters see X as"), never "the data support".
 _HOLDER_CATEGORIES = frozenset({"opinion", "regard", "topic"})
 #: Prepositions that carry the topic of a communication verb ("spoke about", "weighed in on", "railed against").
@@ -974,7 +1009,7 @@ def _person_like(token: Token) -> bool:
 @lru_cache(maxsize=1)
 def _agent_nouns() -> frozenset[str]:
     """Nouns of people and bodies: the kit's agent, group and actor nouns and the generic heads of organisations."""
-    return word_list("agent_nouns") | group_nouns() | frozenset(actor_nouns()) | word_list("organisation_heads")
+    return word_list("agent_nouns") | group_nouns() | frozenset(actor_nouns()) | word_list("organisation_heads") | word_list("holder_nouns")
 
 
 def _held_view(verb: Token, children: list[Token], sent: Span) -> tuple[int, int] | None:

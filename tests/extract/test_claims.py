@@ -158,9 +158,45 @@ def test_there_were_reports_that(claims):
 
 def test_rumors_had_been_circulating(claims):
     row = only(claims("Rumors of a withdrawal from the city had been circulating for weeks."))
-    assert row["source_type"] == "vague"
-    assert row["source_text"] == "Rumors"
+    assert row["source_type"] == "vague" and row["source_subtype"] == "report"
+    # the noun is the cue, and no one is named: no source span (PARC 3.0 sourceless attribution)
+    assert row["cue"] == "Rumors" and row["source_text"] == "" and row["source_start"] == -1
     assert "a withdrawal from the city" in row["text"]
+
+
+def test_a_report_noun_with_a_possessor_keeps_it_as_source(claims):
+    row = only(claims("Russia's claims that the convoy carried aid drew scorn."))
+    assert row["source_text"] == "Russia's" and row["cue"] == "claims"
+
+
+def test_a_statement_saying_is_its_issuers(claims):
+    row = only(claims("The campaign issued a statement Tuesday saying the senator would not resign."))
+    assert row["source_text"] == "The campaign" and row["cue"] == "saying"
+    assert row["text"] == "the senator would not resign"
+
+
+def test_a_participle_on_a_noun_leaves_the_participle_out_of_the_source(claims):
+    row = only(claims("Newspaper articles alleging that the virus was invented abroad appeared in 1983."))
+    assert row["source_text"] == "Newspaper articles" and row["cue"] == "alleging"
+
+
+def test_question_reports_a_doubt_but_not_an_interrogation(claims):
+    row = only(claims("Mr. Sanders questioned her judgment on trade."))
+    assert row["source_text"] == "Mr. Sanders" and row["text"].startswith("her judgment")
+    assert attributed(claims("Police arrested and questioned the student.")) == []
+    assert attributed(claims("Sanders challenged the senator in the primary.")) == []
+
+
+def test_knowledge_outside_quotes_but_not_inside(claims):
+    row = only(claims("Most candidates know that they can rely on the network."))
+    assert row["source_text"] == "Most candidates" and row["cue"] == "know"
+    rows = attributed(claims('"I know Americans are impatient," Smith said.'))
+    assert [r["cue"] for r in rows] == ["said"]
+
+
+def test_attitude_adjectives_glad_and_leery(claims):
+    row = only(claims("Local Republicans are leery of the new rules."))
+    assert row["source_text"] == "Local Republicans" and row["text"] == "the new rules"
 
 
 def test_reportedly(claims):
