@@ -522,6 +522,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None
     if subject.lower_ in _GENERIC_SOURCES:
         return None  # "you", "one": generic, never a source
+    inverted = _inverted_parenthetical(verb, subject, complement, sent) if not borrowed and cue.category in ("speech", "belief", "knowledge", "evidential") else None
+    if inverted is not None:
+        # "Part of the problem, say experts like X, is the ground": the cue's subject comes after it; the sentence is the content
+        subject, complement, content = inverted, None, _trim(sent.doc, sent.start, sent.end, sent)
     infinitive = _infinitive(verb) if complement is None else None
     if cue.category == "refusal":
         return _refusal(verb, subject, infinitive, sent, ctx)
@@ -625,7 +629,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     clause = _chars(sent.doc, verb.left_edge.i, verb.right_edge.i + 1) if verb.dep_ == "advcl" else None
     # "Facebook co-founder Mark Zuckerberg tweeted": the parser split one subject into several; the source covers them
     siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ == "nsubj" and c.i != subject.i and not quotes_in(ctx.qindex, c.idx, c.idx + 1)]
-    att = _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical, siblings=siblings)
+    att = _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical or inverted is not None, siblings=siblings)
     if att is not None and subject is noun_of_participle and att.source is not None and att.source[0] < verb.idx < att.source[1]:
         # "a statement Tuesday saying ...": the participle and what follows it are no part of its noun's source
         doc = sent.doc
@@ -637,6 +641,22 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         att.elsewhere = True  # the quote's sentence carries the row (a continuation with this source and cue)
         ctx.lead_ins.add(sent.start_char)
     return att
+
+
+def _inverted_parenthetical(verb: Token, subject: Token, complement: Token | None, sent: Span) -> Token | None:
+    """The source of a cue set inside the clause it reports with its subject after it ("Part of the problem, say
+    experts like X, is the ground", "The contrast, said Doyle and others, would be clear"), which the parser reads as
+    the clause's subject before the cue and the cue's subject as the subject of its complement: that subject, or ``None``."""
+    doc = verb.doc
+    if complement is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or subject.i > verb.i or verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
+        return None
+    if subject.right_edge.i >= verb.i - 1 or is_animate(subject, sent):
+        return None  # "aides to X, who ..., said": the comma closes the subject's own phrase, and the subject can speak
+    inner = next((c for c in complement.children if c.dep_ == "nsubj"), None)
+    if inner is None or inner.left_edge.i != verb.i + 1 or not is_animate(inner, sent):
+        return None
+    comma = inner.right_edge.i if doc[inner.right_edge.i].text == "," else inner.right_edge.i + 1  # the parser may hang the comma on it
+    return inner if comma + 1 < sent.end and doc[comma].text == "," else None
 
 
 def _issuer(noun: Token, sent: Span) -> Token | None:
@@ -1355,7 +1375,7 @@ def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_ins
         start = dash + 1  # a dateline before the dash is no part of the source ("WASHINGTON (AP) — Donald Trump")
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".", "%") or doc[end - 1].is_space):
         end -= 1
     if end <= start:
         return None

@@ -704,3 +704,15 @@ def test_an_embedded_tweet_signature(claims):
     row = next(r for r in rows if r["cue"] == "—")
     assert row["source_text"] == "Donald J. Trump" and row["text"] == "Great rally tonight!"
     assert not attributed(claims("The talks broke down (@reuters reported)."))
+
+
+def test_a_cue_with_its_subject_after_it_inside_the_clause(claims):
+    # the parser reads "experts" as the subject of "is" and the fronted clause subject as the cue's
+    row = only(claims("Part of the problem in detecting tunnels, say experts like Paul Bauman, a Canadian geophysicist, is the ground itself."))
+    assert row["source_text"].startswith("experts like Paul Bauman") and row["cue"] == "say"
+    assert "the ground itself" in row["text"]
+
+
+def test_a_share_keeps_its_percent_sign(claims):
+    row = only(claims("Voters are split, and 47% say the economy is worse."))
+    assert row["source_text"] == "47%"
