@@ -241,7 +241,11 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
     found: dict[int, list[Attribution]] = {}
     failures: dict[int, str] = {}
     chain_speakers = _ChainSpeakers(ctx)
+    notes = publisher_notes(article)
     for sentence in article.sentences:
+        if sentence.sentence_id in notes:
+            found[sentence.sentence_id] = []  # "Editor's note: ...": the publisher's voice about the article, no one else's
+            continue
         turn = turns.get(sentence.sentence_id)
         ctx.turn = turn
         ctx.speaker, ctx.speaker_type = (turn.actor, turn.source_type) if turn is not None else _speaker_of_quote(ctx, chain_speakers, sentence)
@@ -269,6 +273,28 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
     for row in rows:  # a PDF's claims carry their page, so they can be cited by page
         row["page"] = article.page_at(row["start"])
     return rows
+
+
+#: A paragraph's opening label and the punctuation after it ("Editor's note:", "Correction —").
+_NOTE_LABEL = re.compile(r"\s*([a-z][a-z' ]{2,30}?)\s*[:\u2014\u2013-]")
+
+
+def publisher_notes(article: ArticleDoc) -> set[int]:
+    """The sentences of a note by the publisher about the article ("Editor's note: ...", "Correction: An earlier
+    version ..."): a sentence opened by a label of the ``publisher_notes`` word list, and the rest of its paragraph
+    when the label opens the paragraph. The outlet speaks there."""
+    labels = word_list("publisher_notes")
+    text, notes, note_paragraphs = article.text, set(), set()
+    for sentence in article.sentences:
+        if sentence.paragraph_id in note_paragraphs:
+            notes.add(sentence.sentence_id)
+            continue
+        match = _NOTE_LABEL.match(text[sentence.start : sentence.start + 40].lower().replace("\u2019", "'").replace("\u00a0", " "))
+        if match and match.group(1).strip() in labels:
+            notes.add(sentence.sentence_id)
+            if article.paragraph_starts[sentence.paragraph_id] == sentence.start:
+                note_paragraphs.add(sentence.paragraph_id)
+    return notes
 
 
 # ---------------------------------------------------------------- transcripts

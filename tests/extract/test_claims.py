@@ -716,3 +716,11 @@ def test_a_cue_with_its_subject_after_it_inside_the_clause(claims):
 def test_a_share_keeps_its_percent_sign(claims):
     row = only(claims("Voters are split, and 47% say the economy is worse."))
     assert row["source_text"] == "47%"
+
+
+def test_a_publishers_note_reports_no_attribution(claims):
+    text = ("Senator Doe said the bill would pass.\n\n"
+            "Correction: An earlier version of this story incorrectly indicated that Doe intended to run.\n\n"
+            "Editor\u2019s note: Doe has repeatedly pledged to cut taxes.")
+    rows = attributed(claims(text))
+    assert [r["cue"] for r in rows] == ["said"]
