@@ -577,7 +577,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
             return None
         content = _subtree_chars(xcomp, sent)
     after_comma = verb.left_edge.i > sent.start and (sent.doc[verb.left_edge.i - 1].text in {",", *QUOTE_MARKS})
-    if content is None and after_comma and not borrowed and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
+    if content is None and after_comma and not borrowed and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i and not deps & {"mark"}:
         # "Y, X said" read with Y as the main clause, "X" and "said" hanging off it.
         content = _trim(sent.doc, sent.start, verb.left_edge.i, sent)
     parenthetical = content is None and not borrowed and (_parenthetical(verb, sent) or cue.category in ("speech", "belief", "knowledge", "evidential") and _comma_parenthetical(verb, subject, sent))

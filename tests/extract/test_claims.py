@@ -724,3 +724,10 @@ def test_a_publishers_note_reports_no_attribution(claims):
             "Editor\u2019s note: Doe has repeatedly pledged to cut taxes.")
     rows = attributed(claims(text))
     assert [r["cue"] for r in rows] == ["said"]
+
+
+def test_a_cue_in_a_because_clause_after_a_closing_quote_reports_its_own_clause(claims):
+    rows = attributed(claims("Mr. Nevins said he pursued a new ''Twin Peaks'' only because Mr. Lynch agreed to participate."))
+    said = next(r for r in rows if r["cue"] == "said")
+    assert said["source_text"] == "Mr. Nevins" and not said["nested"]
+    assert all(r["text"] != "Mr. Nevins said he pursued a new ''Twin Peaks''" for r in rows)
