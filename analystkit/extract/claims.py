@@ -540,6 +540,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         subject = noun_of_participle = verb.head  # "a message stating ...", "one poster writing ..."
         subject = _issuer(subject, sent) or subject  # "X issued a statement saying ...": X says it
+    if subject is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.category in ("speech", "belief", "knowledge", "evidential"):
+        subject = _stranded_subject(verb, sent)  # "Alarmed by X, Senator Y, the leader, said ...": the parser hung Y elsewhere
     borrowed = False
     if subject is None:
         subject = _participial_subject(verb)  # "..., saying / adding / telling reporters that ..."
@@ -667,6 +669,26 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         att.elsewhere = True  # the quote's sentence carries the row (a continuation with this source and cue)
         ctx.lead_ins.add(sent.start_char)
     return att
+
+
+def _stranded_subject(verb: Token, sent: Span) -> Token | None:
+    """The name right before a finite cue that has no subject of its own ("Alarmed by the unrest in Nevada, Senator
+    Harry Reid, the minority leader, said ...", with Reid read as a conjunct of Nevada): the head of the phrase that
+    ends at the cue (an appositive and a comma allowed), if it names a person or body; else ``None``."""
+    doc = verb.doc
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    j = verb.i - 1
+    while j > sent.start and doc[j].text == ",":
+        j -= 1
+    if j <= sent.start:
+        return None
+    node = doc[j]
+    while node.dep_ in ("appos", "compound", "det", "amod", "punct", "flat") and sent.start <= node.head.i < verb.i and node.head.i != node.i:
+        node = node.head
+    if node.right_edge.i >= verb.i or not (node.ent_type_ in _HOLDER_LABELS and node.pos_ == "PROPN"):
+        return None
+    return node
 
 
 def _inverted_parenthetical(verb: Token, subject: Token, complement: Token | None, sent: Span) -> Token | None:

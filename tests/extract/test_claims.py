@@ -731,3 +731,8 @@ def test_a_cue_in_a_because_clause_after_a_closing_quote_reports_its_own_clause(
     said = next(r for r in rows if r["cue"] == "said")
     assert said["source_text"] == "Mr. Nevins" and not said["nested"]
     assert all(r["text"] != "Mr. Nevins said he pursued a new ''Twin Peaks''" for r in rows)
+
+
+def test_a_name_the_parser_left_without_its_cue_is_the_source(claims):
+    row = only(claims("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with Mr. Sanders on Tuesday."))
+    assert row["source_text"].startswith("Senator Harry Reid") and row["cue"] == "said"
