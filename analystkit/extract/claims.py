@@ -742,8 +742,8 @@ def _passive_attribution(verb, cue, children, complement, content, sent, ctx) ->
     found = _attributed(pobj, content, _token_chars(verb), sent, ctx) if pobj is not None else None
     if found is not None:
         return found
-    if cue.category in STANCE_CATEGORIES or (complement is None and xcomp is None):
-        return None  # "was rejected", "was praised": a stance with no stated holder reports nothing
+    if cue.category in STANCE_CATEGORIES or cue.category == "knowledge" or (complement is None and xcomp is None):
+        return None  # "was rejected", "was praised": a stance with no stated holder reports nothing; "X is known to" is common knowledge
     # Impersonal: "it was announced", "X is expected to". The verb group is the cue.
     aux = [c for c in children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
     start = aux[0].i if aux else verb.i
@@ -775,11 +775,13 @@ def _according_to(token: Token, sent: Span, ctx: _Context) -> Attribution | None
         source = (ent.start_char, ent.end_char)
         stype, subtype, actor = classify_source(ent[-1], source, ctx)
         return Attribution(content, (token.idx, to.idx + len(to.text)), source, stype, subtype, actor)
-    phrase_start, phrase_end = token.i, max(pobj.right_edge.i, to.i) + 1
+    phrase_start, phrase_end = token.i, max(pobj.right_edge.i, to.i, token.right_edge.i if pobj.right_edge.i < token.right_edge.i < sent.end else 0) + 1  # "according to a poll last week"
     content = _outside(sent, phrase_start, phrase_end)
     if content is None:
         return None
-    return _attributed(pobj, content, (token.idx, to.idx + len(to.text)), sent, ctx)
+    # in mid-sentence ("Other cleavages, according to the poll, include ...") the content is the sentence around the phrase
+    set_off = token.i > sent.start and sent.doc[token.i - 1].text in (",", "(", "\u2014", "\u2013", "--")
+    return _attributed(pobj, content, (token.idx, to.idx + len(to.text)), sent, ctx, allow_inside=set_off)
 
 
 def _medium_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:

@@ -736,3 +736,10 @@ def test_a_cue_in_a_because_clause_after_a_closing_quote_reports_its_own_clause(
 def test_a_name_the_parser_left_without_its_cue_is_the_source(claims):
     row = only(claims("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with Mr. Sanders on Tuesday."))
     assert row["source_text"].startswith("Senator Harry Reid") and row["cue"] == "said"
+
+
+def test_according_to_in_mid_sentence(claims):
+    row = only(claims("Other major cleavages, according to the poll, include ideology."))
+    assert row["source_text"] == "the poll" and row["cue"] == "according to"
+    row = only(claims("Some 59 percent of registered voters view her unfavorably, according to an ABC News poll last week."))
+    assert row["source_text"] == "an ABC News poll"
