@@ -29,7 +29,8 @@ How attributions are found (spaCy dependency parse + the cue lists of
   interview``) on a clause whose subject is the source;
 * **evidential nouns**: ``there were reports that Y``, ``rumors of Y had been
   circulating``, ``Russia's claims that Y`` (the possessor is the source; no
-  possessor → vague);
+  possessor → vague, with no source span: the noun is the cue, PARC 3.0's
+  sourceless attribution);
 * **evidential adverbs**: ``reportedly``, ``allegedly`` → vague;
 * **colon lead-ins**: ``X: "..."`` (a verbless name before a colon and a quote),
   and **speaker turns** in transcripts: a paragraph opening with an upper-case
@@ -67,6 +68,13 @@ How attributions are found (spaCy dependency parse + the cue lists of
   ..."); a cue inside a relative clause reports the clause after it ("applicants, which he said were
   split"); attitude adjectives tagged as passive participles ("are concerned the Government will");
   quotation marks written as two apostrophes ('' ... '') are quotes (:mod:`analystkit.nlp.quotes`);
+  (fourth pass) a cue with its subject after it inside the clause it reports ("Part of the problem,
+  say experts like X, is the ground"); a name the parser left off a finite cue ("Alarmed by X,
+  Senator Y, the leader, said"); "according to X" set off in mid-sentence; "X issued a statement
+  saying" is X's (a participle on a thing takes the person or body whose clause holds it); a cue
+  with a subordinating mark never takes the clause before it; knowledge ("knows that") only outside
+  quotes; commitments of things ("the debate promised to be") and doubts about people ("questioned
+  the student": ``object_content`` ``not_person``) report nothing;
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
@@ -111,7 +119,9 @@ a named source; the state or organisation an unnamed source belongs to
 none (vague sources, the author, "people familiar with the matter").
 
 Decisions: the headline yields a claim like any sentence (usually the author's
-voice); **questions are not declarative** and yield no claim unless their
+voice); a note by the publisher about the article ("Editor's note: ...",
+"Correction: An earlier version ...", labels in the ``publisher_notes`` word list)
+is the outlet's voice and reports no attribution; **questions are not declarative** and yield no claim unless their
 sentence attributes something ("He asked whether ..."); verbless fragments
 ("Redeployed forces.") yield no claim. An error on one sentence never stops the
 article: the sentence falls back to an author-voice claim and ``note`` says why.
