@@ -1146,6 +1146,8 @@ def _noun_content(noun: Token, sent: Span) -> tuple[int, int] | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i > noun.i:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+                continue  # "their remarks on Monday": a date is no content
             if objects:
                 return _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
     return None
@@ -1242,6 +1244,10 @@ def _possessed_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attri
     """A stance noun with a person or body as possessor: "her support for", "Trump's proposal to ban",
     "his comments on"; the possessor is the source."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        # "criticism from many environmentalists that ...", "the decision by the court to ...": the agent phrase holds it
+        agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i), None)
+        owner = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if owner is None or not is_animate(owner, sent):
         return None
     content = _noun_content(noun, sent)

@@ -743,3 +743,13 @@ def test_according_to_in_mid_sentence(claims):
     assert row["source_text"] == "the poll" and row["cue"] == "according to"
     row = only(claims("Some 59 percent of registered voters view her unfavorably, according to an ABC News poll last week."))
     assert row["source_text"] == "an ABC News poll"
+
+
+def test_a_stance_noun_with_an_agent_phrase(claims):
+    row = only(claims("Trump has faced criticism from rivals that the tenor of his campaign has created an unsafe environment."))
+    assert row["source_text"] == "rivals" and row["cue"] == "criticism"
+    assert row["text"].startswith("that the tenor")
+
+
+def test_a_date_is_no_content_of_a_communication_noun(claims):
+    assert attributed(claims("Both women framed their remarks on Monday by portraying Mr. Trump as a selfish corporate titan.")) == []
