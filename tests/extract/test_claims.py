@@ -753,3 +753,9 @@ def test_a_stance_noun_with_an_agent_phrase(claims):
 
 def test_a_date_is_no_content_of_a_communication_noun(claims):
     assert attributed(claims("Both women framed their remarks on Monday by portraying Mr. Trump as a selfish corporate titan.")) == []
+
+
+def test_look_to_is_an_intention_of_people_only(claims):
+    row = only(claims("Senator Ted Cruz looks to ease bad blood with the establishment."))
+    assert row["source_text"] == "Senator Ted Cruz" and row["cue"] == "looks" and row["text"].startswith("to ease")
+    assert attributed(claims("It looks to be a close race.")) == []
