@@ -129,11 +129,11 @@ def annotation_files(folder: Path) -> dict[str, Path]:
     return chosen
 
 
-def article_paths(root: str | Path, split: str, *, limit: int | None = None) -> list[tuple[Path, Path]]:
-    """``(text file, annotation file)`` pairs of one split, in name order (the first ``limit``)."""
+def article_paths(root: str | Path, split: str, *, limit: int | None = None, skip: int = 0) -> list[tuple[Path, Path]]:
+    """``(text file, annotation file)`` pairs of one split, in name order (the first ``limit`` after the first ``skip``)."""
     folder = split_folder(root, split)
     annotations = annotation_files(folder)
-    pairs = [(text, annotations[text.stem]) for text in sorted((folder / "text").glob("*.txt")) if text.stem in annotations]
+    pairs = [(text, annotations[text.stem]) for text in sorted((folder / "text").glob("*.txt")) if text.stem in annotations][skip:]
     return pairs[:limit] if limit is not None else pairs
 
 
@@ -560,11 +560,11 @@ def _row_of(item: Item, keyed: dict) -> dict:
     return keyed.get((source[0], source[1], cue[0], cue[1]), {})
 
 
-def evaluate(root: str | Path, *, split: str = "dev", limit: int | None = None, peer: bool = True, errors: bool = False, jobs: int = 1) -> Result:
-    """Score the kit (and textacy, if ``peer`` and installed) on one split of PolNeAR."""
+def evaluate(root: str | Path, *, split: str = "dev", limit: int | None = None, skip: int = 0, peer: bool = True, errors: bool = False, jobs: int = 1) -> Result:
+    """Score the kit (and textacy, if ``peer`` and installed) on one split of PolNeAR (``limit`` articles after the first ``skip``)."""
     import analystkit as ak
 
-    pairs = article_paths(root, split, limit=limit)
+    pairs = article_paths(root, split, limit=limit, skip=skip)
     if not pairs:
         raise FileNotFoundError(Errors.AK012.format(path=str(root), split=split))
     with warnings.catch_warnings():
@@ -655,6 +655,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", help="a PolNeAR checkout (the folder holding data/)")
     parser.add_argument("--split", default="dev", help="train or dev (test is reserved and refused)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles of the split")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N articles of the split (slices: --skip 300 --limit 300)")
     parser.add_argument("--no-peer", action="store_true", help="skip textacy")
     parser.add_argument("--errors", action="store_true", help="categorise the kit's misses and false attributions")
     parser.add_argument("--examples", type=int, default=3, help="examples per error category")
@@ -664,14 +665,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         check_split(args.split)
-        result = evaluate(args.corpus, split=args.split, limit=args.limit, peer=not args.no_peer, errors=args.errors or args.dump is not None, jobs=args.jobs)
+        result = evaluate(args.corpus, split=args.split, limit=args.limit, skip=args.skip, peer=not args.no_peer, errors=args.errors or args.dump is not None, jobs=args.jobs)
     except (ValueError, FileNotFoundError) as error:
         print(error, file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps({name: {**c.metrics(), "pred": c.n_pred, "gold": c.n_gold, "articles": c.articles} for name, c in result.counts.items()}, indent=2))
     else:
-        print(f"PolNeAR {args.split}: {result.articles} articles")
+        print(f"PolNeAR {args.split}: {result.articles} articles" + (f" (after the first {args.skip})" if args.skip else ""))
         print(format_table(result.counts))
         print("src = head rule (gold source head inside the predicted source, same sentence); P nn = precision with nested predictions")
         print("(inside a gold content, not annotated in PolNeAR) left out; +cnt = and content covers >= 50% of gold;")

@@ -29,7 +29,8 @@ How attributions are found (spaCy dependency parse + the cue lists of
   interview``) on a clause whose subject is the source;
 * **evidential nouns**: ``there were reports that Y``, ``rumors of Y had been
   circulating``, ``Russia's claims that Y`` (the possessor is the source; no
-  possessor → vague);
+  possessor → vague, with no source span: the noun is the cue, PARC 3.0's
+  sourceless attribution);
 * **evidential adverbs**: ``reportedly``, ``allegedly`` → vague;
 * **colon lead-ins**: ``X: "..."`` (a verbless name before a colon and a quote),
   and **speaker turns** in transcripts: a paragraph opening with an upper-case
@@ -67,6 +68,13 @@ How attributions are found (spaCy dependency parse + the cue lists of
   ..."); a cue inside a relative clause reports the clause after it ("applicants, which he said were
   split"); attitude adjectives tagged as passive participles ("are concerned the Government will");
   quotation marks written as two apostrophes ('' ... '') are quotes (:mod:`analystkit.nlp.quotes`);
+  (fourth pass) a cue with its subject after it inside the clause it reports ("Part of the problem,
+  say experts like X, is the ground"); a name the parser left off a finite cue ("Alarmed by X,
+  Senator Y, the leader, said"); "according to X" set off in mid-sentence; "X issued a statement
+  saying" is X's (a participle on a thing takes the person or body whose clause holds it); a cue
+  with a subordinating mark never takes the clause before it; knowledge ("knows that") only outside
+  quotes; commitments of things ("the debate promised to be") and doubts about people ("questioned
+  the student": ``object_content`` ``not_person``) report nothing;
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
@@ -111,7 +119,9 @@ a named source; the state or organisation an unnamed source belongs to
 none (vague sources, the author, "people familiar with the matter").
 
 Decisions: the headline yields a claim like any sentence (usually the author's
-voice); **questions are not declarative** and yield no claim unless their
+voice); a note by the publisher about the article ("Editor's note: ...",
+"Correction: An earlier version ...", labels in the ``publisher_notes`` word list)
+is the outlet's voice and reports no attribution; **questions are not declarative** and yield no claim unless their
 sentence attributes something ("He asked whether ..."); verbless fragments
 ("Redeployed forces.") yield no claim. An error on one sentence never stops the
 article: the sentence falls back to an author-voice claim and ``note`` says why.
@@ -241,7 +251,11 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
     found: dict[int, list[Attribution]] = {}
     failures: dict[int, str] = {}
     chain_speakers = _ChainSpeakers(ctx)
+    notes = publisher_notes(article)
     for sentence in article.sentences:
+        if sentence.sentence_id in notes:
+            found[sentence.sentence_id] = []  # "Editor's note: ...": the publisher's voice about the article, no one else's
+            continue
         turn = turns.get(sentence.sentence_id)
         ctx.turn = turn
         ctx.speaker, ctx.speaker_type = (turn.actor, turn.source_type) if turn is not None else _speaker_of_quote(ctx, chain_speakers, sentence)
@@ -269,6 +283,28 @@ def extract_claims(article: ArticleDoc) -> list[dict]:
     for row in rows:  # a PDF's claims carry their page, so they can be cited by page
         row["page"] = article.page_at(row["start"])
     return rows
+
+
+#: A paragraph's opening label and the punctuation after it ("Editor's note:", "Correction —").
+_NOTE_LABEL = re.compile(r"\s*([a-z][a-z' ]{2,30}?)\s*[:\u2014\u2013-]")
+
+
+def publisher_notes(article: ArticleDoc) -> set[int]:
+    """The sentences of a note by the publisher about the article ("Editor's note: ...", "Correction: An earlier
+    version ..."): a sentence opened by a label of the ``publisher_notes`` word list, and the rest of its paragraph
+    when the label opens the paragraph. The outlet speaks there."""
+    labels = word_list("publisher_notes")
+    text, notes, note_paragraphs = article.text, set(), set()
+    for sentence in article.sentences:
+        if sentence.paragraph_id in note_paragraphs:
+            notes.add(sentence.sentence_id)
+            continue
+        match = _NOTE_LABEL.match(text[sentence.start : sentence.start + 40].lower().replace("\u2019", "'").replace("\u00a0", " "))
+        if match and match.group(1).strip() in labels:
+            notes.add(sentence.sentence_id)
+            if article.paragraph_starts[sentence.paragraph_id] == sentence.start:
+                note_paragraphs.add(sentence.paragraph_id)
+    return notes
 
 
 # ---------------------------------------------------------------- transcripts
@@ -413,7 +449,7 @@ def _mistagged_verb(token: Token, lexicon: Lexicon) -> Cue | None:
     if token.tag_ != "NNS" or not token.lower_.endswith("s"):
         return None
     cue = lexicon.verbs.get(token.lemma_.lower()) or lexicon.verbs.get(token.lower_[:-1])
-    if cue is None or cue.category not in ("speech", "belief", "evidential"):
+    if cue is None or cue.category not in ("speech", "belief", "knowledge", "evidential"):
         return None
     doc = token.doc
     has_subject = any(c.dep_ == "nsubj" for c in token.children)
@@ -458,7 +494,7 @@ def _verb_read_as_noun(token: Token, sent: Span, ctx: _Context, lexicon: Lexicon
     if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.i == sent.start or token.i + 1 >= sent.end or doc[token.i + 1].lower_ != "that":
         return None
     cue = lexicon.verbs.get(token.lemma_.lower()) or lexicon.verbs.get(token.lower_[:-1]) or lexicon.verbs.get(token.lower_[:-2])
-    if cue is None or cue.category not in ("speech", "belief", "evidential", "stance"):
+    if cue is None or cue.category not in ("speech", "belief", "knowledge", "evidential", "stance"):
         return None
     previous = doc[token.i - 1]
     ent = next((e for e in ents_overlapping(doc, previous.idx, previous.idx + 1) if e.end == token.i and e.label_ in _PERSON_LABELS | _ORG_LABELS), None)
@@ -483,9 +519,11 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     complement = next((c for c in children if c.dep_ in CONTENT_DEPS), None)
     if complement is None:
         complement = _that_clause_below(verb)
-    if complement is None and cue.category == "belief" and not passive:
+    if complement is None and cue.category in _BELIEF_CATEGORIES and not passive:
         return None  # "felt the blast": no reported content
-    if cue.category == "belief" and _is_question(sent.text):
+    if cue.category == "knowledge" and quotes_in(ctx.qindex, verb.idx, verb.idx + 1):
+        return None  # "I know Americans are impatient," she said: knowledge inside a quote adds nothing to the quote's speaker
+    if cue.category in _BELIEF_CATEGORIES and _is_question(sent.text):
         return None  # "How many of you believe we lose?", "Do they think ...?": a question attributes no belief
     if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG"):
         return None
@@ -508,8 +546,12 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     subject = min(subjects, key=lambda c: (bool(quotes_in(ctx.qindex, c.idx, c.idx + 1)), c.i)) if len(subjects) > 1 else next(iter(subjects), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    noun_of_participle = None
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        subject = verb.head  # "a message stating ...", "one poster writing ..."
+        subject = noun_of_participle = verb.head  # "a message stating ...", "one poster writing ..."
+        subject = _issuer(subject, sent) or subject  # "X issued a statement saying ...": X says it
+    if subject is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.category in ("speech", "belief", "knowledge", "evidential"):
+        subject = _stranded_subject(verb, sent)  # "Alarmed by X, Senator Y, the leader, said ...": the parser hung Y elsewhere
     borrowed = False
     if subject is None:
         subject = _participial_subject(verb)  # "..., saying / adding / telling reporters that ..."
@@ -518,6 +560,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None
     if subject.lower_ in _GENERIC_SOURCES:
         return None  # "you", "one": generic, never a source
+    inverted = _inverted_parenthetical(verb, subject, complement, sent) if not borrowed and cue.category in ("speech", "belief", "knowledge", "evidential") else None
+    if inverted is not None:
+        # "Part of the problem, say experts like X, is the ground": the cue's subject comes after it; the sentence is the content
+        subject, complement, content = inverted, None, _trim(sent.doc, sent.start, sent.end, sent)
     infinitive = _infinitive(verb) if complement is None else None
     if cue.category == "refusal":
         return _refusal(verb, subject, infinitive, sent, ctx)
@@ -525,6 +571,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "the data support ...", "..., voting for Bryan": support and judgement are held by people and bodies
     if borrowed and complement is None and _quote_near(verb, sent, ctx) is None and cue.category not in STANCE_CATEGORIES and (infinitive is None or cue.category not in ("intention", "commitment")):
         return None  # "..., agreeing to work", "after confirming with ...": a participle reports only a clause or a quote
+    if cue.category == "commitment" and not borrowed and not is_animate(subject, sent):
+        return None  # "the debate promised to be crucial", "a strong showing could push them out": no one commits to anything
     if cue.category == "intention" and not _person_like(subject):
         return None  # intentions are attributed to people ("Trump wants to ...", "Palestinians want"), not to "the organization plans to"
     if infinitive is not None and cue.category in ("intention", "commitment") and not _quote_near(verb, sent, ctx):
@@ -541,10 +589,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
             return None
         content = _subtree_chars(xcomp, sent)
     after_comma = verb.left_edge.i > sent.start and (sent.doc[verb.left_edge.i - 1].text in {",", *QUOTE_MARKS})
-    if content is None and after_comma and not borrowed and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
+    if content is None and after_comma and not borrowed and verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i and not deps & {"mark"}:
         # "Y, X said" read with Y as the main clause, "X" and "said" hanging off it.
         content = _trim(sent.doc, sent.start, verb.left_edge.i, sent)
-    parenthetical = content is None and not borrowed and (_parenthetical(verb, sent) or cue.category in ("speech", "belief", "evidential") and _comma_parenthetical(verb, subject, sent))
+    parenthetical = content is None and not borrowed and (_parenthetical(verb, sent) or cue.category in ("speech", "belief", "knowledge", "evidential") and _comma_parenthetical(verb, subject, sent))
     if parenthetical:
         # "This campaign, he says, is different.": the clause around the parenthetical cue is its content.
         content = _trim(sent.doc, sent.start, sent.end, sent)
@@ -604,6 +652,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
             c for c in children
             if c.i > verb.i and (c.dep_ in ("dobj", "prep", "attr", "oprd") or c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
         ]  # "called for the United States to act": a "for ... to" clause
+        if right and not cue.object_person and right[0].dep_ == "dobj" and is_animate(right[0], sent) and not lexicon_documents(right[0]):
+            return None  # "questioned the student", "challenged Sen. Johnson": the person is questioned or run against, no view reported
         if right:
             content = _trim(sent.doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1, sent)
     if content is None and lemma_of(verb) in _NO_RESPONSE and any(c.dep_ == "neg" for c in children) and not borrowed and _asked(verb):
@@ -617,11 +667,71 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     clause = _chars(sent.doc, verb.left_edge.i, verb.right_edge.i + 1) if verb.dep_ == "advcl" else None
     # "Facebook co-founder Mark Zuckerberg tweeted": the parser split one subject into several; the source covers them
     siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ == "nsubj" and c.i != subject.i and not quotes_in(ctx.qindex, c.idx, c.idx + 1)]
-    att = _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical, siblings=siblings)
+    att = _attributed(subject, content, _token_chars(verb), sent, ctx, note=note, clause=clause, allow_inside=parenthetical or inverted is not None, siblings=siblings)
+    if att is not None and subject is noun_of_participle and att.source is not None and att.source[0] < verb.idx < att.source[1]:
+        # "a statement Tuesday saying ...": the participle and what follows it are no part of its noun's source
+        doc = sent.doc
+        end = verb.i
+        while end > subject.left_edge.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        att.source = (att.source[0], doc[end - 1].idx + len(doc[end - 1].text))
     if att is not None and before is not None:
         att.elsewhere = True  # the quote's sentence carries the row (a continuation with this source and cue)
         ctx.lead_ins.add(sent.start_char)
     return att
+
+
+def _stranded_subject(verb: Token, sent: Span) -> Token | None:
+    """The name right before a finite cue that has no subject of its own ("Alarmed by the unrest in Nevada, Senator
+    Harry Reid, the minority leader, said ...", with Reid read as a conjunct of Nevada): the head of the phrase that
+    ends at the cue (an appositive and a comma allowed), if it names a person or body; else ``None``."""
+    doc = verb.doc
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    j = verb.i - 1
+    while j > sent.start and doc[j].text == ",":
+        j -= 1
+    if j <= sent.start:
+        return None
+    node = doc[j]
+    while node.dep_ in ("appos", "compound", "det", "amod", "punct", "flat") and sent.start <= node.head.i < verb.i and node.head.i != node.i:
+        node = node.head
+    if node.right_edge.i >= verb.i or not (node.ent_type_ in _HOLDER_LABELS and node.pos_ == "PROPN"):
+        return None
+    return node
+
+
+def _inverted_parenthetical(verb: Token, subject: Token, complement: Token | None, sent: Span) -> Token | None:
+    """The source of a cue set inside the clause it reports with its subject after it ("Part of the problem, say
+    experts like X, is the ground", "The contrast, said Doyle and others, would be clear"), which the parser reads as
+    the clause's subject before the cue and the cue's subject as the subject of its complement: that subject, or ``None``."""
+    doc = verb.doc
+    if complement is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or subject.i > verb.i or verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
+        return None
+    if subject.right_edge.i >= verb.i - 1 or is_animate(subject, sent):
+        return None  # "aides to X, who ..., said": the comma closes the subject's own phrase, and the subject can speak
+    inner = next((c for c in complement.children if c.dep_ == "nsubj"), None)
+    if inner is None or inner.left_edge.i != verb.i + 1 or not is_animate(inner, sent):
+        return None
+    comma = inner.right_edge.i if doc[inner.right_edge.i].text == "," else inner.right_edge.i + 1  # the parser may hang the comma on it
+    return inner if comma + 1 < sent.end and doc[comma].text == "," else None
+
+
+def _issuer(noun: Token, sent: Span) -> Token | None:
+    """The person or body whose clause holds ``noun``, a thing that speaks through a participle ("the campaign issued
+    a statement saying", "Forbes shot back in an article stating", "Trump released an ad calling"): the subject of
+    the first verb above the noun's object and prepositional links, if a person or body; else ``None``."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ in _HOLDER_LABELS or _person_like(noun) or noun.lemma_.lower() in _agent_nouns():
+        return None
+    node = noun
+    while node.dep_ in ("dobj", "pobj", "prep", "dative") and node.head.i != node.i and sent.start <= node.head.i < sent.end:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is None and node.dep_ == "conj":
+                subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            return subject if subject is not None and subject.lower_ not in _GENERIC_SOURCES and is_animate(subject, sent) else None
+    return None
 
 
 def _passive_attribution(verb, cue, children, complement, content, sent, ctx) -> Attribution | None:
@@ -642,8 +752,8 @@ def _passive_attribution(verb, cue, children, complement, content, sent, ctx) ->
     found = _attributed(pobj, content, _token_chars(verb), sent, ctx) if pobj is not None else None
     if found is not None:
         return found
-    if cue.category in STANCE_CATEGORIES or (complement is None and xcomp is None):
-        return None  # "was rejected", "was praised": a stance with no stated holder reports nothing
+    if cue.category in STANCE_CATEGORIES or cue.category == "knowledge" or (complement is None and xcomp is None):
+        return None  # "was rejected", "was praised": a stance with no stated holder reports nothing; "X is known to" is common knowledge
     # Impersonal: "it was announced", "X is expected to". The verb group is the cue.
     aux = [c for c in children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
     start = aux[0].i if aux else verb.i
@@ -675,11 +785,13 @@ def _according_to(token: Token, sent: Span, ctx: _Context) -> Attribution | None
         source = (ent.start_char, ent.end_char)
         stype, subtype, actor = classify_source(ent[-1], source, ctx)
         return Attribution(content, (token.idx, to.idx + len(to.text)), source, stype, subtype, actor)
-    phrase_start, phrase_end = token.i, max(pobj.right_edge.i, to.i) + 1
+    phrase_start, phrase_end = token.i, max(pobj.right_edge.i, to.i, token.right_edge.i if pobj.right_edge.i < token.right_edge.i < sent.end else 0) + 1  # "according to a poll last week"
     content = _outside(sent, phrase_start, phrase_end)
     if content is None:
         return None
-    return _attributed(pobj, content, (token.idx, to.idx + len(to.text)), sent, ctx)
+    # in mid-sentence ("Other cleavages, according to the poll, include ...") the content is the sentence around the phrase
+    set_off = token.i > sent.start and sent.doc[token.i - 1].text in (",", "(", "\u2014", "\u2013", "--")
+    return _attributed(pobj, content, (token.idx, to.idx + len(to.text)), sent, ctx, allow_inside=set_off)
 
 
 def _medium_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:
@@ -727,10 +839,11 @@ def _noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | N
     if found is not None:
         return found
     left = [c for c in noun.lefts if c.dep_ in ("det", "amod", "compound", "nummod")]
-    start = left[0].i if left else noun.i
     definite = any(c.lower_ in _DEFINITE for c in left)
     stype, subtype = ("unnamed", "document") if definite else ("vague", "report")
-    return Attribution(content, _token_chars(noun), _chars(sent.doc, start, noun.i + 1), stype, subtype, "")
+    # "reports that ...", "the speculation about ...": the noun is the cue; no one is named as its source (PARC 3.0:
+    # a sourceless attribution), so the row has a source type and no source span.
+    return Attribution(content, _token_chars(noun), None, stype, subtype, "")
 
 
 def _adverb_attribution(adverb: Token, sent: Span, ctx: _Context) -> Attribution | None:
@@ -761,7 +874,7 @@ def _headline_verb(sent: Span, ctx: _Context, lexicon: Lexicon) -> Attribution |
             continue
         stem = token.lower_[:-1]
         cue = lexicon.verbs.get(stem) or lexicon.verbs.get(token.lower_[:-2] if token.lower_.endswith("es") else "")
-        if cue is None or cue.category not in ("speech", "stance", "opinion", "commitment", "refusal", "intention", "belief", "evidential"):
+        if cue is None or cue.category not in ("speech", "stance", "opinion", "commitment", "refusal", "intention", "belief", "knowledge", "evidential"):
             continue
         before = doc[sent.start : token.i]
         if len(before) > 8 or not all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "and") for t in before):
@@ -924,6 +1037,8 @@ def _infinitive(verb: Token) -> Token | None:
 
 #: Cue categories whose content is the object (a stance, a support, a judgement): no holder, no attribution.
 STANCE_CATEGORIES = frozenset({"stance", "opinion", "regard"})
+#: Cue categories of belief: a clause as content ("think that"); knowledge ("know that") only outside quotation marks.
+_BELIEF_CATEGORIES = frozenset({"belief", "knowledge"})
 #: Cue categories attributed only to people and bodies ("Trump supports", "voters see X as"), never "the data support".
 _HOLDER_CATEGORIES = frozenset({"opinion", "regard", "topic"})
 #: Prepositions that carry the topic of a communication verb ("spoke about", "weighed in on", "railed against").
@@ -974,7 +1089,7 @@ def _person_like(token: Token) -> bool:
 @lru_cache(maxsize=1)
 def _agent_nouns() -> frozenset[str]:
     """Nouns of people and bodies: the kit's agent, group and actor nouns and the generic heads of organisations."""
-    return word_list("agent_nouns") | group_nouns() | frozenset(actor_nouns()) | word_list("organisation_heads")
+    return word_list("agent_nouns") | group_nouns() | frozenset(actor_nouns()) | word_list("organisation_heads") | word_list("holder_nouns")
 
 
 def _held_view(verb: Token, children: list[Token], sent: Span) -> tuple[int, int] | None:
@@ -1031,6 +1146,8 @@ def _noun_content(noun: Token, sent: Span) -> tuple[int, int] | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i > noun.i:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+                continue  # "their remarks on Monday": a date is no content
             if objects:
                 return _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
     return None
@@ -1127,6 +1244,10 @@ def _possessed_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attri
     """A stance noun with a person or body as possessor: "her support for", "Trump's proposal to ban",
     "his comments on"; the possessor is the source."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        # "criticism from many environmentalists that ...", "the decision by the court to ...": the agent phrase holds it
+        agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i), None)
+        owner = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if owner is None or not is_animate(owner, sent):
         return None
     content = _noun_content(noun, sent)
@@ -1320,7 +1441,7 @@ def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_ins
         start = dash + 1  # a dateline before the dash is no part of the source ("WASHINGTON (AP) — Donald Trump")
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".", "%") or doc[end - 1].is_space):
         end -= 1
     if end <= start:
         return None

@@ -17,7 +17,8 @@
   "are worried that", "made it clear that"); speech acts whose object is the content (blast, praise, describe, call:
   ``object_content``). ``object_content`` says whether the verb's object (a noun's "of"/"about" phrase: "rumors of
   a retreat") may be the content ("Russia denied the
-  allegations") when it has no clause.
+  allegations") when it has no clause; ``not_person``: only when the object is not a person
+  ("questioned his fitness", not "questioned the student"; "challenged the ruling", not "challenged the senator").
 * ``analystkit/data/source_nouns.csv`` — ``noun, source_type, source_subtype,
   provenance``: the head nouns of unnamed and vague sources (official, source,
   people, researcher, report, study, ...).
@@ -35,8 +36,11 @@ from .files import read_rows
 class Cue:
     cue: str
     kind: str  # verb, noun, phrase, adverb, adjective
-    category: str  # speech, quote_only, belief, expectation, evidential, commitment, intention, refusal, report_noun, statement_noun, according_to, vague_adverb
+    category: str  # speech, quote_only, belief, knowledge, expectation, evidential, commitment, intention, refusal, report_noun, statement_noun, according_to, vague_adverb
     object_content: bool
+    #: ``False`` for a verb whose object is its content only when not a person (``object_content`` ``not_person``:
+    #: "questioned his fitness" reports a doubt, "questioned the student" an interrogation)
+    object_person: bool = True
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def load_lexicon() -> Lexicon:
     adverbs: dict[str, Cue] = {}
     adjectives: dict[str, Cue] = {}
     for row in read_rows("attribution_cues.csv"):
-        cue = Cue(row["cue"].lower(), row["kind"], row["category"], row["object_content"] == "yes")
+        cue = Cue(row["cue"].lower(), row["kind"], row["category"], row["object_content"] in ("yes", "not_person"), row["object_content"] != "not_person")
         table = {"verb": verbs, "noun": nouns, "adverb": adverbs, "adjective": adjectives}.get(cue.kind)
         if table is not None:
             table.setdefault(cue.cue, cue)

@@ -104,6 +104,17 @@ def test_annotator_choice_and_article_pairs(tmp_path):
     assert [(t.name, a.name) for t, a in pairs] == [("a_2016.txt", "a_2016_4b22.ann")]  # b has no annotation
 
 
+def test_article_slices_skip_then_limit(tmp_path):
+    root = _corpus(tmp_path)
+    (root / "data" / "dev" / "text" / "c_2016.txt").write_text(TEXT, encoding="utf-8")
+    (root / "data" / "dev" / "attributions" / "c_2016_ef2d.ann").write_text(ANN, encoding="utf-8")
+    assert [t.name for t, _ in article_paths(root, "dev")] == ["a_2016.txt", "c_2016.txt"]
+    assert [t.name for t, _ in article_paths(root, "dev", skip=1)] == ["c_2016.txt"]
+    assert [t.name for t, _ in article_paths(root, "dev", skip=1, limit=1)] == ["c_2016.txt"]
+    assert [t.name for t, _ in article_paths(root, "dev", limit=1)] == ["a_2016.txt"]
+    assert article_paths(root, "dev", skip=2) == []
+
+
 def test_write_articles_copies_train_and_dev_only(tmp_path):
     root = _corpus(tmp_path)
     (root / "data" / "train" / "text").mkdir(parents=True)

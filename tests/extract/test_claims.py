@@ -158,9 +158,45 @@ def test_there_were_reports_that(claims):
 
 def test_rumors_had_been_circulating(claims):
     row = only(claims("Rumors of a withdrawal from the city had been circulating for weeks."))
-    assert row["source_type"] == "vague"
-    assert row["source_text"] == "Rumors"
+    assert row["source_type"] == "vague" and row["source_subtype"] == "report"
+    # the noun is the cue, and no one is named: no source span (PARC 3.0 sourceless attribution)
+    assert row["cue"] == "Rumors" and row["source_text"] == "" and row["source_start"] == -1
     assert "a withdrawal from the city" in row["text"]
+
+
+def test_a_report_noun_with_a_possessor_keeps_it_as_source(claims):
+    row = only(claims("Russia's claims that the convoy carried aid drew scorn."))
+    assert row["source_text"] == "Russia's" and row["cue"] == "claims"
+
+
+def test_a_statement_saying_is_its_issuers(claims):
+    row = only(claims("The campaign issued a statement Tuesday saying the senator would not resign."))
+    assert row["source_text"] == "The campaign" and row["cue"] == "saying"
+    assert row["text"] == "the senator would not resign"
+
+
+def test_a_participle_on_a_noun_leaves_the_participle_out_of_the_source(claims):
+    row = only(claims("Newspaper articles alleging that the virus was invented abroad appeared in 1983."))
+    assert row["source_text"] == "Newspaper articles" and row["cue"] == "alleging"
+
+
+def test_question_reports_a_doubt_but_not_an_interrogation(claims):
+    row = only(claims("Mr. Sanders questioned her judgment on trade."))
+    assert row["source_text"] == "Mr. Sanders" and row["text"].startswith("her judgment")
+    assert attributed(claims("Police arrested and questioned the student.")) == []
+    assert attributed(claims("Sanders challenged the senator in the primary.")) == []
+
+
+def test_knowledge_outside_quotes_but_not_inside(claims):
+    row = only(claims("Most candidates know that they can rely on the network."))
+    assert row["source_text"] == "Most candidates" and row["cue"] == "know"
+    rows = attributed(claims('"I know Americans are impatient," Smith said.'))
+    assert [r["cue"] for r in rows] == ["said"]
+
+
+def test_attitude_adjectives_glad_and_leery(claims):
+    row = only(claims("Local Republicans are leery of the new rules."))
+    assert row["source_text"] == "Local Republicans" and row["text"] == "the new rules"
 
 
 def test_reportedly(claims):
@@ -668,3 +704,58 @@ def test_an_embedded_tweet_signature(claims):
     row = next(r for r in rows if r["cue"] == "—")
     assert row["source_text"] == "Donald J. Trump" and row["text"] == "Great rally tonight!"
     assert not attributed(claims("The talks broke down (@reuters reported)."))
+
+
+def test_a_cue_with_its_subject_after_it_inside_the_clause(claims):
+    # the parser reads "experts" as the subject of "is" and the fronted clause subject as the cue's
+    row = only(claims("Part of the problem in detecting tunnels, say experts like Paul Bauman, a Canadian geophysicist, is the ground itself."))
+    assert row["source_text"].startswith("experts like Paul Bauman") and row["cue"] == "say"
+    assert "the ground itself" in row["text"]
+
+
+def test_a_share_keeps_its_percent_sign(claims):
+    row = only(claims("Voters are split, and 47% say the economy is worse."))
+    assert row["source_text"] == "47%"
+
+
+def test_a_publishers_note_reports_no_attribution(claims):
+    text = ("Senator Doe said the bill would pass.\n\n"
+            "Correction: An earlier version of this story incorrectly indicated that Doe intended to run.\n\n"
+            "Editor\u2019s note: Doe has repeatedly pledged to cut taxes.")
+    rows = attributed(claims(text))
+    assert [r["cue"] for r in rows] == ["said"]
+
+
+def test_a_cue_in_a_because_clause_after_a_closing_quote_reports_its_own_clause(claims):
+    rows = attributed(claims("Mr. Nevins said he pursued a new ''Twin Peaks'' only because Mr. Lynch agreed to participate."))
+    said = next(r for r in rows if r["cue"] == "said")
+    assert said["source_text"] == "Mr. Nevins" and not said["nested"]
+    assert all(r["text"] != "Mr. Nevins said he pursued a new ''Twin Peaks''" for r in rows)
+
+
+def test_a_name_the_parser_left_without_its_cue_is_the_source(claims):
+    row = only(claims("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with Mr. Sanders on Tuesday."))
+    assert row["source_text"].startswith("Senator Harry Reid") and row["cue"] == "said"
+
+
+def test_according_to_in_mid_sentence(claims):
+    row = only(claims("Other major cleavages, according to the poll, include ideology."))
+    assert row["source_text"] == "the poll" and row["cue"] == "according to"
+    row = only(claims("Some 59 percent of registered voters view her unfavorably, according to an ABC News poll last week."))
+    assert row["source_text"] == "an ABC News poll"
+
+
+def test_a_stance_noun_with_an_agent_phrase(claims):
+    row = only(claims("Trump has faced criticism from rivals that the tenor of his campaign has created an unsafe environment."))
+    assert row["source_text"] == "rivals" and row["cue"] == "criticism"
+    assert row["text"].startswith("that the tenor")
+
+
+def test_a_date_is_no_content_of_a_communication_noun(claims):
+    assert attributed(claims("Both women framed their remarks on Monday by portraying Mr. Trump as a selfish corporate titan.")) == []
+
+
+def test_look_to_is_an_intention_of_people_only(claims):
+    row = only(claims("Senator Ted Cruz looks to ease bad blood with the establishment."))
+    assert row["source_text"] == "Senator Ted Cruz" and row["cue"] == "looks" and row["text"].startswith("to ease")
+    assert attributed(claims("It looks to be a close race.")) == []

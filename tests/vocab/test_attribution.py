@@ -6,7 +6,7 @@ from analystkit.vocab.attribution import load_lexicon
 from analystkit.vocab.files import read_rows
 
 CATEGORIES = {
-    "speech", "quote_only", "belief", "expectation", "evidential", "report_noun", "statement_noun", "according_to", "vague_adverb",
+    "speech", "quote_only", "belief", "knowledge", "expectation", "evidential", "report_noun", "statement_noun", "according_to", "vague_adverb",
     "commitment", "intention", "refusal", "stance", "opinion", "regard", "topic", "stance_noun", "attitude",
 }
 SOURCE_TYPES = {"named_person", "named_organization", "unnamed", "vague", "author"}
@@ -18,7 +18,7 @@ def test_every_cue_row_is_valid_and_has_a_provenance():
     for row in rows:
         assert row["kind"] in {"verb", "noun", "phrase", "adverb", "adjective"}, row
         assert row["category"] in CATEGORIES, row
-        assert row["object_content"] in {"yes", "no"}, row
+        assert row["object_content"] in {"yes", "no", "not_person"}, row
         assert row["provenance"], row
 
 
@@ -31,6 +31,9 @@ def test_lexicon_by_part_of_speech():
     assert lexicon.verbs["want"].category == "intention" and lexicon.verbs["decline"].category == "refusal"
     assert lexicon.verbs["vow"].category == "commitment"
     assert all(cue.kind == "verb" for cue in lexicon.verbs.values())
+    # "questioned his fitness" reports a doubt; "questioned the student" does not: the object is content only when not a person
+    assert lexicon.verbs["question"].object_content and not lexicon.verbs["question"].object_person
+    assert lexicon.verbs["blast"].object_person
 
 
 def test_source_nouns_have_known_types():
