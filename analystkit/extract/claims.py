@@ -317,10 +317,12 @@ def speaker_turns(article: ArticleDoc) -> dict[int, Turn]:
     text = article.text
     labels: list[tuple[int, Turn]] = []
     resolved: dict[tuple[str, ...], Speaker] = {}
-    for found in speaker_labels(text, article.paragraph_starts):
-        key = ("?",) if found.questioner else tuple(w.upper() for w in found.words(text))
+    found_labels = speaker_labels(text, article.paragraph_starts)
+    first = found_labels[0].paragraph_start if found_labels else None
+    for found in found_labels:
+        key = ("?",) if found.questioner else ("!",) if found.answerer else tuple(w.upper() for w in found.words(text))
         if key not in resolved:
-            resolved[key] = resolve_label(found.words(text), article.doc, article.meta, questioner=found.questioner)
+            resolved[key] = resolve_label(found.words(text), article.doc, article.meta, questioner=found.questioner, answerer=found.answerer, before=first)
         speaker = resolved[key]
         turn = Turn(found.label, found.colon, speaker.actor, speaker.source_type, speaker.source_subtype, found.content_start)
         labels.append((found.paragraph_start, turn))

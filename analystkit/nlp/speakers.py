@@ -6,6 +6,9 @@ entities table (a label is never a mention, so "MS. JEAN-PIERRE:" never becomes 
 
 * the questioner's ``Q`` / ``QUESTION`` / ``REPORTER``: an unnamed journalist
   (``unnamed``, subtype ``journalist``, no actor);
+* the interviewee's ``A:`` / ``ANSWER:``: the person the title names, else the person most
+  mentioned in the introduction before the first turn, else the article's most mentioned person
+  (:func:`interviewee`; ``unnamed``/``interviewee`` when it names no one);
 * a courtesy title and a surname (``MR. SULLIVAN``, ``MS. JEAN-PIERRE``): the person with that
   surname named in the article ("Jake Sullivan"), else in its metadata (title, author:
   "Press Briefing by Press Secretary Karine Jean-Pierre"), else the surname alone;
@@ -123,10 +126,31 @@ def _by_role(role: list[str], doc: Doc, meta: Mapping[str, Any]) -> str:
     return ""
 
 
-def resolve_label(words: list[str], doc: Doc, meta: Mapping[str, Any] | None = None, *, questioner: bool = False) -> Speaker:
-    """The speaker a label's words stand for (see the module docstring)."""
+def interviewee(doc: Doc, meta: Mapping[str, Any] | None = None, *, before: int | None = None) -> Speaker:
+    """Who answers an interview's "A:" turns: the person the title names, else the most mentioned
+    person before the first turn (the introduction), else the most mentioned person; unnamed
+    (subtype ``interviewee``) when the article names no one."""
+    persons = _persons(doc)
+    title = str((meta or {}).get("title") or "")
+    for actor, text in persons:
+        if text and text in title:
+            return Speaker(actor, "named_person", "speaker")
+    if before is not None:
+        intro = Counter(ent.kb_id_ or ent.text for ent in doc_ents(doc) if ent.label_ == "PERSON" and ent.end_char <= before)
+        if intro:
+            return Speaker(intro.most_common(1)[0][0], "named_person", "speaker")
+    if persons:
+        return Speaker(persons[0][0], "named_person", "speaker")
+    return Speaker("", "unnamed", "interviewee")
+
+
+def resolve_label(words: list[str], doc: Doc, meta: Mapping[str, Any] | None = None, *, questioner: bool = False, answerer: bool = False, before: int | None = None) -> Speaker:
+    """The speaker a label's words stand for (see the module docstring); ``before``: where the
+    first turn starts (an interviewee is looked for in the introduction before it)."""
     if questioner:
         return QUESTIONER
+    if answerer:
+        return interviewee(doc, meta, before=before)
     meta = meta or {}
     kept = [w for w in words if _clean(w) not in COURTESY]
     if not kept:
@@ -176,4 +200,4 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     return [(found.label[0], found.colon[1] if found.colon else found.label[1]) for found in labels]
 
 
-__all__ = ["COURTESY", "QUESTIONER", "Speaker", "label_spans", "resolve_label", "role_holder"]
+__all__ = ["COURTESY", "QUESTIONER", "Speaker", "interviewee", "label_spans", "resolve_label", "role_holder"]

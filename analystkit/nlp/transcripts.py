@@ -1,7 +1,8 @@
 """Transcripts: speaker labels that open a paragraph ("MR. SULLIVAN:", "THE PRESIDENT:", "Q").
 
 One detector for the whole kit. A paragraph opens a speaker's turn when it starts with a
-label: the questioner's "Q" / "QUESTION" / "REPORTER" (with a colon or a space), or up to
+label: the questioner's "Q" / "QUESTION" / "REPORTER" (with a colon or a space), the
+interviewee's "A:" / "ANSWER:" (with a colon: "A" alone opens many sentences), or up to
 five upper-case words (one with at least two letters) followed by a colon. A text is a
 transcript when at least :data:`MIN_LABELS` paragraphs open that way; then the claims table
 reads each turn as its speaker's words, and the integrity flags do not hold a speaker's
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: A speaker label at the start of a paragraph.
-SPEAKER_LABEL = re.compile(r"(?:(?P<q>Q|QUESTION|REPORTER)(?::|\s)\s*|(?P<name>[A-Z][A-Z.'’\-]*(?:\s[A-Z][A-Z.'’\-]*){0,4}):(?:\s|$))")
+SPEAKER_LABEL = re.compile(r"(?:(?P<q>Q|QUESTION|REPORTER)(?::|\s)\s*|(?P<a>A|ANSWER):\s*|(?P<name>[A-Z][A-Z.'’\-]*(?:\s[A-Z][A-Z.'’\-]*){0,4}):(?:\s|$))")
 #: Paragraphs opening with a label that make a text a transcript.
 MIN_LABELS = 2
 
@@ -29,6 +30,7 @@ class SpeakerLabel:
     colon: tuple[int, int] | None  # its colon, when there is one
     questioner: bool  # "Q", "QUESTION", "REPORTER": a journalist's question
     content_start: int  # first character after the label
+    answerer: bool = False  # "A:", "ANSWER:": the interviewee's answer
 
     def words(self, text: str) -> list[str]:
         return text[self.label[0] : self.label[1]].split()
@@ -43,6 +45,9 @@ def label_at(text: str, at: int = 0) -> SpeakerLabel | None:
         label = (match.start("q"), match.end("q"))
         colon = (label[1], label[1] + 1) if text[label[1] : label[1] + 1] == ":" else None
         return SpeakerLabel(at, label, colon, True, match.end())
+    if match.group("a"):
+        label = (match.start("a"), match.end("a"))
+        return SpeakerLabel(at, label, (label[1], label[1] + 1), False, match.end(), answerer=True)
     label = (match.start("name"), match.end("name"))
     if not any(sum(c.isalpha() for c in w) >= 2 for w in text[label[0] : label[1]].split()):
         return None

@@ -467,6 +467,25 @@ def test_transcript_labels_resolve_to_people(nlp):
     assert not any(r["source_actor"] in ("I", "The President", "Q", "we") for r in claims)
 
 
+def test_interview_answers_are_the_interviewees(nlp):
+    """ "A:" turns are the interviewee's words (not a continuation of the question), and "I" in them is the interviewee."""
+    text = (
+        "Interview: Senator Jane Roe on the budget\n\n"
+        "Senator Jane Roe spoke to reporters on Monday about the budget talks.\n\n"
+        "Q: Will the budget pass this week?\n\n"
+        "A: I think it will pass, but the vote may slip to Friday.\n\n"
+        "Q: What about the defense bill?\n\n"
+        "A: We are still negotiating with the House."
+    )
+    rows = extract_article(ArticleDoc.build("t", nlp(text), {"title": "Interview: Senator Jane Roe on the budget"}), tables=["entities", "claims"])
+    claims = rows["claims"]
+    answers = [r for r in claims if "negotiating" in r["text"] or "will pass" in r["text"]]
+    assert len(answers) == 2 and {r["source_actor"] for r in answers} == {"Jane Roe"}
+    assert not any(r["text"].startswith("A:") for r in claims)
+    assert not any(r["source_text"] == "Q" and "negotiating" in r["text"] for r in claims)
+    assert "A" not in {r["actor"] for r in rows["entities"]}
+
+
 def test_belief_in_a_question_is_no_attribution(claims):
     rows = claims("How many of them believe that we lose elections because we are soft? The senator thinks that they do.")
     assert not any(r["cue"] == "believe" for r in rows)

@@ -74,3 +74,21 @@ def test_bare_role_actor_takes_the_holder_the_heading_names(nlp):
     assert role_holder("President", nlp("The President spoke."), meta) == "Biden"
     assert role_holder("Prime Minister", nlp("The Prime Minister spoke."), meta) == "Lapid"
     assert role_holder("Jake Sullivan", nlp("Hi."), meta) == ""
+
+
+def test_answer_label_is_the_interviewee_the_title_names(nlp):
+    doc = nlp("Jane Roe, the senator, spoke to us. Her aide John Doe sat in.\n\nQ: Will it pass?\n\nA: Yes.")
+    speaker = resolve_label(["A"], doc, {"title": "Interview: Jane Roe on the budget"}, answerer=True)
+    assert (speaker.actor, speaker.source_type) == ("Jane Roe", "named_person")
+
+
+def test_answer_label_without_a_title_is_the_person_of_the_introduction(nlp):
+    text = "Jane Roe spoke to us on Monday.\n\nQ: Did John Doe help? John Doe said so.\n\nA: John Doe did."
+    doc = nlp(text)
+    speaker = resolve_label(["A"], doc, {}, answerer=True, before=text.index("Q:"))
+    assert speaker.actor == "Jane Roe"
+
+
+def test_answer_label_with_nobody_named_is_an_unnamed_interviewee(nlp):
+    speaker = resolve_label(["A"], nlp("We spoke to a farmer.\n\nQ: How was the harvest?\n\nA: Poor."), {}, answerer=True)
+    assert (speaker.actor, speaker.source_type, speaker.source_subtype) == ("", "unnamed", "interviewee")

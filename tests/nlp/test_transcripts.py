@@ -33,6 +33,16 @@ def test_a_transcript_needs_several_labels():
 
 def test_what_is_not_a_label():
     assert label_at("Quiet streets this morning.") is None
-    assert label_at("A: yes") is None  # no word of two letters
+    assert label_at("B: yes") is None  # no word of two letters
+    assert label_at("A man said it.") is None and label_at("A new study") is None  # "A" answers only with a colon
     assert label_at("The President said: go.") is None  # not upper case
     assert starts_with_speaker_label("THE PRESIDENT:")  # a label alone on its line
+
+
+def test_an_interview_answer_label():
+    """ "A:" / "ANSWER:" opens the interviewee's turn (the questioner's "Q:" opens the question)."""
+    text = "Q: Will it pass?\n\nA: I think so.\n\nQUESTION: When?\n\nANSWER: Friday."
+    labels = speaker_labels(text, starts(text))
+    assert [text[a:b] for a, b in (label.label for label in labels)] == ["Q", "A", "QUESTION", "ANSWER"]
+    assert [label.answerer for label in labels] == [False, True, False, True]
+    assert text[labels[1].content_start:].startswith("I think so")
