@@ -8,6 +8,15 @@ sample). Two sample sizes: one sentence, and all of a language's sentences as on
     .venv/bin/python benchmarks/charset_detection.py
 
 A sample counts as correct when the decoded text equals the original exactly.
+
+Second check, real prose: ``--manpages DIR`` reads translated Debian manual pages unpacked into DIR
+(``apt-get download manpages-pl manpages-cs manpages-hu manpages-ro manpages-tr manpages-fr
+manpages-de manpages-es manpages-it manpages-pt-br manpages-da manpages-nl`` and
+``dpkg-deb -x <each .deb> DIR``; GPL, not in the repository): the first 3,000 characters of up to 60
+pages per language with at least three non-ASCII characters, troff markup removed, encoded in the
+language's Windows code page (Romanian's comma-below letters as cp1250's cedilla forms).
+
+    .venv/bin/python benchmarks/charset_detection.py --manpages /tmp/man
 """
 
 from __future__ import annotations
@@ -32,8 +41,68 @@ def samples(language: str) -> list[str]:
         return []
 
 
+#: manual-page language folder → the Windows code page its language is written in.
+MANPAGE_CODE_PAGES = {
+    "pl": "cp1250", "cs": "cp1250", "hu": "cp1250", "ro": "cp1250", "tr": "cp1254", "fr": "cp1252", "de": "cp1252",
+    "es": "cp1252", "it": "cp1252", "pt_BR": "cp1252", "da": "cp1252", "nl": "cp1252",
+}
+
+
+def _troff_text(raw: str) -> str:
+    """The prose of a manual page: request lines dropped, font and character escapes removed."""
+    import re
+
+    lines = []
+    for line in raw.splitlines():
+        if line.startswith((".", "'")) and not line.startswith((".B ", ".I ")):
+            continue
+        line = re.sub(r'\\f[BIRP]|\\f\(..|\\-|\\\(..|\\[&e]|\\\*.|\\"', "", line)
+        lines.append(re.sub(r"^\.[BI] ", "", line))
+    return "\n".join(lines)
+
+
+def manpages(folder: str, per_language: int = 60) -> int:
+    import gzip
+    import random
+    from pathlib import Path
+
+    from analystkit.io.loader import decode
+
+    random.seed(0)
+    for language, codec in MANPAGE_CODE_PAGES.items():
+        files = sorted(Path(folder, "usr/share/man", language).rglob("*.gz"))
+        random.shuffle(files)
+        right = total = 0
+        wrong: list[str] = []
+        for path in files:
+            try:
+                text = _troff_text(gzip.decompress(path.read_bytes()).decode("utf-8"))[:3000]
+            except (OSError, UnicodeDecodeError, EOFError):
+                continue
+            if sum(ord(ch) > 127 for ch in text) < 3:
+                continue
+            if language == "ro":
+                text = text.translate(str.maketrans("șțȘȚ", "şţŞŢ"))
+            try:
+                data = text.encode(codec)
+            except UnicodeEncodeError:
+                continue
+            got, encoding, _ = decode(data)
+            total += 1
+            right += got == text
+            if got != text:
+                wrong.append(f"{path.name} as {encoding}")
+            if total >= per_language:
+                break
+        print(f"{language:6} {codec:7} {right:>3}/{total:<3}" + (f"  misread: {'; '.join(wrong[:3])}" if wrong else ""))
+    return 0
+
+
 def main() -> int:
     from analystkit.io.loader import decode
+
+    if "--manpages" in sys.argv:
+        return manpages(sys.argv[sys.argv.index("--manpages") + 1])
 
     results: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misread: dict[str, list[str]] = defaultdict(list)
