@@ -207,10 +207,14 @@ class Corpus:
             tables, self.corpus_aliases = found
             self.cache_hits = len(self._articles)
             return {"articles": finalise_articles(self._articles, tables["sentences"]), **tables}
-        per_article = self._article_rows(keys)
-        names = extraction_order()
-        tables = {name: frame(name, [row for rows in per_article for row in rows.get(name, [])]) for name in names}
-        result = finalise(self._articles, tables)
+        from .parallel import fewer_full_collections
+
+        with fewer_full_collections():
+            per_article = self._article_rows(keys)
+            names = extraction_order()
+            tables = {name: frame(name, [row for rows in per_article for row in rows.get(name, [])]) for name in names}
+            del per_article
+            result = finalise(self._articles, tables)
         self.corpus_aliases = result.aliases
         if key and not self._failed:
             store.put(key, {name: table for name, table in result.tables.items() if name != "articles"}, result.aliases)

@@ -61,3 +61,40 @@ def test_a_failing_article_does_not_stop_the_batch(tmp_path, monkeypatch):
 def test_entity_names_with_odd_whitespace_do_not_break_the_pipeline(nlp):
     doc = nlp("The  Acme  Corporation  Group said so. Later the  Acme  Corporation  Group  left.")
     assert doc.text.count("Acme") == 2
+
+
+def test_fewer_full_collections_raises_the_oldest_threshold_only_inside_and_restores_it():
+    import gc
+
+    from analystkit.parallel import FULL_COLLECTION_EVERY, fewer_full_collections
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with fewer_full_collections():
+            assert gc.get_threshold() == (700, 10, FULL_COLLECTION_EVERY)
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(700, 10, 500)  # an analyst's own higher setting is kept
+        with fewer_full_collections():
+            assert gc.get_threshold() == (700, 10, 500)
+        try:
+            with fewer_full_collections():
+                raise RuntimeError("an extraction that fails")
+        except RuntimeError:
+            pass
+        assert gc.get_threshold() == (700, 10, 500)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_an_extraction_leaves_the_collector_as_it_found_it(tmp_path, monkeypatch):
+    import gc
+
+    import analystkit as ak
+
+    monkeypatch.setenv("ANALYSTKIT_CACHE", "off")
+    (tmp_path / "a.txt").write_text("Officials said the bridge was closed on Monday. Residents left the city.", encoding="utf-8")
+    before = gc.get_threshold()
+    corpus = ak.load(tmp_path)
+    assert len(corpus.sentences) == 2
+    assert gc.get_threshold() == before

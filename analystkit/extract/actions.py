@@ -60,7 +60,7 @@ from spacy.attrs import DEP, IS_ALPHA, POS
 from spacy.symbols import NOUN, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.doc import ArticleDoc, doc_ents, doc_text, token_table
+from ..nlp.doc import ArticleDoc, TokenTable, doc_ents, doc_text, token_table
 from ..nlp.mentions import (
     group_description,
     is_person,
@@ -96,7 +96,8 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
 
     rows = []
     candidates = _verb_candidates(doc)
-    lemma, dep = article.tokens.lemma, article.tokens.dep
+    table = article.tokens
+    lemma, dep = table.lemma, table.dep
     for sentence in article.sentences:
         span = sentence.span
         bounds: list[tuple[int, int]] = []  # the verbs' spaCy sentence, computed once per sentence
@@ -105,19 +106,18 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
             # _is_action_verb over the token table: the candidates are alphabetic VERBs already.
             if lemma[i] in NOT_ACTIONS or dep[i] in _NOT_ACTION_DEPS:
                 continue
-            verb = doc[i]
-            agent, patient, voice = agent_and_patient(verb)
+            agent, patient, voice = _agent_and_patient(table, i)
             if agent is None and patient is None:
                 continue
             row = {
                 "article_id": article.article_id,
                 "sentence_id": sentence.sentence_id,
-                **_verb_span(verb),
-                "action": action_lemma(verb),
-                **_role("agent", agent, resolve_for, described),
-                **_role("patient", patient, resolve_for, described),
-                "negated": is_negated(verb),
-                "hedged": _hedged(verb, hedges, bounds),
+                **_verb_span(table, i),
+                "action": _action_lemma(table, i),
+                **_role("agent", None if agent is None else doc[agent], resolve_for, described),
+                **_role("patient", None if patient is None else doc[patient], resolve_for, described),
+                "negated": _negated(table, i),
+                "hedged": _hedged(doc[i], hedges, bounds),
                 "voice": voice,
             }
             rows.append(row)
@@ -125,6 +125,8 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
 
 
 # --------------------------------------------------------------------------- verbs
+# The rules read the Doc's token table (:class:`~analystkit.nlp.doc.TokenTable`: plain lists by
+# token index) instead of spaCy Tokens; the public functions take a Token and say the same.
 def _verb_candidates(doc: Doc) -> list[int]:
     """Indices of alphabetic VERB tokens, found over the Doc's arrays (no Token objects)."""
     if not len(doc):
@@ -145,88 +147,112 @@ def _is_action_verb(token: Token) -> bool:
 
 def action_lemma(verb: Token) -> str:
     """The verb's lemma with its particles: "blew up" → "blow up"."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return " ".join([verb.lemma_.lower(), *particles])
+    return _action_lemma(token_table(verb.doc), verb.i)
 
 
-def _verb_span(verb: Token) -> dict:
-    tokens = [verb, *(c for c in verb.children if c.dep_ == "prt")]
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    return {"start": start, "end": end, "text": doc_text(verb.doc)[start:end]}
+def _action_lemma(t: TokenTable, i: int) -> str:
+    dep, lower = t.dep, t.lower
+    return " ".join([t.lemma[i], *(lower[c] for c in t.children[i] if dep[c] == "prt")])
+
+
+def _verb_span(t: TokenTable, i: int) -> dict:
+    dep, idx, length = t.dep, t.idx, t.length
+    tokens = [i, *(c for c in t.children[i] if dep[c] == "prt")]
+    start = min(idx[k] for k in tokens)
+    end = max(idx[k] + length[k] for k in tokens)
+    return {"start": start, "end": end, "text": doc_text(t.doc)[start:end]}
 
 
 def is_negated(verb: Token) -> bool:
     """A negation on the verb, or on the verb it is coordinated with when it shares its auxiliaries."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    return _negated(token_table(verb.doc), verb.i)
+
+
+def _negated(t: TokenTable, i: int) -> bool:
+    dep, kids = t.dep, t.children[i]
+    if any(dep[c] == "neg" for c in kids):
         return True
-    own_aux = any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
-    if verb.dep_ == "conj" and not own_aux and verb.head.pos_ in ("VERB", "AUX"):
-        return is_negated(verb.head)
+    own_aux = any(dep[c] in ("aux", "auxpass", "nsubj", "nsubjpass") for c in kids)
+    head = t.head[i]
+    if dep[i] == "conj" and not own_aux and t.pos[head] in ("VERB", "AUX"):
+        return _negated(t, head)
     return False
 
 
 def is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+    return _passive(token_table(verb.doc), verb.i)
+
+
+def _passive(t: TokenTable, i: int) -> bool:
+    dep, tag, kids = t.dep, t.tag, t.children[i]
+    if any(dep[c] in ("nsubjpass", "auxpass", "agent") for c in kids):
         return True
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if dep[i] == "acl" and tag[i] == "VBN":
         return True
-    own = any(c.dep_ in ("nsubj", "aux") for c in verb.children)
-    return verb.dep_ == "conj" and not own and verb.tag_ == "VBN" and verb.head.pos_ == "VERB" and is_passive(verb.head)
+    own = any(dep[c] in ("nsubj", "aux") for c in kids)
+    head = t.head[i]
+    return dep[i] == "conj" and not own and tag[i] == "VBN" and t.pos[head] == "VERB" and _passive(t, head)
 
 
 # --------------------------------------------------------------------------- roles
 def agent_and_patient(verb: Token) -> tuple[Token | None, Token | None, str]:
     """The head tokens of the verb's agent and patient, and its voice."""
-    passive = is_passive(verb)
-    subject = _subject(verb)
+    doc = verb.doc
+    agent, patient, voice = _agent_and_patient(token_table(doc), verb.i)
+    return (None if agent is None else doc[agent]), (None if patient is None else doc[patient]), voice
+
+
+def _agent_and_patient(t: TokenTable, i: int) -> tuple[int | None, int | None, str]:
+    dep, children = t.dep, t.children
+    passive = _passive(t, i)
+    subject = _subject(t, i)
     if passive:
-        by = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        by = next((g for c in children[i] if dep[c] == "agent" for g in children[c] if dep[g] == "pobj"), None)
         return by, subject, "passive"
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    obj = next((c for c in children[i] if dep[c] in ("dobj", "obj")), None)
     if obj is not None:
-        obj = _through_relative(obj)
+        obj = _through_relative(t, obj)
     # "the bridges that Ukrainians targeted": the relative pronoun object is the noun.
-    if obj is None and verb.dep_ == "relcl":
-        rel = next((c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in ("dobj", "pobj")), None)
+    if obj is None and dep[i] == "relcl":
+        rel = next((c for c in children[i] if t.lower[c] in RELATIVE_PRONOUNS and dep[c] in ("dobj", "pobj")), None)
         if rel is not None:
-            obj = verb.head
+            obj = t.head[i]
     return subject, obj, "active"
 
 
-def _through_relative(token: Token) -> Token:
+def _through_relative(t: TokenTable, j: int) -> int:
     """A relative pronoun stands for the noun its clause modifies."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT") and token.head.dep_ in ("relcl", "acl"):
-        return token.head.head
-    return token
+    head = t.head[j]
+    if t.lower[j] in RELATIVE_PRONOUNS and t.tag[j] in ("WP", "WDT") and t.dep[head] in ("relcl", "acl"):
+        return t.head[head]
+    return j
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
+def _subject(t: TokenTable, i: int, depth: int = 0) -> int | None:
     """The (understood) subject of a verb: its own, or through coordination, control, relatives."""
     if depth > 6:
         return None
-    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    dep, tag, pos = t.dep, t.tag, t.pos
+    own = next((c for c in t.children[i] if dep[c] in ("nsubj", "nsubjpass")), None)
     if own is not None:
-        if own.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
-        if own.dep_ == "nsubj" and own.tag_ == "EX":  # "there were reports"
+        if t.lower[own] in RELATIVE_PRONOUNS and dep[i] == "relcl":
+            return t.head[i]
+        if dep[own] == "nsubj" and tag[own] == "EX":  # "there were reports"
             return None
         return own
-    head = verb.head
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head is not verb:
-        return _subject(head, depth + 1)
-    if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
-        obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
-        if obj is not None and verb.dep_ == "xcomp":
+    head = t.head[i]
+    if dep[i] == "conj" and pos[head] in ("VERB", "AUX") and head != i:
+        return _subject(t, head, depth + 1)
+    if dep[i] in ("xcomp", "ccomp") and pos[head] in ("VERB", "AUX"):
+        obj = next((c for c in t.children[head] if dep[c] in ("dobj", "obj")), None)
+        if obj is not None and dep[i] == "xcomp":
             return obj
-        if verb.dep_ == "xcomp":
-            return _subject(head, depth + 1)
-    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
-        return _subject(head, depth + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if dep[i] == "xcomp":
+            return _subject(t, head, depth + 1)
+    if dep[i] == "advcl" and tag[i] in ("VBG", "VBN") and pos[head] in ("VERB", "AUX"):
+        return _subject(t, head, depth + 1)
+    if dep[i] == "acl" and tag[i] == "VBN":
         return head  # reduced relative: "bridges targeted by Ukraine"
-    if verb.dep_ == "relcl":
-        return None
     return None
 
 
@@ -310,17 +336,23 @@ def pronoun_antecedents(article: ArticleDoc) -> list[Antecedent]:
 # --------------------------------------------------------------------------- hedges
 def clause_tokens(verb: Token) -> set[int]:
     """Token indices of the verb's own clause, plus its governing clause through xcomp/conj."""
+    return _clause(token_table(verb.doc), verb.i)
+
+
+def _clause(t: TokenTable, i: int) -> set[int]:
+    dep, pos, children = t.dep, t.pos, t.children
     tokens: set[int] = set()
-    stack = [verb]
+    stack = [i]
     while stack:
-        token = stack.pop()
-        tokens.add(token.i)
-        for child in token.children:
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+        k = stack.pop()
+        tokens.add(k)
+        for child in children[k]:
+            if dep[child] in CLAUSE_DEPS and pos[child] in ("VERB", "AUX"):
                 continue
             stack.append(child)
-    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
-        tokens |= clause_tokens(verb.head)
+    head = t.head[i]
+    if dep[i] in ("xcomp", "conj") and head != i and pos[head] in ("VERB", "AUX", "ADJ"):
+        tokens |= _clause(t, head)
     return tokens
 
 
@@ -354,7 +386,7 @@ def _hedged(verb: Token, hedges: _Hedges, bounds: list[tuple[int, int]] | None =
         return False
     table = token_table(verb.doc)
     idx, length = table.idx, table.length
-    for i in clause_tokens(verb):
+    for i in _clause(table, verb.i):
         token_start = idx[i]
         token_end = token_start + length[i]
         if any(h["start"] < token_end and h["end"] > token_start for h in nearby):

@@ -150,7 +150,7 @@ from ..nlp.pronouns import FIRST_PERSON, RELATIVE, is_pronoun, resolve_pronoun
 from ..nlp.quotes import (
     QUOTE_MARKS,
     Quote,
-    find_quotes,
+    article_quotes,
     quote_index,
     quoted_share,
     quotes_in,
@@ -245,7 +245,7 @@ class _Context:
 def extract_claims(article: ArticleDoc) -> list[dict]:
     """Rows of the ``claims`` table for one article (see the module docstring)."""
     text = article.text
-    quotes = find_quotes(text, article.paragraph_starts)
+    quotes = article_quotes(article)
     ctx = _Context(article, quotes, quote_index(quotes))
     turns = speaker_turns(article)
     found: dict[int, list[Attribution]] = {}

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+import numpy
+
 from spacy.attrs import (
     DEP,
     ENT_IOB,
@@ -158,6 +160,12 @@ class TokenTable:
     def length(self) -> list[int]:
         """``len(token.text)``."""
         return self.doc.to_array(LENGTH).tolist()
+
+    @cached_property
+    def head(self) -> list[int]:
+        """``token.head.i`` (a root is its own head)."""
+        offsets = self.doc.to_array(HEAD).astype("int64")
+        return (offsets + numpy.arange(len(offsets), dtype="int64")).tolist()
 
     @cached_property
     def children(self) -> list[list[int]]:

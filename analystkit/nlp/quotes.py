@@ -26,6 +26,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .doc import ArticleDoc
+
+#: where :func:`article_quotes` keeps an article's quotes (dropped by :func:`~analystkit.nlp.doc.release`)
+_QUOTES_KEY = "analystkit_quotes"
 
 OPENING = "“"
 CLOSING = "”"
@@ -79,6 +86,16 @@ def _first_mark(text: str, start: int, end: int) -> int:
     while i < end and text[i].isspace():
         i += 1
     return i if i < end and (text[i] in (_OPENERS | {STRAIGHT}) or text.startswith(DOUBLED, i)) else -1
+
+
+def article_quotes(article: "ArticleDoc") -> list[Quote]:
+    """:func:`find_quotes` of an article's text and paragraphs, found once per article (the claims
+    and the integrity flags both read them). The list is shared: read it, do not change it."""
+    doc = article.doc
+    quotes = doc.user_data.get(_QUOTES_KEY)
+    if quotes is None:
+        quotes = doc.user_data[_QUOTES_KEY] = find_quotes(article.text, article.paragraph_starts)
+    return quotes
 
 
 def find_quotes(text: str, paragraph_starts: list[int] | None = None) -> list[Quote]:
@@ -269,6 +286,6 @@ def pair_quote_marks(text: str, paragraph_starts: list[int] | None = None) -> tu
 
 
 __all__ = [
-    "NOTE_UNCLOSED", "NOTE_UNOPENED", "QUOTE_MARKS", "Quote", "find_quotes", "pair_quote_marks", "quotations", "quote_index", "quoted_share",
+    "NOTE_UNCLOSED", "NOTE_UNOPENED", "QUOTE_MARKS", "Quote", "article_quotes", "find_quotes", "pair_quote_marks", "quotations", "quote_index", "quoted_share",
     "quotes_in",
 ]

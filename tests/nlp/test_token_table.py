@@ -33,6 +33,8 @@ def test_token_table_matches_tokens(doc):
     assert table.ent_iob == [t.ent_iob_ for t in doc]
     assert table.ent_type == [t.ent_type_ for t in doc]
     assert table.children == [[c.i for c in t.children] for t in doc]
+    assert table.head == [t.head.i for t in doc]
+    assert table.pos == [t.pos_ for t in doc] and table.tag == [t.tag_ for t in doc]
     assert any(len(c) > 1 for c in table.children)  # a tree, not a chain
 
 

@@ -92,3 +92,23 @@ def test_band_index_proposes_what_datasketch_lsh_proposes():
             lsh.insert(k, sketch)
             index.insert(k, bands)
     assert proposed > 0  # the comparison saw candidates, not only empty answers
+
+
+def test_word_hash_values_are_the_library_sketch_of_each_word_and_of_any_set_of_words():
+    import numpy
+    from datasketch import MinHash
+
+    from analystkit.provenance.threads import word_hash_values
+
+    template = MinHash(num_perm=64, seed=7)
+    words = ["ceasefire", "kherson", "withdrawal", "dnipro", "é-accented", "ukraine"]
+    rows = word_hash_values(MinHash(num_perm=64, seed=7, permutations=template.permutations, scheme=template.scheme), words)
+    assert rows.shape == (len(words), 64)
+    for i, word in enumerate(words):
+        alone = MinHash(num_perm=64, seed=7, permutations=template.permutations, scheme=template.scheme)
+        alone.update_batch([word.encode("utf-8")])
+        assert numpy.array_equal(rows[i], alone.hashvalues)
+    together = MinHash(num_perm=64, seed=7, permutations=template.permutations, scheme=template.scheme)
+    together.update_batch([w.encode("utf-8") for w in words[1:4]])
+    assert numpy.array_equal(rows[1:4].min(axis=0), together.hashvalues)
+    assert word_hash_values(template, []).shape == (0, 64)

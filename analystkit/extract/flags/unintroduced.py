@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from ...nlp.doc import ArticleDoc, doc_ents
-from ...nlp.quotes import find_quotes
+from ...nlp.quotes import article_quotes
 from ...nlp.transcripts import is_transcript
 from ...vocab.gazetteer import lookup
 from .common import make_flag, role_words
@@ -122,7 +122,7 @@ def find_unintroduced_people(article: ArticleDoc) -> list[dict]:
     if is_transcript(article.text, article.paragraph_starts):
         return []  # speakers call each other by first name ("Nick", "Jill and I")
     sources = {c.get("source_text") for c in article.rows["claims"]}
-    quotes = find_quotes(article.text, article.paragraph_starts)
+    quotes = article_quotes(article)
     out = []
     for name, mentions in by_name.items():
         if name.lower() in multiword:
