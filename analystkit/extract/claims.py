@@ -527,7 +527,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "I know Americans are impatient," she said: knowledge inside a quote adds nothing to the quote's speaker
     if cue.category in _BELIEF_CATEGORIES and _is_question(sent.text):
         return None  # "How many of you believe we lose?", "Do they think ...?": a question attributes no belief
-    if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG"):
+    raised = _raised_subject(verb, sent) if verb.dep_ in ("xcomp", "advcl") and cue.category not in ("refusal", "quote_only") else None
+    if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG" and raised is None):
         return None
     if verb.dep_ == "csubj" and verb.tag_ in ("VBN", "VBD") and not deps & {"aux", "auxpass", "mark"} and not any(c.tag_ in ("WP", "WDT", "WRB") for c in children):
         return None  # "Iodine released from these chemicals has been ...": a bare participle read as a clause, no speech act
@@ -554,6 +555,12 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         subject = _issuer(subject, sent) or subject  # "X issued a statement saying ...": X says it
     if subject is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.category in ("speech", "belief", "knowledge", "evidential"):
         subject = _stranded_subject(verb, sent)  # "Alarmed by X, Senator Y, the leader, said ...": the parser hung Y elsewhere
+    if raised is not None and complement is None and any(c.dep_ == "dobj" and is_animate(c, sent) for c in children) and not any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        raised = None  # "deployed volunteers to call voters", "held a news conference to thank supporters": no view reported
+    if verb.dep_ == "xcomp" and raised is None and cue.category != "refusal" and verb.tag_ != "VBG":
+        return None
+    if subject is None and raised is not None:
+        subject = raised  # "seemed to confirm", "was quick to point out", "took to Twitter to say": the outer subject speaks
     borrowed = False
     if subject is None:
         subject = _participial_subject(verb)  # "..., saying / adding / telling reporters that ..."
@@ -1017,6 +1024,47 @@ def _participial_subject(verb: Token) -> Token | None:
         if head.dep_ not in ("conj", "advcl", "xcomp") or head.head is head:
             return None
         head = head.head
+    return None
+
+
+def _raised_subject(verb: Token, sent: Span) -> Token | None:
+    """The speaker of a cue in a "to" infinitive under a verb or adjective that is no cue itself ("Trump seemed to
+    confirm", "Democrats are quick to point out", "voters are more likely to say", "she took to Twitter to say",
+    "he went on to name"): the subject of the clause the infinitive hangs from, climbing a chain of infinitives
+    ("tried to continue to insist"). ``None`` when the outer word is a cue (its own attribution covers the
+    infinitive: "wants to say", "refused to endorse"), when it has a person or body as object (the object is
+    the one to speak: "asked him to say", "urged Congress to back"), when it is passive ("was asked to comment"),
+    or when the subject is an expletive ("it is hard to see")."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None
+    if any(c.dep_ in CONTENT_DEPS and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children) for c in verb.children):
+        return None  # "waited to see if", "tried to find out whether": an open question, nothing reported
+    lexicon = load_lexicon()
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "advcl") or node.head is node:
+            return None
+        head = node.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "oprd"):
+            if head.lemma_.lower() in lexicon.adjectives or head.lower_ in lexicon.adjectives:
+                return None  # "is eager to", "is reluctant to": the attitude adjective reports
+            head = head.head  # "are quick to point out", "are more likely to say": the copula's subject
+        if head.pos_ not in ("VERB", "AUX") or not sent.start <= head.i < sent.end:
+            return None
+        outer = lexicon.verbs.get(cue_lemma(head, lexicon.verbs))
+        if outer is not None and outer.category != "quote_only" and head.lemma_.lower() not in _COPULAS:
+            return None
+        children = list(head.children)
+        if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in children):
+            return None
+        if any(c.dep_ in ("dobj", "dative") and c.i < node.i and (node.dep_ == "xcomp" or is_animate(c, sent)) for c in children):
+            return None  # "asked him to say", "drove thousands to demand": the object is the one to speak
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.lower_ in ("it", "this", "that", "there") or subject.i > verb.i:
+                return None
+            return subject
+        node = head
     return None
 
 

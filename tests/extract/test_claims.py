@@ -778,3 +778,21 @@ def test_look_to_is_an_intention_of_people_only(claims):
     row = only(claims("Senator Ted Cruz looks to ease bad blood with the establishment."))
     assert row["source_text"] == "Senator Ted Cruz" and row["cue"] == "looks" and row["text"].startswith("to ease")
     assert attributed(claims("It looks to be a close race.")) == []
+
+
+def test_a_cue_in_an_infinitive_takes_the_outer_subject(claims):
+    row = only(claims("Senator Jane Doe seemed to confirm that the bill would pass."))
+    assert row["source_text"] == "Senator Jane Doe" and row["cue"] == "confirm" and row["text"] == "that the bill would pass"
+    row = only(claims("Democrats were quick to point out that the plan had failed twice."))
+    assert row["source_text"] == "Democrats" and row["text"] == "that the plan had failed twice"
+    row = only(claims("The governor took to Twitter to say that the vote was rigged."))
+    assert row["source_text"] == "The governor" and row["cue"] == "say"
+    row = only(claims("Older voters are more likely to say the economy is the top issue."))
+    assert row["source_text"] == "Older voters"
+
+
+def test_an_infinitive_cue_under_an_object_a_question_or_an_expletive_reports_nothing(claims):
+    assert all(r["source_text"] != "She" for r in attributed(claims("She asked him to say that the vote was fair.")))
+    assert attributed(claims("I waited to see if the bill would pass.")) == []
+    assert attributed(claims("It is hard to see how the plan works.")) == []
+    assert attributed(claims("Each side deployed hundreds of volunteers on Saturday to call voters.")) == []
