@@ -584,6 +584,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "..., agreeing to work", "after confirming with ...": a participle reports only a clause or a quote
     if cue.category == "commitment" and not borrowed and not is_animate(subject, sent):
         return None  # "the debate promised to be crucial", "a strong showing could push them out": no one commits to anything
+    if cue.category == "intention" and lemma_of(verb) == "want" and any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in children):
+        return None  # "Trump may want to check his stats": the writer's advice, no one's intention
     if cue.category == "intention" and not _person_like(subject):
         return None  # intentions are attributed to people ("Trump wants to ...", "Palestinians want"), not to "the organization plans to"
     if infinitive is not None and cue.category in ("intention", "commitment") and not _quote_near(verb, sent, ctx):

@@ -810,3 +810,9 @@ def test_a_noun_of_a_view_predicated_of_its_holder(claims):
     # a subject or an object holds no view here
     assert attributed(claims("Trump supporters chanted outside the hall.")) == []
     assert attributed(claims("He met his critics on Monday.")) == []
+
+
+def test_may_want_to_is_the_writers_advice(claims):
+    assert attributed(claims("The senator may want to check his numbers before the debate.")) == []
+    row = only(claims("The senator wants to check the numbers before the debate."))
+    assert row["source_text"] == "The senator" and row["cue"] == "wants"
