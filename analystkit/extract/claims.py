@@ -582,6 +582,12 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "the data support ...", "..., voting for Bryan": support and judgement are held by people and bodies
     if borrowed and complement is None and _quote_near(verb, sent, ctx) is None and cue.category not in STANCE_CATEGORIES and (infinitive is None or cue.category not in ("intention", "commitment")):
         return None  # "..., agreeing to work", "after confirming with ...": a participle reports only a clause or a quote
+    if cue.category == "evidential" and complement is not None and any(t.tag_ == "WRB" or t.lower_ in ("whether", "what") for t in complement.subtree if t.i < complement.i) and not (
+        is_animate(subject, sent) or subject.lemma_.lower() in load_lexicon().source_nouns
+    ):
+        return None  # "His popularity shows how deeply ...", "the falloff reveals whether": the writer's inference, no record's finding
+    if cue.category == "evidential" and any(t.lower_ in _REFLEXIVES and t.dep_ in ("dobj", "nsubj") for c in children for t in (c, *c.children) if t.i > verb.i):
+        return None  # "found himself playing defense": where one ended up, no finding
     if cue.category == "commitment" and not borrowed and not is_animate(subject, sent):
         return None  # "the debate promised to be crucial", "a strong showing could push them out": no one commits to anything
     if cue.category == "intention" and lemma_of(verb) == "want" and any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in children):
@@ -1000,6 +1006,8 @@ def _that_clause_below(verb: Token) -> Token | None:
     return None
 
 
+#: Reflexive pronouns (closed class): "found himself playing defense" reports no finding.
+_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves", "oneself"})
 #: Pronoun subjects that can hold an intention ("he wants to").
 PERSON_SUBJECTS = frozenset({"he", "she", "i", "we"})
 #: Dashes that end a dateline ("WASHINGTON (AP) — ...").

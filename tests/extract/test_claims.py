@@ -816,3 +816,14 @@ def test_may_want_to_is_the_writers_advice(claims):
     assert attributed(claims("The senator may want to check his numbers before the debate.")) == []
     row = only(claims("The senator wants to check the numbers before the debate."))
     assert row["source_text"] == "The senator" and row["cue"] == "wants"
+
+
+def test_evidence_comes_from_people_bodies_and_records(claims):
+    assert attributed(claims("His popularity shows how deeply the party misjudged its voters.")) == []
+    assert attributed(claims("The network found itself playing defense on the issue.")) == []
+    row = only(claims("A new poll shows that the senator leads in Iowa."))
+    assert row["source_text"] == "A new poll" and row["cue"] == "shows"
+    row = only(claims("The committee found that the rules were broken."))
+    assert row["source_text"] == "The committee"
+    row = only(claims("Footage from the game shows that several students wore flags."))
+    assert row["source_text"] == "Footage from the game"
