@@ -520,7 +520,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     children = list(verb.children)
     deps = {c.dep_ for c in children}
     passive = "auxpass" in deps or "nsubjpass" in deps
-    complement = next((c for c in children if c.dep_ in CONTENT_DEPS), None)
+    complement = next((c for c in children if c.dep_ in CONTENT_DEPS and not (c.i < verb.i and _semicolon_between(doc_text(verb.doc), _token_chars(c.right_edge)[1], verb.idx, ctx))), None)
+    # "He calls for X; she says that Y": a clause before a semicolon is a sentence of its own, not the content of a cue after it
     if complement is None:
         complement = _that_clause_below(verb)
     if complement is None and cue.category in _BELIEF_CATEGORIES and not passive:
@@ -1691,11 +1692,16 @@ def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: 
     attribution keeps its row (``nested`` True), and a first-person source in it ("I", "we")
     is the outer speaker: it takes the outer source's actor and type, never one of its own.
     """
+    text = ctx.article.text
     for att in atts:
         if att.cue is None:
             continue
         outer = next(
-            (o for o in atts if o is not att and not o.empty and o.cue is not None and (o.reach or o.content)[0] <= att.cue[0] and att.cue[1] <= (o.reach or o.content)[1] and not _overlaps(o.cue, att.content)),
+            (
+                o for o in atts
+                if o is not att and not o.empty and o.cue is not None and (o.reach or o.content)[0] <= att.cue[0] and att.cue[1] <= (o.reach or o.content)[1] and not _overlaps(o.cue, att.content)
+                and not _semicolon_between(text, min(o.cue[1], att.cue[1]), max(o.cue[0], att.source[0] if att.source and att.source[0] < att.cue[0] else att.cue[0]), ctx)
+            ),
             None,
         )
         quoted = False
@@ -1715,6 +1721,17 @@ def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: 
         head = ctx.article.text[att.source[0] : att.source[1]].lower() if att.source else ""
         if head in FIRST_PERSON and outer.source_actor:
             att.source_type, att.source_subtype, att.source_actor = outer.source_type, "pronoun", outer.source_actor
+
+
+def _semicolon_between(text: str, start: int, end: int, ctx: _Context) -> bool:
+    """A semicolon outside quotation marks between ``start`` and ``end``: the clause after it is a sentence of its own
+    ("He calls for a single-payer system; she calls for ...": the second attribution is no part of the first's content)."""
+    at = text.find(";", start, end)
+    while at >= 0:
+        if not quotes_in(ctx.qindex, at, at + 1):
+            return True
+        at = text.find(";", at + 1, end)
+    return False
 
 
 # ---------------------------------------------------------------- defaults

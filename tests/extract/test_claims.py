@@ -827,3 +827,11 @@ def test_evidence_comes_from_people_bodies_and_records(claims):
     assert row["source_text"] == "The committee"
     row = only(claims("Footage from the game shows that several students wore flags."))
     assert row["source_text"] == "Footage from the game"
+
+
+def test_a_semicolon_ends_the_content_of_a_cue_after_it(claims):
+    rows = attributed(claims("The mayor argues that taxes are too high; the council says that they are too low."))
+    assert {(r["source_text"], r["text"]) for r in rows} == {("The mayor", "that taxes are too high"), ("the council", "that they are too low")}
+    assert not any(r["nested"] for r in rows)
+    rows = attributed(claims('"We will win; the polls say so," she said.'))
+    assert any(r["source_text"] == "the polls" and r["nested"] for r in rows)  # inside her quote, the semicolon is hers
