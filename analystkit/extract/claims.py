@@ -359,8 +359,6 @@ def find_attributions(sent: Span, *, ctx: _Context) -> list[Attribution]:
         elif token.pos_ == "NOUN" and _mistagged_verb(token, lexicon) is not None:
             # "The Department of Agriculture notes, "..."": a reporting verb the tagger read as a plural noun.
             att = _verb_attribution(token, _mistagged_verb(token, lexicon), sent, ctx)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.agent_nouns and (att := _agent_noun_attribution(token, sent, ctx)) is not None:
-            pass  # "X is an outspoken supporter of Y", "X, a fierce critic of Y"
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns:
             cue = lexicon.nouns[token.lemma_.lower()]
             att = _light_verb_attribution(token, sent, ctx)  # "made the case that", "took a swipe at"
@@ -432,14 +430,14 @@ def _cue_candidates(sent: Span, lexicon: Lexicon) -> list[int]:
     the Doc's :class:`~analystkit.nlp.doc.TokenTable`): every other token yields no attribution."""
     table = token_table(sent.doc)
     lower, lemma, pos = table.lower, table.lemma, table.pos
-    verbs, nouns, adverbs, adjectives, agents = lexicon.verbs, lexicon.nouns, lexicon.adverbs, lexicon.adjectives, lexicon.agent_nouns
+    verbs, nouns, adverbs, adjectives = lexicon.verbs, lexicon.nouns, lexicon.adverbs, lexicon.adjectives
     out = []
     for i in range(sent.start, sent.end):
         tag = pos[i]
         if (
             lower[i] == "according"
             or (tag in ("VERB", "AUX") and (lemma[i] in verbs or lemma[i] + "e" in verbs or lower[i].endswith("ing") and lower[i][:-3] + "e" in verbs))
-            or (tag == "NOUN" and (lemma[i] in nouns or lemma[i] in verbs or lemma[i] in agents))
+            or (tag == "NOUN" and (lemma[i] in nouns or lemma[i] in verbs))
             or (tag == "ADV" and lower[i] in adverbs)
             or (tag in ("ADJ", "VERB") and (lemma[i] in adjectives or lower[i] in adjectives))
         ):
@@ -1301,47 +1299,6 @@ def _participle_attitude(verb: Token, sent: Span, ctx: _Context) -> Attribution 
     if content is None:
         return None
     return _attributed(subject, content, _token_chars(verb), sent, ctx)
-
-
-#: Verbs that predicate a noun of their subject ("is a supporter of", "remains a critic of", "became allies of").
-_NOUN_COPULAS = frozenset({"be", "remain", "become", "stay"})
-
-
-def _agent_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:
-    """A noun of a person by the view they hold, predicated of a person or body or set beside one: "Clinton is an
-    outspoken supporter of Roe v. Wade", "he remains a proponent of changes", "unions were among the earliest
-    supporters of Clinton", "Adelson, a fierce supporter of the nation", "Dayton has been a longtime Clinton
-    supporter"; the "of"/"for" phrase, or the name before the noun, is the content. Subjects and objects
-    ("Trump supporters chanted", "met his critics") report nothing."""
-    head = noun.head
-    holder: Token | None = None
-    if noun.dep_ == "pobj" and head.lower_ == "among" and head.dep_ == "prep":
-        noun, head = head, head.head  # "were among the earliest supporters of": the copula holds "among"
-    if noun.dep_ in ("attr", "prep") and head.lemma_.lower() in _NOUN_COPULAS and head.pos_ in ("VERB", "AUX"):
-        holder = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    elif noun.dep_ == "appos" and head.i < noun.i and (head.pos_ == "PROPN" or head.ent_type_ in _HOLDER_LABELS):
-        holder = head
-    if noun.dep_ == "prep":
-        noun = next((c for c in noun.children if c.dep_ == "pobj"), noun)
-    if holder is None or holder.lower_ in ("it", "this", "that", "there", "which") or not is_animate(holder, sent):
-        return None
-    content = None
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i > noun.i:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
-                content = _trim(sent.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1, sent)
-            break
-    if content is None:
-        names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ in _HOLDER_LABELS)]
-        if names:
-            content = _trim(sent.doc, min(c.left_edge.i for c in names), max(c.right_edge.i for c in names) + 1, sent)  # "a longtime Clinton supporter"
-    if content is None:
-        return None
-    att = _attributed(holder, content, _token_chars(noun), sent, ctx)
-    if att is not None and att.source is not None and holder is head:
-        att.source = (att.source[0], min(att.source[1], holder.idx + len(holder.text)))  # "Adelson, a fierce critic of": the name, not its apposition
-    return att
 
 
 def _possessed_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | None:

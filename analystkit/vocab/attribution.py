@@ -14,8 +14,7 @@
   bodies), ``regard`` (see, view, consider: the object with its "as" phrase), ``topic`` (speak,
   talk: the "about" phrase), ``stance_noun`` (case, swipe, proposal: with a light verb, "made the
   case that", or a possessor, "her support for"), ``attitude`` adjectives ("is skeptical of",
-  "are worried that", "made it clear that"); ``agent_noun`` nouns of people by the view they hold
-  ("X is a supporter of Y", "X, a fierce critic of Y", "a longtime Clinton supporter"); speech acts whose object is the content (blast, praise, describe, call:
+  "are worried that", "made it clear that"); speech acts whose object is the content (blast, praise, describe, call:
   ``object_content``). ``object_content`` says whether the verb's object (a noun's "of"/"about" phrase: "rumors of
   a retreat") may be the content ("Russia denied the
   allegations") when it has no clause; ``not_person``: only when the object is not a person
@@ -36,7 +35,7 @@ from .files import read_rows
 @dataclass(frozen=True)
 class Cue:
     cue: str
-    kind: str  # verb, noun, phrase, adverb, adjective, agent_noun
+    kind: str  # verb, noun, phrase, adverb, adjective
     category: str  # speech, quote_only, belief, knowledge, expectation, evidential, commitment, intention, refusal, report_noun, statement_noun, according_to, vague_adverb
     object_content: bool
     #: ``False`` for a verb whose object is its content only when not a person (``object_content`` ``not_person``:
@@ -51,8 +50,6 @@ class Lexicon:
     adverbs: dict[str, Cue]
     source_nouns: dict[str, tuple[str, str]]
     adjectives: dict[str, Cue] = field(default_factory=dict)
-    #: nouns of people by the view they hold ("a supporter of", "a critic of"): the cue in "X is a supporter of Y"
-    agent_nouns: dict[str, Cue] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -62,14 +59,13 @@ def load_lexicon() -> Lexicon:
     nouns: dict[str, Cue] = {}
     adverbs: dict[str, Cue] = {}
     adjectives: dict[str, Cue] = {}
-    agents: dict[str, Cue] = {}
     for row in read_rows("attribution_cues.csv"):
         cue = Cue(row["cue"].lower(), row["kind"], row["category"], row["object_content"] in ("yes", "not_person"), row["object_content"] != "not_person")
-        table = {"verb": verbs, "noun": nouns, "adverb": adverbs, "adjective": adjectives, "agent_noun": agents}.get(cue.kind)
+        table = {"verb": verbs, "noun": nouns, "adverb": adverbs, "adjective": adjectives}.get(cue.kind)
         if table is not None:
             table.setdefault(cue.cue, cue)
     sources = {row["noun"].lower(): (row["source_type"], row["source_subtype"]) for row in read_rows("source_nouns.csv")}
-    return Lexicon(verbs, nouns, adverbs, sources, adjectives, agents)
+    return Lexicon(verbs, nouns, adverbs, sources, adjectives)
 
 
 __all__ = ["Cue", "Lexicon", "load_lexicon"]

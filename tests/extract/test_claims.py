@@ -798,20 +798,6 @@ def test_an_infinitive_cue_under_an_object_a_question_or_an_expletive_reports_no
     assert attributed(claims("Each side deployed hundreds of volunteers on Saturday to call voters.")) == []
 
 
-def test_a_noun_of_a_view_predicated_of_its_holder(claims):
-    row = only(claims("Senator Jane Doe is an outspoken supporter of the trade deal."))
-    assert row["source_text"] == "Senator Jane Doe" and row["cue"] == "supporter" and row["text"] == "the trade deal"
-    row = only(claims("The union was among the earliest supporters of the governor."))
-    assert row["source_text"] == "The union" and row["text"] == "the governor"
-    row = only(claims("Mayor Dayton has been a longtime Clinton supporter."))
-    assert row["source_text"] == "Mayor Dayton" and row["text"] == "Clinton"
-    row = only(claims("Sheldon Adelson, a fierce critic of the agreement, spoke on Tuesday."))
-    assert row["source_text"] == "Sheldon Adelson" and row["text"] == "the agreement"
-    # a subject or an object holds no view here
-    assert attributed(claims("Trump supporters chanted outside the hall.")) == []
-    assert attributed(claims("He met his critics on Monday.")) == []
-
-
 def test_may_want_to_is_the_writers_advice(claims):
     assert attributed(claims("The senator may want to check his numbers before the debate.")) == []
     row = only(claims("The senator wants to check the numbers before the debate."))

@@ -7,7 +7,7 @@ from analystkit.vocab.files import read_rows
 
 CATEGORIES = {
     "speech", "quote_only", "belief", "knowledge", "expectation", "evidential", "report_noun", "statement_noun", "according_to", "vague_adverb",
-    "commitment", "intention", "refusal", "stance", "opinion", "regard", "topic", "stance_noun", "attitude", "stance_agent",
+    "commitment", "intention", "refusal", "stance", "opinion", "regard", "topic", "stance_noun", "attitude",
 }
 SOURCE_TYPES = {"named_person", "named_organization", "unnamed", "vague", "author"}
 
@@ -16,7 +16,7 @@ def test_every_cue_row_is_valid_and_has_a_provenance():
     rows = read_rows("attribution_cues.csv")
     assert rows
     for row in rows:
-        assert row["kind"] in {"verb", "noun", "phrase", "adverb", "adjective", "agent_noun"}, row
+        assert row["kind"] in {"verb", "noun", "phrase", "adverb", "adjective"}, row
         assert row["category"] in CATEGORIES, row
         assert row["object_content"] in {"yes", "no", "not_person"}, row
         assert row["provenance"], row
@@ -34,8 +34,6 @@ def test_lexicon_by_part_of_speech():
     # "questioned his fitness" reports a doubt; "questioned the student" does not: the object is content only when not a person
     assert lexicon.verbs["question"].object_content and not lexicon.verbs["question"].object_person
     assert lexicon.verbs["blast"].object_person
-    # "X is a supporter of Y": nouns of people by their view are a list of their own, no communication nouns
-    assert lexicon.agent_nouns["supporter"].category == "stance_agent" and "supporter" not in lexicon.nouns
 
 
 def test_source_nouns_have_known_types():
