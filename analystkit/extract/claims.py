@@ -577,6 +577,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     infinitive = _infinitive(verb) if complement is None else None
     if cue.category == "refusal":
         return _refusal(verb, subject, infinitive, sent, ctx)
+    if cue.category == "opinion" and lemma_of(verb) == "vote" and subject.ent_type_ in ("GPE", "LOC"):
+        return None  # "South Dakota has not voted for a Democrat since 1964": an election result, no one's stance
     if cue.category in _HOLDER_CATEGORIES and (borrowed or not is_animate(subject, sent)):
         return None  # "the data support ...", "..., voting for Bryan": support and judgement are held by people and bodies
     if borrowed and complement is None and _quote_near(verb, sent, ctx) is None and cue.category not in STANCE_CATEGORIES and (infinitive is None or cue.category not in ("intention", "commitment")):

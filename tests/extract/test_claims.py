@@ -821,3 +821,9 @@ def test_a_semicolon_ends_the_content_of_a_cue_after_it(claims):
     assert not any(r["nested"] for r in rows)
     rows = attributed(claims('"We will win; the polls say so," she said.'))
     assert any(r["source_text"] == "the polls" and r["nested"] for r in rows)  # inside her quote, the semicolon is hers
+
+
+def test_a_place_that_voted_is_an_election_result(claims):
+    assert attributed(claims("Ohio has not voted for a Democratic nominee since 1996.")) == []
+    row = only(claims("The senator voted for the bill."))
+    assert row["source_text"] == "The senator" and row["text"] == "for the bill"
