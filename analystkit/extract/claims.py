@@ -75,6 +75,13 @@ How attributions are found (spaCy dependency parse + the cue lists of
   with a subordinating mark never takes the clause before it; knowledge ("knows that") only outside
   quotes; commitments of things ("the debate promised to be") and doubts about people ("questioned
   the student": ``object_content`` ``not_person``) report nothing;
+* **fifth pass** (issue 17): a cue in a "to" infinitive under a word that is no cue takes the outer
+  subject ("Trump seemed to confirm that", "advisers were quick to point out that", "voters are more
+  likely to say", "she took to Twitter to say"; not under an object: "asked him to say", not an open
+  question: "waited to see if", not an expletive: "it is hard to see"); "may/might want to" is the
+  writer's advice; "found himself" and a non-record that "shows how/whether" report nothing; a place
+  that voted for someone is an election result; a semicolon outside quotation marks ends a clause
+  (no content of a cue after it, no nesting across it: "He calls for X; she says that Y");
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
