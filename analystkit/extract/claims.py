@@ -75,6 +75,13 @@ How attributions are found (spaCy dependency parse + the cue lists of
   with a subordinating mark never takes the clause before it; knowledge ("knows that") only outside
   quotes; commitments of things ("the debate promised to be") and doubts about people ("questioned
   the student": ``object_content`` ``not_person``) report nothing;
+* **fifth pass** (issue 17): a cue in a "to" infinitive under a word that is no cue takes the outer
+  subject ("Trump seemed to confirm that", "advisers were quick to point out that", "voters are more
+  likely to say", "she took to Twitter to say"; not under an object: "asked him to say", not an open
+  question: "waited to see if", not an expletive: "it is hard to see"); "may/might want to" is the
+  writer's advice; "found himself" and a non-record that "shows how/whether" report nothing; a place
+  that voted for someone is an election result; a semicolon outside quotation marks ends a clause
+  (no content of a cue after it, no nesting across it: "He calls for X; she says that Y");
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
@@ -518,7 +525,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     children = list(verb.children)
     deps = {c.dep_ for c in children}
     passive = "auxpass" in deps or "nsubjpass" in deps
-    complement = next((c for c in children if c.dep_ in CONTENT_DEPS), None)
+    complement = next((c for c in children if c.dep_ in CONTENT_DEPS and not (c.i < verb.i and _semicolon_between(doc_text(verb.doc), _token_chars(c.right_edge)[1], verb.idx, ctx))), None)
+    # "He calls for X; she says that Y": a clause before a semicolon is a sentence of its own, not the content of a cue after it
     if complement is None:
         complement = _that_clause_below(verb)
     if complement is None and cue.category in _BELIEF_CATEGORIES and not passive:
@@ -527,7 +535,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         return None  # "I know Americans are impatient," she said: knowledge inside a quote adds nothing to the quote's speaker
     if cue.category in _BELIEF_CATEGORIES and _is_question(sent.text):
         return None  # "How many of you believe we lose?", "Do they think ...?": a question attributes no belief
-    if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG"):
+    raised = _raised_subject(verb, sent) if verb.dep_ in ("xcomp", "advcl") and cue.category not in ("refusal", "quote_only") else None
+    if verb.dep_ in ("amod", "compound", "aux") or (verb.dep_ == "xcomp" and cue.category != "refusal" and verb.tag_ != "VBG" and raised is None):
         return None
     if verb.dep_ == "csubj" and verb.tag_ in ("VBN", "VBD") and not deps & {"aux", "auxpass", "mark"} and not any(c.tag_ in ("WP", "WDT", "WRB") for c in children):
         return None  # "Iodine released from these chemicals has been ...": a bare participle read as a clause, no speech act
@@ -554,6 +563,12 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         subject = _issuer(subject, sent) or subject  # "X issued a statement saying ...": X says it
     if subject is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.category in ("speech", "belief", "knowledge", "evidential"):
         subject = _stranded_subject(verb, sent)  # "Alarmed by X, Senator Y, the leader, said ...": the parser hung Y elsewhere
+    if raised is not None and complement is None and any(c.dep_ == "dobj" and is_animate(c, sent) for c in children) and not any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        raised = None  # "deployed volunteers to call voters", "held a news conference to thank supporters": no view reported
+    if verb.dep_ == "xcomp" and raised is None and cue.category != "refusal" and verb.tag_ != "VBG":
+        return None
+    if subject is None and raised is not None:
+        subject = raised  # "seemed to confirm", "was quick to point out", "took to Twitter to say": the outer subject speaks
     borrowed = False
     if subject is None:
         subject = _participial_subject(verb)  # "..., saying / adding / telling reporters that ..."
@@ -569,12 +584,22 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     infinitive = _infinitive(verb) if complement is None else None
     if cue.category == "refusal":
         return _refusal(verb, subject, infinitive, sent, ctx)
+    if cue.category == "opinion" and lemma_of(verb) == "vote" and subject.ent_type_ in ("GPE", "LOC"):
+        return None  # "South Dakota has not voted for a Democrat since 1964": an election result, no one's stance
     if cue.category in _HOLDER_CATEGORIES and (borrowed or not is_animate(subject, sent)):
         return None  # "the data support ...", "..., voting for Bryan": support and judgement are held by people and bodies
     if borrowed and complement is None and _quote_near(verb, sent, ctx) is None and cue.category not in STANCE_CATEGORIES and (infinitive is None or cue.category not in ("intention", "commitment")):
         return None  # "..., agreeing to work", "after confirming with ...": a participle reports only a clause or a quote
+    if cue.category == "evidential" and complement is not None and any(t.tag_ == "WRB" or t.lower_ in ("whether", "what") for t in complement.subtree if t.i < complement.i) and not (
+        is_animate(subject, sent) or subject.lemma_.lower() in load_lexicon().source_nouns
+    ):
+        return None  # "His popularity shows how deeply ...", "the falloff reveals whether": the writer's inference, no record's finding
+    if cue.category == "evidential" and any(t.lower_ in _REFLEXIVES and t.dep_ in ("dobj", "nsubj") for c in children for t in (c, *c.children) if t.i > verb.i):
+        return None  # "found himself playing defense": where one ended up, no finding
     if cue.category == "commitment" and not borrowed and not is_animate(subject, sent):
         return None  # "the debate promised to be crucial", "a strong showing could push them out": no one commits to anything
+    if cue.category == "intention" and lemma_of(verb) == "want" and any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in children):
+        return None  # "Trump may want to check his stats": the writer's advice, no one's intention
     if cue.category == "intention" and not _person_like(subject):
         return None  # intentions are attributed to people ("Trump wants to ...", "Palestinians want"), not to "the organization plans to"
     if infinitive is not None and cue.category in ("intention", "commitment") and not _quote_near(verb, sent, ctx):
@@ -989,6 +1014,8 @@ def _that_clause_below(verb: Token) -> Token | None:
     return None
 
 
+#: Reflexive pronouns (closed class): "found himself playing defense" reports no finding.
+_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves", "oneself"})
 #: Pronoun subjects that can hold an intention ("he wants to").
 PERSON_SUBJECTS = frozenset({"he", "she", "i", "we"})
 #: Dashes that end a dateline ("WASHINGTON (AP) — ...").
@@ -1017,6 +1044,47 @@ def _participial_subject(verb: Token) -> Token | None:
         if head.dep_ not in ("conj", "advcl", "xcomp") or head.head is head:
             return None
         head = head.head
+    return None
+
+
+def _raised_subject(verb: Token, sent: Span) -> Token | None:
+    """The speaker of a cue in a "to" infinitive under a verb or adjective that is no cue itself ("Trump seemed to
+    confirm", "Democrats are quick to point out", "voters are more likely to say", "she took to Twitter to say",
+    "he went on to name"): the subject of the clause the infinitive hangs from, climbing a chain of infinitives
+    ("tried to continue to insist"). ``None`` when the outer word is a cue (its own attribution covers the
+    infinitive: "wants to say", "refused to endorse"), when it has a person or body as object (the object is
+    the one to speak: "asked him to say", "urged Congress to back"), when it is passive ("was asked to comment"),
+    or when the subject is an expletive ("it is hard to see")."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None
+    if any(c.dep_ in CONTENT_DEPS and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children) for c in verb.children):
+        return None  # "waited to see if", "tried to find out whether": an open question, nothing reported
+    lexicon = load_lexicon()
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "advcl") or node.head is node:
+            return None
+        head = node.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "oprd"):
+            if head.lemma_.lower() in lexicon.adjectives or head.lower_ in lexicon.adjectives:
+                return None  # "is eager to", "is reluctant to": the attitude adjective reports
+            head = head.head  # "are quick to point out", "are more likely to say": the copula's subject
+        if head.pos_ not in ("VERB", "AUX") or not sent.start <= head.i < sent.end:
+            return None
+        outer = lexicon.verbs.get(cue_lemma(head, lexicon.verbs))
+        if outer is not None and outer.category != "quote_only" and head.lemma_.lower() not in _COPULAS:
+            return None
+        children = list(head.children)
+        if any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in children):
+            return None
+        if any(c.dep_ in ("dobj", "dative") and c.i < node.i and (node.dep_ == "xcomp" or is_animate(c, sent)) for c in children):
+            return None  # "asked him to say", "drove thousands to demand": the object is the one to speak
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.lower_ in ("it", "this", "that", "there") or subject.i > verb.i:
+                return None
+            return subject
+        node = head
     return None
 
 
@@ -1590,11 +1658,16 @@ def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: 
     attribution keeps its row (``nested`` True), and a first-person source in it ("I", "we")
     is the outer speaker: it takes the outer source's actor and type, never one of its own.
     """
+    text = ctx.article.text
     for att in atts:
         if att.cue is None:
             continue
         outer = next(
-            (o for o in atts if o is not att and not o.empty and o.cue is not None and (o.reach or o.content)[0] <= att.cue[0] and att.cue[1] <= (o.reach or o.content)[1] and not _overlaps(o.cue, att.content)),
+            (
+                o for o in atts
+                if o is not att and not o.empty and o.cue is not None and (o.reach or o.content)[0] <= att.cue[0] and att.cue[1] <= (o.reach or o.content)[1] and not _overlaps(o.cue, att.content)
+                and not _semicolon_between(text, min(o.cue[1], att.cue[1]), max(o.cue[0], att.source[0] if att.source and att.source[0] < att.cue[0] else att.cue[0]), ctx)
+            ),
             None,
         )
         quoted = False
@@ -1614,6 +1687,17 @@ def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: 
         head = ctx.article.text[att.source[0] : att.source[1]].lower() if att.source else ""
         if head in FIRST_PERSON and outer.source_actor:
             att.source_type, att.source_subtype, att.source_actor = outer.source_type, "pronoun", outer.source_actor
+
+
+def _semicolon_between(text: str, start: int, end: int, ctx: _Context) -> bool:
+    """A semicolon outside quotation marks between ``start`` and ``end``: the clause after it is a sentence of its own
+    ("He calls for a single-payer system; she calls for ...": the second attribution is no part of the first's content)."""
+    at = text.find(";", start, end)
+    while at >= 0:
+        if not quotes_in(ctx.qindex, at, at + 1):
+            return True
+        at = text.find(";", at + 1, end)
+    return False
 
 
 # ---------------------------------------------------------------- defaults

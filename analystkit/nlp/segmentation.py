@@ -14,7 +14,8 @@ parser and fixes boundaries the parser must respect:
   closing quote) that is followed by an upper-case word starts a sentence unless
   the period belongs to a known abbreviation (``U.S.``, ``Gen.``, ``Mr.``);
 * inside a line, no sentence may start right after an abbreviation-like token,
-  a colon, or an opening quote/bracket;
+  a colon, or an opening quote/bracket, nor at a title abbreviation right after a word
+  ("Texas Lt. Gov. Dan Patrick");
 * a run of text longer than ``max_sentence_chars`` (config; :mod:`analystkit.limits`) without
   sentence punctuation is cut at the clause boundary nearest the limit, so no sentence is
   parsed as one unbounded piece; the cuts are recorded (``doc.user_data["analystkit_long_splits"]``)
@@ -33,7 +34,7 @@ from spacy.tokens import Doc
 
 # Abbreviations after which a capitalised word does not start a new sentence.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col sgt capt cmdr adm maj sen rep gov pres st jr sr
+    """mr mrs ms dr prof gen lt col sgt capt cmdr adm maj sen sens rep reps gov govs pres st jr sr
     no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec mt ft
     rev hon amb est approx dept univ fig""".split()
 )
@@ -137,6 +138,10 @@ def set_paragraph_boundaries(doc: Doc, *, max_sentence_chars: int = MAX_SENTENCE
             starts[i] = -1
             continue
         if before in _OPENERS or before in _PUNCT_AFTER:
+            starts[i] = -1
+            continue
+        if word[-1:] == "." and before[-1:].isalpha() and "\n" not in gap and _is_abbreviation(word) and len(word) > 2:
+            # "Texas Lt. Gov. Dan Patrick says": a title after a word (no period, no line break) opens no sentence
             starts[i] = -1
             continue
         if before.endswith(".") and _is_abbreviation(before):

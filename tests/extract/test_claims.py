@@ -778,3 +778,52 @@ def test_look_to_is_an_intention_of_people_only(claims):
     row = only(claims("Senator Ted Cruz looks to ease bad blood with the establishment."))
     assert row["source_text"] == "Senator Ted Cruz" and row["cue"] == "looks" and row["text"].startswith("to ease")
     assert attributed(claims("It looks to be a close race.")) == []
+
+
+def test_a_cue_in_an_infinitive_takes_the_outer_subject(claims):
+    row = only(claims("Senator Jane Doe seemed to confirm that the bill would pass."))
+    assert row["source_text"] == "Senator Jane Doe" and row["cue"] == "confirm" and row["text"] == "that the bill would pass"
+    row = only(claims("Democrats were quick to point out that the plan had failed twice."))
+    assert row["source_text"] == "Democrats" and row["text"] == "that the plan had failed twice"
+    row = only(claims("The governor took to Twitter to say that the vote was rigged."))
+    assert row["source_text"] == "The governor" and row["cue"] == "say"
+    row = only(claims("Older voters are more likely to say the economy is the top issue."))
+    assert row["source_text"] == "Older voters"
+
+
+def test_an_infinitive_cue_under_an_object_a_question_or_an_expletive_reports_nothing(claims):
+    assert all(r["source_text"] != "She" for r in attributed(claims("She asked him to say that the vote was fair.")))
+    assert attributed(claims("I waited to see if the bill would pass.")) == []
+    assert attributed(claims("It is hard to see how the plan works.")) == []
+    assert attributed(claims("Each side deployed hundreds of volunteers on Saturday to call voters.")) == []
+
+
+def test_may_want_to_is_the_writers_advice(claims):
+    assert attributed(claims("The senator may want to check his numbers before the debate.")) == []
+    row = only(claims("The senator wants to check the numbers before the debate."))
+    assert row["source_text"] == "The senator" and row["cue"] == "wants"
+
+
+def test_evidence_comes_from_people_bodies_and_records(claims):
+    assert attributed(claims("His popularity shows how deeply the party misjudged its voters.")) == []
+    assert attributed(claims("The network found itself playing defense on the issue.")) == []
+    row = only(claims("A new poll shows that the senator leads in Iowa."))
+    assert row["source_text"] == "A new poll" and row["cue"] == "shows"
+    row = only(claims("The committee found that the rules were broken."))
+    assert row["source_text"] == "The committee"
+    row = only(claims("Footage from the game shows that several students wore flags."))
+    assert row["source_text"] == "Footage from the game"
+
+
+def test_a_semicolon_ends_the_content_of_a_cue_after_it(claims):
+    rows = attributed(claims("The mayor argues that taxes are too high; the council says that they are too low."))
+    assert {(r["source_text"], r["text"]) for r in rows} == {("The mayor", "that taxes are too high"), ("the council", "that they are too low")}
+    assert not any(r["nested"] for r in rows)
+    rows = attributed(claims('"We will win; the polls say so," she said.'))
+    assert any(r["source_text"] == "the polls" and r["nested"] for r in rows)  # inside her quote, the semicolon is hers
+
+
+def test_a_place_that_voted_is_an_election_result(claims):
+    assert attributed(claims("Ohio has not voted for a Democratic nominee since 1996.")) == []
+    row = only(claims("The senator voted for the bill."))
+    assert row["source_text"] == "The senator" and row["text"] == "for the bill"

@@ -72,3 +72,10 @@ def test_ordinary_sentences_are_never_cut(nlp):
     from analystkit.nlp.segmentation import SPLITS_KEY
 
     assert SPLITS_KEY not in doc.user_data or not doc.user_data[SPLITS_KEY]
+
+
+def test_no_sentence_starts_at_a_title_after_a_word(nlp):
+    doc = nlp("Ohio Lt. Gov. Mary Roe says the count will stand. She spoke on Monday.")
+    assert [s.text for s in doc.sents] == ["Ohio Lt. Gov. Mary Roe says the count will stand.", "She spoke on Monday."]
+    doc = nlp("He voted in Ohio. Lt. Gov. Mary Roe says so.")
+    assert [s.text for s in doc.sents] == ["He voted in Ohio.", "Lt. Gov. Mary Roe says so."]
