@@ -338,7 +338,7 @@ def focus_sourcing(corpus: Corpus, article_id: str) -> Finding:
         text += f", {number(direct)} of them quoted directly" if direct else ""
         text += "."
         if len(hidden):
-            text += f" {upper_first(count(len(hidden), 'claim'))} rest on unnamed or vague sources: check {'it' if len(hidden) == 1 else 'them'} first."
+            text += f" {upper_first(count(len(hidden), 'claim'))} {'rests' if len(hidden) == 1 else 'rest'} on unnamed or vague sources: check {'it' if len(hidden) == 1 else 'them'} first."
         if author:
             text += f" The writer asserts {share(author, n)} without attribution."
     return Finding("What to conclude about this article", text, section="01_sourcing")

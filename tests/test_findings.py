@@ -103,6 +103,8 @@ def test_focus_sourcing_never_denies_named_sources(sample_corpus):
         text = f.focus_sourcing(sample_corpus, article_id).text
         named = group.source_type.isin(["named_person", "named_organization"]).sum()
         assert ("Not one claim has a named source" in text) == (named == 0), article_id
+        # the verb agrees with the count of claims on unnamed or vague sources ("One claim rests", "Two claims rest")
+        assert not re.search(r"\bOne claim rest\b|\b(?:Two|Three|Four|Five|\d+) claims rests\b", text), text
 
 
 @pytest.mark.slow
