@@ -81,7 +81,10 @@ How attributions are found (spaCy dependency parse + the cue lists of
   question: "waited to see if", not an expletive: "it is hard to see"); "may/might want to" is the
   writer's advice; "found himself" and a non-record that "shows how/whether" report nothing; a place
   that voted for someone is an election result; a semicolon outside quotation marks ends a clause
-  (no content of a cue after it, no nesting across it: "He calls for X; she says that Y");
+  (no content of a cue after it, no nesting across it: "He calls for X; she says that Y"); support
+  or a stance toward an open choice backs no one ("has not endorsed a candidate", "can vote for
+  whomever they like", "support any candidate": word list ``open_choice_nouns``; a name in the object,
+  "a candidate like Doe", or "the nominee" is someone);
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
