@@ -81,7 +81,10 @@ How attributions are found (spaCy dependency parse + the cue lists of
   question: "waited to see if", not an expletive: "it is hard to see"); "may/might want to" is the
   writer's advice; "found himself" and a non-record that "shows how/whether" report nothing; a place
   that voted for someone is an election result; a semicolon outside quotation marks ends a clause
-  (no content of a cue after it, no nesting across it: "He calls for X; she says that Y");
+  (no content of a cue after it, no nesting across it: "He calls for X; she says that Y"); support
+  or a stance toward an open choice backs no one ("has not endorsed a candidate", "can vote for
+  whomever they like", "support any candidate": word list ``open_choice_nouns``; a name in the object,
+  "a candidate like Doe", or "the nominee" is someone);
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
@@ -663,6 +666,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         content = _held_view(verb, children, sent)  # "supported Trump", "would vote for Clinton", "sees Cruz as a uniter"
         if content is None:
             return None
+    if cue.category in STANCE_CATEGORIES and complement is None and _open_choice(verb, children):
+        return None  # "has not endorsed a candidate", "can vote for whomever they like": no one is backed or judged
     if cue.category == "topic" and (complement is None and (content is None or not _quote_next_to(verb, subject, content))):
         # "spoke about the economy", "weighed in on the race": the topic phrase is the content ("on" only after a
         # particle: not "spoke on condition of anonymity", "on Tuesday"); not a quote elsewhere in the sentence
@@ -1178,6 +1183,30 @@ def _held_view(verb: Token, children: list[Token], sent: Span) -> tuple[int, int
     if not right:
         return None
     return _trim(sent.doc, min(c.left_edge.i for c in right), max(c.right_edge.i for c in right) + 1, sent)
+
+
+#: Determiners of an open choice ("a candidate", "any nominee", "no one"): closed-class grammar, not vocabulary.
+_OPEN_DETERMINERS = frozenset({"a", "an", "any", "no", "another", "either", "neither", "whichever", "whatever", "some"})
+_OPEN_CHOICE = word_list("open_choice_nouns")
+
+
+def _open_choice(verb: Token, children: list[Token]) -> bool:
+    """The object of a support or stance verb is an open choice, no one in particular: "a candidate", "any
+    nominee", "whomever they like". A name anywhere in it ("a candidate like Sanders") makes it someone; "the
+    nominee" is someone."""
+    objects = [c for c in children if c.i > verb.i and c.dep_ == "dobj"]
+    objects += [g for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ in _OPINION_PREPS for g in c.children if g.dep_ == "pobj"]
+    if not objects:
+        return False
+    head = objects[0]
+    if head.lower_ not in _OPEN_CHOICE and head.lemma_.lower() not in _OPEN_CHOICE:
+        return False
+    if any((t.pos_ == "PROPN" or t.ent_type_) and not (t.ent_type_ == "NORP" and t.head.i == head.i) for t in head.subtree):
+        return False  # a name makes it someone; a party's ("a Republican nominee") does not
+    dets = [c for c in head.children if c.dep_ in ("det", "poss")]
+    if not dets and head.tag_ != "NNS":
+        return True  # "whomever", "anyone"
+    return any(d.lower_ in _OPEN_DETERMINERS for d in dets)
 
 
 def _object_outside_clause(verb: Token, children: list[Token], content: tuple[int, int], sent: Span, ctx: _Context) -> bool:

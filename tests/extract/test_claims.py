@@ -827,3 +827,14 @@ def test_a_place_that_voted_is_an_election_result(claims):
     assert attributed(claims("Ohio has not voted for a Democratic nominee since 1996.")) == []
     row = only(claims("The senator voted for the bill."))
     assert row["source_text"] == "The senator" and row["text"] == "for the bill"
+
+
+def test_support_for_an_open_choice_backs_no_one(claims):
+    assert attributed(claims("The union has not endorsed a candidate.")) == []
+    assert attributed(claims("The rule allows voters to vote for whomever they like.")) == []
+    assert attributed(claims("Superdelegates can support any candidate.")) == []
+    assert attributed(claims("The three states last voted for a Republican nominee in 1988.")) == []
+    # someone in particular is backed
+    assert only(claims("The union endorsed a candidate like Senator Smith."))["source_text"] == "The union"
+    assert only(claims("Most voters backed the Republican nominee."))["source_text"] == "Most voters"
+    assert only(claims("The union endorsed Senator Smith."))["text"] == "Senator Smith"
