@@ -35,11 +35,16 @@ def fewer_full_collections() -> Iterator[None]:
     """Collect the oldest generation less often while the block runs (see
     :data:`FULL_COLLECTION_EVERY`); the interpreter's thresholds are restored afterwards."""
     old = gc.get_threshold()
-    gc.set_threshold(old[0], old[1], max(old[2], FULL_COLLECTION_EVERY))
+    _collect_oldest_less_often()
     try:
         yield
     finally:
         gc.set_threshold(*old)
+
+
+def _collect_oldest_less_often() -> None:
+    young, middle, oldest = gc.get_threshold()
+    gc.set_threshold(young, middle, max(oldest, FULL_COLLECTION_EVERY))
 
 
 def extract_chunk(records: Sequence[dict], *, model: str | None = None, nlp: Any = None, batch_size: int = 16) -> list[dict[str, list[dict]]]:
@@ -91,7 +96,7 @@ def _worker_nlp(model: str | None) -> Any:
 def _init_worker(model: str | None) -> None:
     # Keep each worker to one BLAS thread: the processes are the parallelism.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    gc.set_threshold(*gc.get_threshold()[:2], max(gc.get_threshold()[2], FULL_COLLECTION_EVERY))  # a worker only extracts
+    _collect_oldest_less_often()  # a worker only extracts
     _worker_nlp(model)
 
 

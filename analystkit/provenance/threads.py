@@ -169,6 +169,10 @@ def claim_threads(
     return pd.DataFrame(out, columns=COLUMNS)
 
 
+#: the names of ``datasketch.minhash`` that :func:`word_hash_values` reproduces ``update_batch`` with
+_DATASKETCH_INTERNALS = ("_SCHEME_LEGACY", "_mersenne_prime", "_max_hash", "_fmix", "_SCHEME_WIDTHS")
+
+
 def word_hash_values(sketch: Any, words: list[str]) -> Any:
     """One row per word: the hash values a ``datasketch.MinHash`` like ``sketch`` (its seed,
     permutations and scheme) holds after ``update_batch`` of that word alone — the arithmetic of
@@ -181,6 +185,14 @@ def word_hash_values(sketch: Any, words: list[str]) -> Any:
     width = len(sketch.hashvalues)
     if not words:
         return numpy.empty((0, width), dtype=sketch.hashvalues.dtype)
+    if not all(hasattr(dm, name) for name in _DATASKETCH_INTERNALS):
+        # another datasketch than the one pinned: the library's own call, word by word (slower, the same values)
+        rows = []
+        for word in words:
+            alone = sketch.copy()
+            alone.update_batch([word.encode("utf-8")])
+            rows.append(alone.hashvalues)
+        return numpy.vstack(rows)
     a, b = sketch.permutations
     hashed = [sketch.hashfunc(word.encode("utf-8")) for word in words]
     if sketch.scheme == dm._SCHEME_LEGACY:

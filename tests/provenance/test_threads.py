@@ -112,3 +112,21 @@ def test_word_hash_values_are_the_library_sketch_of_each_word_and_of_any_set_of_
     together.update_batch([w.encode("utf-8") for w in words[1:4]])
     assert numpy.array_equal(rows[1:4].min(axis=0), together.hashvalues)
     assert word_hash_values(template, []).shape == (0, 64)
+
+
+def test_word_hash_values_fall_back_to_the_library_call_without_its_internals(monkeypatch):
+    import numpy
+    from datasketch import MinHash
+    from datasketch import minhash as dm
+
+    from analystkit.provenance.threads import word_hash_values
+
+    template = MinHash(num_perm=64, seed=7)
+    words = ["ceasefire", "kherson", "withdrawal"]
+    fast = word_hash_values(MinHash(num_perm=64, seed=7, permutations=template.permutations, scheme=template.scheme), words)
+    from analystkit.provenance import threads
+
+    monkeypatch.setattr(threads, "_DATASKETCH_INTERNALS", (*threads._DATASKETCH_INTERNALS, "_a_name_a_later_version_renamed"))
+    assert not hasattr(dm, "_a_name_a_later_version_renamed")
+    slow = word_hash_values(MinHash(num_perm=64, seed=7, permutations=template.permutations, scheme=template.scheme), words)
+    assert numpy.array_equal(fast, slow)
