@@ -22,7 +22,11 @@ annotators skipped) and ``Discuss`` spans (annotators unsure) hold no gold.
 
 **Systems.** ``analystkit``: the rows of ``corpus.claims`` whose ``source_type`` is
 not ``author``; rows that share a source span and a cue (a quote continued over
-several sentences) are one attribution. ``textacy``:
+several sentences) are one attribution. Left out, as PolNeAR's annotation leaves them
+out: nested attributions (PolNeAR annotates the outermost only) and the turns of a
+transcript ("A: It's a big mistake." in an interview: PolNeAR annotates the attributions
+inside an answer, never the speaker label as a cue); ``analystkit, turns scored`` is the
+same with the turns counted, shown beside it so the effect of that choice is visible. ``textacy``:
 ``textacy.extract.triples.direct_quotations`` on the same spaCy parse (an article on
 which it raises counts as predicting nothing, and is counted).
 
@@ -332,6 +336,12 @@ FALSE_CATEGORIES = (
     ("passage without attribution", "no gold attribution in the sentence"),
     ("other", "anything else (the gold attribution in the sentence has another cue and content)"),
 )
+#: Why a passage without gold attribution counts as given one (the false-attribution rate's numerator).
+PASSAGE_CATEGORIES = (
+    ("sourced cue", "a prediction with a source has its cue in the passage"),
+    ("sourceless cue", "a prediction without a source ('reportedly', 'is expected') has its cue in the passage"),
+    ("content only", "only a prediction's content reaches into the passage (its cue lies in another sentence)"),
+)
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$"})
 
 
@@ -339,7 +349,7 @@ _PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$"})
 class Case:
     """One error: which category, where, and the words involved (for the report or ``--dump``)."""
 
-    kind: str  # "miss" or "false"
+    kind: str  # "miss", "false", "false passage" or (``--dump`` only) "hit"
     category: str
     system: str
     article: str
@@ -511,10 +521,33 @@ def error_cases(system: str, article: str, doc, sentences: Sequence[tuple[int, i
     return cases
 
 
+def false_passage_cases(system: str, article: str, doc, sentences: Sequence[tuple[int, int]], preds: Sequence[Item], covered: set[int]) -> list[Case]:
+    """One case per passage without gold attribution that a prediction touches (see :data:`PASSAGE_CATEGORIES`)."""
+    text = doc.text
+    cases = []
+    for i, (start, end) in enumerate(sentences):
+        if i in covered:
+            continue
+        touching = [p for p in preds if any(_overlap((start, end), span) > 0 for span in (*p.cue, *p.content))]
+        if not touching:
+            continue
+        by_cue = [p for p in touching if any(_overlap((start, end), span) > 0 for span in p.cue)]
+        pred = next((p for p in by_cue if p.source), by_cue[0] if by_cue else touching[0])
+        category = "content only" if not by_cue else "sourced cue" if pred.source else "sourceless cue"
+        snippet = " ".join(text[start:end].split())
+        head_token = _token_at(doc, pred.source[0]) if pred.source else None
+        cases.append(Case("false passage", category, system, article, snippet[:300], _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue) if pred.cue else "", head_token.text if head_token is not None else ""))
+    return cases
+
+
 def format_errors(cases: Sequence[Case], *, examples: int = 3) -> str:
     """Counts per category, the top cue lemmas and source words in each, and a few examples."""
     lines = []
-    for kind, categories, title in (("miss", MISS_CATEGORIES, "Missed gold attributions (source head not in any kit source)"), ("false", FALSE_CATEGORIES, "Kit attributions matching no gold source")):
+    for kind, categories, title in (
+        ("miss", MISS_CATEGORIES, "Missed gold attributions (source head not in any kit source)"),
+        ("false", FALSE_CATEGORIES, "Kit attributions matching no gold source"),
+        ("false passage", PASSAGE_CATEGORIES, "Passages without gold attribution given one (the false-attribution rate's numerator)"),
+    ):
         mine = [c for c in cases if c.kind == kind]
         lines += ["", f"{title}: {len(mine)}"]
         for name, meaning in categories:
@@ -560,6 +593,10 @@ def _row_of(item: Item, keyed: dict) -> dict:
     return keyed.get((source[0], source[1], cue[0], cue[1]), {})
 
 
+#: The kit scored with its transcript turns counted as attributions (shown beside the main row).
+TURNS_SCORED = "analystkit, turns scored"
+
+
 def evaluate(root: str | Path, *, split: str = "dev", limit: int | None = None, skip: int = 0, peer: bool = True, errors: bool = False, jobs: int = 1) -> Result:
     """Score the kit (and textacy, if ``peer`` and installed) on one split of PolNeAR (``limit`` articles after the first ``skip``)."""
     import analystkit as ak
@@ -579,7 +616,7 @@ def evaluate(root: str | Path, *, split: str = "dev", limit: int | None = None, 
         import textacy  # noqa: F401
     except ImportError:
         peer = False
-    systems = ["analystkit"] + (["textacy direct_quotations"] if peer else [])
+    systems = ["analystkit", TURNS_SCORED] + (["textacy direct_quotations"] if peer else [])
     result = Result({name: PolnearCounts() for name in systems}, [], 0, [])
     claims_of = {aid: group.to_dict(orient="records") for aid, group in claims.groupby("article_id")}
     sentences_of = {aid: list(zip(group.start, group.end)) for aid, group in sentences_table.sort_values(["article_id", "sentence_id"]).groupby("article_id")}
@@ -600,12 +637,21 @@ def evaluate(root: str | Path, *, split: str = "dev", limit: int | None = None, 
         starts, ends = [s for s, _ in sentences], [e for _, e in sentences]
         golds = gold_items(moved, article.doc, starts, ends)
         rows = claims_of.get(aid, [])
-        ours = claim_items(rows, starts, ends, nested=False)  # PolNeAR annotates the outermost attribution only
+        # PolNeAR annotates the outermost attribution only, and no transcript turn ("A: ...") as one
+        ours = claim_items(rows, starts, ends, nested=False, turns=False)
         result.counts["analystkit"].add(score(ours, golds, sentences, moved.ignored))
+        result.counts[TURNS_SCORED].add(score(claim_items(rows, starts, ends, nested=False), golds, sentences, moved.ignored))
         result.articles += 1
         if errors:
             keyed = _rows_by_key(rows)
             result.cases += error_cases("analystkit", aid, article.doc, sentences, ours, golds, [_row_of(item, keyed) for item in ours])
+            covered = set().union(*(g.sentences for g in golds)) | _sentences_of(moved.ignored, starts, ends)
+            result.cases += false_passage_cases("analystkit", aid, article.doc, sentences, ours, covered)
+            text_ = article.doc.text
+            result.cases += [  # the kit's correct sourced attributions, for precision per cue in ``--dump``
+                Case("hit", "source match", "analystkit", aid, _sentence_text(text_, sentences, p), _text_of(text_, p.source), _text_of(text_, p.cue), _lemma(article.doc, p.cue) if p.cue else "", "")
+                for p in ours if p.source and any(source_matches(p, g) for g in golds)
+            ]
         if peer:
             try:
                 theirs, failed = textacy_items(article.doc, starts, ends), 0

@@ -192,18 +192,25 @@ def gold_items(record: dict, shift: int, starts: Sequence[int], ends: Sequence[i
     return items
 
 
-def claim_items(rows: list[dict], starts: Sequence[int], ends: Sequence[int], *, nested: bool = True) -> list[Item]:
+def claim_items(rows: list[dict], starts: Sequence[int], ends: Sequence[int], *, nested: bool = True, turns: bool = True) -> list[Item]:
     """Attributed claims grouped by (source span, cue span): one item per attribution.
 
-    Left out: the author's voice (an ``author`` row without a cue) and, with ``nested=False``,
+    Left out: the author's voice (an ``author`` row without a cue); with ``nested=False``,
     nested attributions (``nested``: inside another attribution's content or someone else's
     quote) for a gold standard that annotates only the outermost attribution (PolNeAR; GUM
-    annotates nested ones: "I suspect" inside a quote)."""
+    annotates nested ones: "I suspect" inside a quote); with ``turns=False``, the turns of a
+    transcript ("A: It's a big mistake."), for a gold standard that does not annotate a speaker
+    label as a cue (PolNeAR annotates the attributions inside an interview's answers, not the
+    answers themselves)."""
+    from ..extract.claims import NOTE_TURN
+
     groups: dict[tuple[int, int, int, int], Item] = {}
     for row in rows:
         if row["source_type"] == "author" and row.get("cue_start", -1) < 0:
             continue
         if not nested and bool(row.get("nested", False) == True):  # noqa: E712 (numpy and pandas booleans)
+            continue
+        if not turns and row.get("note") == NOTE_TURN:
             continue
         key = (row["source_start"], row["source_end"], row["cue_start"], row["cue_end"])
         item = groups.setdefault(key, Item([], [], []))

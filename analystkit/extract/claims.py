@@ -587,6 +587,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     infinitive = _infinitive(verb) if complement is None else None
     if cue.category == "refusal":
         return _refusal(verb, subject, infinitive, sent, ctx)
+    if cue.object_message and complement is None and infinitive is None and _plain_object(verb, children, ctx):
+        return None  # "shares a residence with", "echoed Sanders' success", "pressing their advantage": the object is no message
     if cue.category == "opinion" and lemma_of(verb) == "vote" and subject.ent_type_ in ("GPE", "LOC"):
         return None  # "South Dakota has not voted for a Democrat since 1964": an election result, no one's stance
     if cue.category in _HOLDER_CATEGORIES and (borrowed or not is_animate(subject, sent)):
@@ -684,8 +686,14 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
             c for c in children
             if c.i > verb.i and (c.dep_ in ("dobj", "prep", "attr", "oprd") or c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
         ]  # "called for the United States to act": a "for ... to" clause
-        if right and not cue.object_person and right[0].dep_ == "dobj" and is_animate(right[0], sent) and not lexicon_documents(right[0]):
-            return None  # "questioned the student", "challenged Sen. Johnson": the person is questioned or run against, no view reported
+        has_object = any(c.dep_ == "dobj" for c in right)
+        # "called Naghmeh Abedini", "called the senator on Tuesday" parsed as a naming predicate without an object: it is the object
+        person = right[0] if right and (right[0].dep_ == "dobj" or right[0].dep_ == "oprd" and not has_object) else None
+        predicate = has_object and any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" for c in children if c.i > verb.i) or any(c.dep_ == "prt" for c in children)
+        if person is not None and not cue.object_person and is_animate(person, sent) and not lexicon_documents(person) and not predicate:
+            # "questioned the student", "challenged Sen. Johnson", "called Naghmeh Abedini": the person is questioned,
+            # run against or telephoned, no view reported ("called him a liar", "called out protesters" report one)
+            return None
         if right:
             content = _trim(sent.doc, right[0].left_edge.i, max(c.right_edge.i for c in right) + 1, sent)
     if content is None and lemma_of(verb) in _NO_RESPONSE and any(c.dep_ == "neg" for c in children) and not borrowed and _asked(verb):
@@ -1190,6 +1198,20 @@ _OPEN_DETERMINERS = frozenset({"a", "an", "any", "no", "another", "either", "nei
 _OPEN_CHOICE = word_list("open_choice_nouns")
 
 
+def _plain_object(verb: Token, children: list[Token], ctx: _Context) -> bool:
+    """A ``message`` cue's noun object names nothing said, thought or shown ("shares a residence", "accepted
+    awards", "offer a marketing perk"); a cue noun or a ``message_nouns`` word ("shared her concerns", "offered
+    condolences"), a pronoun ("echoed that"), a predicate after the object or a quote inside it keep the cue."""
+    dobj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if dobj is None or dobj.pos_ == "PRON" or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in children):
+        return False
+    lemma = dobj.lemma_.lower()
+    if lemma in load_lexicon().nouns or lemma in word_list("message_nouns"):
+        return False
+    start, end = _token_chars(dobj.left_edge)[0], _token_chars(dobj.right_edge)[1]
+    return not quotes_in(ctx.qindex, start, end)
+
+
 def _open_choice(verb: Token, children: list[Token]) -> bool:
     """The object of a support or stance verb is an open choice, no one in particular: "a candidate", "any
     nominee", "whomever they like". A name anywhere in it ("a candidate like Sanders") makes it someone; "the
@@ -1359,6 +1381,7 @@ def _possessed_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attri
 _PRO_FORMS = frozenset({"that", "this", "so", "same", "it", "otherwise", "no", "yes", "nothing", "something"})
 #: Speech verbs that, negated and without content, report a non-answer ("did not respond to requests for comment").
 _NO_RESPONSE = frozenset({"respond", "comment", "reply", "answer"})
+NOTE_TURN = "a speaker's turn in a transcript"
 NOTE_NO_RESPONSE = "no answer to a request for comment: an attribution without content (empty content span)"
 
 
@@ -1759,7 +1782,7 @@ def _default_claims(article: ArticleDoc, sentence: Sentence, ctx: _Context, spea
             content_start += 1
         if content_start >= end:
             return []  # the label alone
-        return [Attribution((content_start, end), turn.colon, turn.label, turn.source_type, turn.source_subtype, turn.actor, "a speaker's turn in a transcript", "direct")]
+        return [Attribution((content_start, end), turn.colon, turn.label, turn.source_type, turn.source_subtype, turn.actor, NOTE_TURN, "direct")]
     if _is_fragment(article, sentence):
         return []
     return [Attribution((start, end), None, None, "author", "author", "", failure, "none")]

@@ -18,7 +18,10 @@
   ``object_content``). ``object_content`` says whether the verb's object (a noun's "of"/"about" phrase: "rumors of
   a retreat") may be the content ("Russia denied the
   allegations") when it has no clause; ``not_person``: only when the object is not a person
-  ("questioned his fitness", not "questioned the student"; "challenged the ruling", not "challenged the senator").
+  ("questioned his fitness", not "questioned the student"; "challenged the ruling", not "challenged the senator"),
+  unless a predicate follows the person ("called him a liar", "called out protesters"); ``message``: a noun object only
+  when it names something said, thought or shown — a cue noun of this file or a ``message_nouns`` word
+  ("shared her concerns", "echoed the criticism"; not "shares a residence", "echoed his success").
 * ``analystkit/data/source_nouns.csv`` — ``noun, source_type, source_subtype,
   provenance``: the head nouns of unnamed and vague sources (official, source,
   people, researcher, report, study, ...).
@@ -41,6 +44,10 @@ class Cue:
     #: ``False`` for a verb whose object is its content only when not a person (``object_content`` ``not_person``:
     #: "questioned his fitness" reports a doubt, "questioned the student" an interrogation)
     object_person: bool = True
+    #: ``True`` for a verb whose noun object is its content only when it names something said, thought or shown
+    #: (``object_content`` ``message``: "shared her concerns", not "shares a residence"; "echoed the criticism",
+    #: not "echoed Sanders' success")
+    object_message: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,8 @@ def load_lexicon() -> Lexicon:
     adverbs: dict[str, Cue] = {}
     adjectives: dict[str, Cue] = {}
     for row in read_rows("attribution_cues.csv"):
-        cue = Cue(row["cue"].lower(), row["kind"], row["category"], row["object_content"] in ("yes", "not_person"), row["object_content"] != "not_person")
+        mode = row["object_content"]
+        cue = Cue(row["cue"].lower(), row["kind"], row["category"], mode in ("yes", "not_person", "message"), mode != "not_person", mode == "message")
         table = {"verb": verbs, "noun": nouns, "adverb": adverbs, "adjective": adjectives}.get(cue.kind)
         if table is not None:
             table.setdefault(cue.cue, cue)

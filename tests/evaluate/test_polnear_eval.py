@@ -12,6 +12,7 @@ from analystkit.evaluate.polnear import (
     article_paths,
     check_split,
     false_category,
+    false_passage_cases,
     gold_items,
     miss_category,
     nested_in,
@@ -221,6 +222,36 @@ def test_error_categories(nlp):
     assert false_category(think, {}, [said], doc, first_line_end, sentences)[0] == "nested in gold content"
     assert false_category(item("it", "saying", "it fails"), {}, [said], doc, first_line_end, sentences)[0] == "passage without attribution"
     assert false_category(item("Trump", ":", "bad"), {}, [], doc, first_line_end, sentences)[0] == "headline"
+
+
+def test_false_passage_cases_say_how_each_clean_passage_was_touched(nlp):
+    text = "Ann Lee said the plan fails. It rained all day. Reportedly the roads flooded. The end came fast."
+    doc = nlp(text)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    assert len(sentences) == 4
+    said = Item([_find(text, "Ann Lee")], [_find(text, "said")], [_find(text, "the plan fails"), _find(text, "It rained all day")])
+    reportedly = Item([], [_find(text, "Reportedly")], [_find(text, "the roads flooded")])
+    cases = false_passage_cases("kit", "a1", doc, sentences, [said, reportedly], covered=set())
+    assert [(c.category, c.sentence) for c in cases] == [
+        ("sourced cue", "Ann Lee said the plan fails."),
+        ("content only", "It rained all day."),
+        ("sourceless cue", "Reportedly the roads flooded."),
+    ]
+    assert cases[0].source == "Ann Lee" and cases[0].cue_lemma == "say"
+    assert [c.sentence for c in false_passage_cases("kit", "a1", doc, sentences, [said, reportedly], covered={0, 1})] == ["Reportedly the roads flooded."]
+
+
+def test_transcript_turns_can_be_left_out_of_the_scored_claims():
+    from analystkit.evaluate.sourcing import claim_items
+    from analystkit.extract.claims import NOTE_TURN
+
+    def row(start, end, source, cue, note="", nested=False):
+        return {"source_type": "named_person", "source_start": source[0], "source_end": source[1], "cue_start": cue[0], "cue_end": cue[1], "start": start, "end": end, "note": note, "nested": nested}
+
+    rows = [row(3, 20, (0, 1), (1, 2), NOTE_TURN), row(21, 40, (0, 1), (1, 2), NOTE_TURN), row(50, 70, (41, 44), (45, 49))]
+    assert len(claim_items(rows, [0, 21, 41], [20, 40, 70])) == 2
+    kept = claim_items(rows, [0, 21, 41], [20, 40, 70], turns=False)
+    assert len(kept) == 1 and kept[0].source == [(41, 44)]
 
 
 def test_parenthetical_cue_category(nlp):

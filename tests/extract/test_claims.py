@@ -829,6 +829,41 @@ def test_a_place_that_voted_is_an_election_result(claims):
     assert row["source_text"] == "The senator" and row["text"] == "for the bill"
 
 
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("She shared her concerns about the deal with reporters.", "shared"),
+        ("Clinton echoed the criticism of the plan.", "echoed"),
+        ("Europe's leaders were quick to offer condolences on Monday.", "offer"),
+        ("The senator pressed Congress to act on the bill.", "pressed"),
+    ],
+)
+def test_a_message_cue_reports_an_object_that_is_a_message(claims, text, cue):
+    assert only(claims(text))["cue"] == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting was held not far from the residence she shares with her husband.",
+        "His events are in areas that share media markets with prime electoral terrain.",
+        "Canova, a law professor, has echoed Sanders' success online.",
+        "The Russians have been pressing their advantage in recent months.",
+        "La Guardia does offer a marketing perk.",
+    ],
+)
+def test_a_message_cue_with_a_plain_object_reports_nothing(claims, text):
+    assert attributed(claims(text)) == []
+
+
+def test_calling_a_person_is_no_stance_unless_a_predicate_follows(claims):
+    assert attributed(claims("A year later, Mr. Obama called Naghmeh Abedini.")) == []
+    assert attributed(claims("The mayor called the senator on Tuesday.")) == []
+    assert only(claims("The mayor called him a liar."))["cue"] == "called"
+    assert only(claims("Trump called out protesters on Twitter."))["cue"] == "called"
+    assert only(claims("The mayor called on Congress to act."))["cue"] == "called"
+
+
 def test_support_for_an_open_choice_backs_no_one(claims):
     assert attributed(claims("The union has not endorsed a candidate.")) == []
     assert attributed(claims("The rule allows voters to vote for whomever they like.")) == []

@@ -18,7 +18,7 @@ def test_every_cue_row_is_valid_and_has_a_provenance():
     for row in rows:
         assert row["kind"] in {"verb", "noun", "phrase", "adverb", "adjective"}, row
         assert row["category"] in CATEGORIES, row
-        assert row["object_content"] in {"yes", "no", "not_person"}, row
+        assert row["object_content"] in {"yes", "no", "not_person", "message"}, row
         assert row["provenance"], row
 
 
@@ -33,6 +33,9 @@ def test_lexicon_by_part_of_speech():
     assert all(cue.kind == "verb" for cue in lexicon.verbs.values())
     # "questioned his fitness" reports a doubt; "questioned the student" does not: the object is content only when not a person
     assert lexicon.verbs["question"].object_content and not lexicon.verbs["question"].object_person
+    share = lexicon.verbs["share"]  # "shared her concerns", not "shares a residence"
+    assert share.object_content and share.object_person and share.object_message
+    assert not lexicon.verbs["deny"].object_message
     assert lexicon.verbs["blast"].object_person
 
 
