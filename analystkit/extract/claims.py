@@ -690,7 +690,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         # "called Naghmeh Abedini", "called the senator on Tuesday" parsed as a naming predicate without an object: it is the object
         person = right[0] if right and (right[0].dep_ == "dobj" or right[0].dep_ == "oprd" and not has_object) else None
         predicate = has_object and any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" for c in children if c.i > verb.i) or any(c.dep_ == "prt" for c in children)
-        if person is not None and not cue.object_person and is_animate(person, sent) and not lexicon_documents(person) and not predicate:
+        # only a bare person: "called Mr. Y, a former director, an outstanding leader" and "calls Trump [a] risk" (a
+        # predicate the parser hung on the name) describe someone
+        bare = person is not None and not any(t.dep_ in ("appos", "dobj", "attr", "oprd") for t in person.subtree if t.i != person.i)
+        if person is not None and not cue.object_person and is_animate(person, sent) and not lexicon_documents(person) and not predicate and bare:
             # "questioned the student", "challenged Sen. Johnson", "called Naghmeh Abedini": the person is questioned,
             # run against or telephoned, no view reported ("called him a liar", "called out protesters" report one)
             return None
@@ -1196,6 +1199,7 @@ def _held_view(verb: Token, children: list[Token], sent: Span) -> tuple[int, int
 #: Determiners of an open choice ("a candidate", "any nominee", "no one"): closed-class grammar, not vocabulary.
 _OPEN_DETERMINERS = frozenset({"a", "an", "any", "no", "another", "either", "neither", "whichever", "whatever", "some"})
 _OPEN_CHOICE = word_list("open_choice_nouns")
+_QUANTIFIERS = frozenset({"more", "most", "much", "many", "some", "all", "any", "few", "none", "part", "lot", "bit", "deal"})
 
 
 def _plain_object(verb: Token, children: list[Token], ctx: _Context) -> bool:
@@ -1203,9 +1207,13 @@ def _plain_object(verb: Token, children: list[Token], ctx: _Context) -> bool:
     awards", "offer a marketing perk"); a cue noun or a ``message_nouns`` word ("shared her concerns", "offered
     condolences"), a pronoun ("echoed that"), a predicate after the object or a quote inside it keep the cue."""
     dobj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if dobj is None or dobj.pos_ == "PRON" or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in children):
-        return False
-    lemma = dobj.lemma_.lower()
+    if dobj is None or dobj.pos_ == "PRON" or any(c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return False  # "pressed officials for a role": what is pressed for is the content
+    head = dobj
+    if head.tag_ in ("JJR", "JJS", "DT", "CD") or head.lemma_.lower() in _QUANTIFIERS:
+        # "shares more of Mr. Ryan's views": the noun after "of" names what is shared
+        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), head)
+    lemma = head.lemma_.lower()
     if lemma in load_lexicon().nouns or lemma in word_list("message_nouns"):
         return False
     start, end = _token_chars(dobj.left_edge)[0], _token_chars(dobj.right_edge)[1]

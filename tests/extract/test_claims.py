@@ -834,12 +834,13 @@ def test_a_place_that_voted_is_an_election_result(claims):
     [
         ("She shared her concerns about the deal with reporters.", "shared"),
         ("Clinton echoed the criticism of the plan.", "echoed"),
-        ("Europe's leaders were quick to offer condolences on Monday.", "offer"),
+        ("Aides have been pressing party officials for a bigger role.", "pressing"),
+        ("While Mr. Cruz shares more of Mr. Ryan's views, he voted against the bill.", "shares"),
         ("The senator pressed Congress to act on the bill.", "pressed"),
     ],
 )
 def test_a_message_cue_reports_an_object_that_is_a_message(claims, text, cue):
-    assert only(claims(text))["cue"] == cue
+    assert cue in [row["cue"] for row in attributed(claims(text))]
 
 
 @pytest.mark.parametrize(
@@ -849,7 +850,6 @@ def test_a_message_cue_reports_an_object_that_is_a_message(claims, text, cue):
         "His events are in areas that share media markets with prime electoral terrain.",
         "Canova, a law professor, has echoed Sanders' success online.",
         "The Russians have been pressing their advantage in recent months.",
-        "La Guardia does offer a marketing perk.",
     ],
 )
 def test_a_message_cue_with_a_plain_object_reports_nothing(claims, text):
@@ -862,6 +862,7 @@ def test_calling_a_person_is_no_stance_unless_a_predicate_follows(claims):
     assert only(claims("The mayor called him a liar."))["cue"] == "called"
     assert only(claims("Trump called out protesters on Twitter."))["cue"] == "called"
     assert only(claims("The mayor called on Congress to act."))["cue"] == "called"
+    assert only(claims("Mr. Doe called Mr. Roe, a former mining director, an outstanding leader."))["cue"] == "called"
 
 
 def test_support_for_an_open_choice_backs_no_one(claims):
