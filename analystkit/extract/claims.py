@@ -870,6 +870,17 @@ def _noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | N
     if content is None and lexicon.nouns[noun.lemma_.lower()].object_content:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and of.lower_ == "of" and is_animate(pobj, sent):
+            # "the words of Abraham Lincoln", "a word of English": the "of" names whose the words are, not what they say;
+            # "in the words of one top staffer, she ...": that person says the clause around the phrase
+            prep = noun.head
+            doc = sent.doc
+            end = max(pobj.right_edge.i, noun.right_edge.i) + 1
+            set_off = prep.i > sent.start and doc[prep.i - 1].text == "," or prep.i == sent.start and end < sent.end and doc[end].text == ","
+            if prep.dep_ != "prep" or prep.lower_ != "in" or not set_off:
+                return None  # "summed up in the very words of Lincoln": whose words, no one's claim
+            content = _outside(sent, prep.i, max(pobj.right_edge.i, noun.right_edge.i) + 1)
+            return _attributed(pobj, content, _token_chars(noun), sent, ctx, allow_inside=True) if content is not None else None
         if pobj is not None:
             content = _subtree_chars(pobj, sent)
     if content is None:

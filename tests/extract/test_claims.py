@@ -355,6 +355,11 @@ def test_intention_of_a_person_is_attributed(claims):
     assert row["cue"] == "wants" and row["text"] == "to build a wall on the border"
 
 
+def test_a_plan_of_a_person_is_an_intention(claims):
+    row = only(claims("Mr. Brown does not plan to endorse Mr. Cruz from his pulpit."))
+    assert row["cue"] == "plan" and row["text"] == "to endorse Mr. Cruz from his pulpit"
+
+
 def test_intention_of_an_organisation_is_not(claims):
     assert not attributed(claims("The organization plans to hold the contest in a different country every year."))
 
@@ -854,6 +859,15 @@ def test_a_message_cue_reports_an_object_that_is_a_message(claims, text, cue):
 )
 def test_a_message_cue_with_a_plain_object_reports_nothing(claims, text):
     assert attributed(claims(text)) == []
+
+
+def test_the_words_of_a_person_are_theirs_not_their_content(claims):
+    row = only(claims("But she does not like surprises, in the words of one top staffer, and she bristled at the attacks."))
+    assert row["source_text"] == "one top staffer" and row["cue"] == "words"
+    assert attributed(claims("The speech can be summed up in the very words of Abraham Lincoln.")) == []
+    assert attributed(claims("Though they speak barely a word of English, they smiled.")) == []
+    row = only(claims("Word of the retreat spread quickly through the city."))  # "of" an event: what the word says
+    assert row["text"] == "the retreat" and row["source_start"] == -1
 
 
 def test_calling_a_person_is_no_stance_unless_a_predicate_follows(claims):
