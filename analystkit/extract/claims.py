@@ -1210,6 +1210,7 @@ def _held_view(verb: Token, children: list[Token], sent: Span) -> tuple[int, int
 #: Determiners of an open choice ("a candidate", "any nominee", "no one"): closed-class grammar, not vocabulary.
 _OPEN_DETERMINERS = frozenset({"a", "an", "any", "no", "another", "either", "neither", "whichever", "whatever", "some"})
 _OPEN_CHOICE = word_list("open_choice_nouns")
+_MATERIAL = word_list("material_modifiers")
 _QUANTIFIERS = frozenset({"more", "most", "much", "many", "some", "all", "any", "few", "none", "part", "lot", "bit", "deal"})
 
 
@@ -1306,7 +1307,7 @@ def _light_verb_attribution(noun: Token, sent: Span, ctx: _Context) -> Attributi
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         subject = _participial_subject(verb)
-    if subject is None or subject.lower_ in _GENERIC_SOURCES or not is_animate(subject, sent):
+    if subject is None or subject.lower_ in _GENERIC_SOURCES or not is_animate(subject, sent) or _material(noun):
         return None
     content = _noun_content(noun, sent)
     if content is None:
@@ -1388,12 +1389,18 @@ def _possessed_noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attri
         # "criticism from many environmentalists that ...", "the decision by the court to ...": the agent phrase holds it
         agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i), None)
         owner = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if owner is None or not is_animate(owner, sent):
+    if owner is None or not is_animate(owner, sent) or _material(noun):
         return None
     content = _noun_content(noun, sent)
     if content is None:
         return None
     return _attributed(owner, content, _token_chars(noun), sent, ctx)
+
+
+def _material(noun: Token) -> bool:
+    """A stance noun made material by its modifier ("their financial support for the convention", "military support
+    for Kyiv"): money or arms given, not a view held (word list ``material_modifiers``)."""
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _MATERIAL for c in noun.children if c.i < noun.i)
 
 
 #: Pro-forms that, as the object of a speech verb, stand for its content ("said that", "said the same of X").

@@ -861,6 +861,13 @@ def test_a_message_cue_with_a_plain_object_reports_nothing(claims, text):
     assert attributed(claims(text)) == []
 
 
+def test_material_support_is_no_stance(claims):
+    assert attributed(claims("Microsoft has reduced its financial support for the convention.")) == []
+    assert attributed(claims("Germany stepped up its military support for Kyiv.")) == []
+    row = only(claims("The senator voiced her support for the bill."))
+    assert row["source_text"] == "The senator" and row["text"] == "the bill"
+
+
 def test_the_words_of_a_person_are_theirs_not_their_content(claims):
     row = only(claims("But she does not like surprises, in the words of one top staffer, and she bristled at the attacks."))
     assert row["source_text"] == "one top staffer" and row["cue"] == "words"
