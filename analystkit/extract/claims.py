@@ -980,6 +980,11 @@ def _colon_lead_in(sent: Span, ctx: _Context, *, headline: bool = False) -> Attr
             named = [t for t in before if (t.pos_ == "PROPN" or t.i in actors or t.lemma_.lower() in load_lexicon().source_nouns) and t.i not in places]
             if not named or before.root.i in places or (len(before) == 1 and before[0].is_upper) or _TRANSCRIPT_LABEL.match(before.text):
                 return None  # "EXCLUSIVE:", "UPDATE:": a kicker, not a source
+            after = [t for t in doc[token.i + 1 : sent.end] if t.is_alpha]
+            title_case = sum(t.text[:1].isupper() for t in after) > len(after) / 2  # the tagger reads verbs as names there
+            quoted = any(t.tag_ in ("``", "''") or t.text in QUOTE_MARKS for t in doc[token.i + 1 : sent.end])
+            if topic is None and not title_case and not quoted and not any(t.tag_ in _FINITE_TAGS or t.pos_ == "AUX" for t in after):
+                return None  # "Netanyahu and Obama: A tortured relationship", "Delegate update: the latest count": a title, no one's words
         content = _trim(doc, token.i + 1, sent.end, sent)
         if content is None:
             return None
@@ -990,6 +995,8 @@ def _colon_lead_in(sent: Span, ctx: _Context, *, headline: bool = False) -> Attr
     return None
 
 
+#: Tags of a finite verb: what a headline's words after "Name:" need to be a claim of Name's (unless quoted).
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TRANSCRIPT_LABEL = re.compile(r"^(?:Q|QUESTION|REPORTER)$")
 #: Content of an attribution whose quote starts after its sentence ("X tweeted:" + quote).
 _PENDING = (0, 0)

@@ -861,6 +861,23 @@ def test_a_message_cue_with_a_plain_object_reports_nothing(claims, text):
     assert attributed(claims(text)) == []
 
 
+@pytest.mark.parametrize(
+    "headline, said",
+    [
+        ("Netanyahu and Obama: A tortured relationship.", False),  # a verbless subtitle
+        ("Delegate update: the latest count in the race.", False),
+        ("Insiders: Trump will rebound in New Hampshire.", True),  # a clause
+        ("Clinton: Time for 'intensification' of the strategy.", True),  # a quote
+        ("Senator Doe on the leak: Unethical.", True),  # the topic phrase marks a lead-in
+        ("Roger Stone: Don't Trust the Voting Machines.", True),  # title case: verbs read as names, no test
+    ],
+)
+def test_a_headline_colon_before_a_verbless_subtitle_is_no_lead_in(claims, headline, said):
+    rows = claims(headline + "\n\nThe body of the article begins here. It says little.")
+    found = [r for r in attributed(rows) if r["start"] < len(headline)]
+    assert bool(found) is said, found
+
+
 def test_material_support_is_no_stance(claims):
     assert attributed(claims("Microsoft has reduced its financial support for the convention.")) == []
     assert attributed(claims("Germany stepped up its military support for Kyiv.")) == []
