@@ -225,6 +225,22 @@ def capital_of(name: str) -> str | None:
     return _CAPITALS.get(normalise(name))
 
 
+@lru_cache(maxsize=1)
+def _media() -> dict[str, str]:
+    media: dict[str, str] = {}
+    for row in read_rows("media_names.csv"):
+        media[normalise(row["name"])] = media[normalise(row["actor"])] = row["medium"]
+    return media
+
+
+def medium_of(name: str) -> str:
+    """What kind of medium a name or actor is: ``"outlet"``, ``"wire"``, ``"fact_checker"``,
+    ``"platform"`` (from ``data/media_names.csv``), else ``""`` ("Politico" → outlet,
+    "Twitter" → platform). Lets an analyst tell the outlets an article cites from the people
+    and bodies it quotes (``actors[actors.actor.map(medium_of) != ""]``)."""
+    return _media().get(normalise(name), "") if name else ""
+
+
 def lookup(name: str) -> Entry | None:
     """The entry for a name as written ("the Kremlin", "Kiev", "Russians"), if any."""
     return gazetteer().get(normalise(name))

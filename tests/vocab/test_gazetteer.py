@@ -55,3 +55,12 @@ def test_media_names_are_organisations_with_provenance():
         assert entry is not None and entry.kind == "organization" and entry.label == "ORG" and entry.actor == actor
     # Names that are as often a person's or a common word are left out.
     assert lookup("Bloomberg") is None and lookup("Fox") is None and lookup("The Atlantic") is None
+
+
+def test_medium_of_tells_outlets_from_other_actors():
+    from analystkit.vocab.gazetteer import medium_of
+
+    assert medium_of("Politico") == "outlet"
+    assert medium_of("The New York Times") == medium_of("New York Times") == "outlet"
+    assert medium_of("Twitter") == "platform" and medium_of("Reuters") == "wire" and medium_of("PolitiFact") == "fact_checker"
+    assert medium_of("Russia") == "" and medium_of("") == ""
