@@ -270,10 +270,19 @@ def _beside_organisation_noun(ent: Span) -> bool:
     """"a new company, Kissito" / "Kissito, a company that …": a name in apposition to an organisation noun."""
     if ent.label_ != "PERSON" and not (ent.label_ in ("GPE", "LOC") and lookup(ent.text) is None):
         return False
-    root = ent.root
-    if root.dep_ == "appos" and root.head.tag_ in ("NN", "NNS") and root.head.lower_ in ORGANISATION_HEADS:
-        return True
-    return any(c.dep_ == "appos" and c.tag_ in ("NN", "NNS") and c.lower_ in ORGANISATION_HEADS for c in root.children)
+    # Right beside each other, a comma between: the parser hangs a far appositive on the
+    # wrong name ("Eddie Griffin, who was a member of the AfroSpear, a group of bloggers").
+    doc, root = ent.doc, ent.root
+    head = root.head
+    if (
+        root.dep_ == "appos" and head.tag_ in ("NN", "NNS") and head.lower_ in ORGANISATION_HEADS
+        and head.i == ent.start - 2 and doc[ent.start - 1].text == ","
+    ):
+        return True  # "a new company, Kissito"
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and any(
+        c.dep_ == "appos" and c.tag_ in ("NN", "NNS") and c.lower_ in ORGANISATION_HEADS and c.left_edge.i == ent.end + 1
+        for c in root.children
+    )  # "Robey Warshaw, a firm founded in 2014"
 
 
 __all__ = [

@@ -158,3 +158,17 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation():
     )
     got = [(e.text, e.label_) for e in not_people(list(doc.ents))]
     assert got == [("Kissito", "ORG"), ("Ann Lee", "PERSON")]
+
+
+def test_a_far_appositive_does_not_make_a_person_an_organisation():
+    from analystkit.nlp.organisations import not_people
+
+    # "Ann Lee of the Rand Group, a consulting company, said": the company is the group's.
+    doc = parsed(
+        ["Ann", "Lee", "of", "the", "Rand", "Group", ",", "a", "company", ",", "said", "so", "."],
+        ["NNP", "NNP", "IN", "DT", "NNP", "NNP", ",", "DT", "NN", ",", "VBD", "RB", "."],
+        ["compound", "nsubj", "prep", "det", "compound", "pobj", "punct", "det", "appos", "punct", "ROOT", "advmod", "punct"],
+        [1, 10, 1, 5, 5, 2, 1, 8, 1, 1, 10, 10, 10],
+        ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [(e.text, e.label_) for e in not_people(list(doc.ents))] == [("Ann Lee", "PERSON"), ("Rand Group", "ORG")]
