@@ -39,6 +39,8 @@ AWARD_HEADS = word_list("award_heads")
 #: Award heads that also head organisations' names ("the Red Cross", "the Toronto Star"):
 #: only a mention the model calls a person or a place is taken for an award.
 AWARD_NAME_HEADS = word_list("award_name_heads")
+#: Participles that, hyphened to an award's name, say it was won ("Oscar-winning", "Emmy-nominated").
+AWARD_PARTICIPLES = word_list("award_participles")
 #: Labels an award's name may wrongly carry, by how sure its head makes it an award.
 _AWARD_LABELS = frozenset({"PERSON", "FAC", "ORG"})
 _AWARD_NAME_LABELS = frozenset({"PERSON", "FAC"})
@@ -196,7 +198,8 @@ def not_people(ents: list[Span]) -> list[Span]:
       possibly with modifiers between ("the Purple Heart", "a replica Purple Heart", "his
       second Purple Heart"), or it modifies a lower-case noun ("Purple Heart recipients")
       — becomes a ``WORK_OF_ART``, never an actor, and so do its other mentions in the
-      article. A person's name takes no determiner; "the late John Cross" does, and is kept
+      article; so is a one-word name hyphened to "winning" or "nominated" ("Oscar-winning",
+      :data:`AWARD_PARTICIPLES`), that mention only. A person's name takes no determiner; "the late John Cross" does, and is kept
       only when the article also writes "Cross" without "John" (a surname).
     * **Bodies in apposition.** A person (or a place the gazetteer does not know) in
       apposition to an organisation noun (:data:`ORGANISATION_HEADS`: "a new company,
@@ -212,6 +215,8 @@ def not_people(ents: list[Span]) -> list[Span]:
     for ent in ents:
         if _is_award(ent):
             awards[_name_words(ent)] = AWARD_LABEL
+            ent = Span(doc, ent.start, ent.end, label=AWARD_LABEL)
+        elif _won(ent):
             ent = Span(doc, ent.start, ent.end, label=AWARD_LABEL)
         elif _beside_organisation_noun(ent):
             ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id_)
@@ -240,6 +245,17 @@ def _used_alone(ent: Span) -> bool:
         return False
     before = ent[-2].orth if len(ent) > 1 else None
     return any(i != head.i and (i == 0 or orth[i - 1] != before) for i in positions.tolist())
+
+
+def _won(ent: Span) -> bool:
+    """"Oscar-winning", "Emmy-nominated": a one-word name hyphened to a participle of
+    :data:`AWARD_PARTICIPLES` is the award (this mention only: "Tony" may be a person elsewhere)."""
+    doc = ent.doc
+    return (
+        ent.label_ == "PERSON" and len(ent) == 1 and ent.end + 1 < len(doc)
+        and doc[ent.end].text == "-" and not ent[-1].whitespace_ and not doc[ent.end].whitespace_
+        and doc[ent.end + 1].lower_ in AWARD_PARTICIPLES
+    )
 
 
 def _is_award(ent: Span) -> bool:
@@ -286,6 +302,6 @@ def _beside_organisation_noun(ent: Span) -> bool:
 
 
 __all__ = [
-    "AWARD_HEADS", "AWARD_LABEL", "AWARD_NAME_HEADS", "ORGANISATION_HEADS", "PLACE_PREFIXES", "extend_organisation_heads",
+    "AWARD_HEADS", "AWARD_LABEL", "AWARD_NAME_HEADS", "AWARD_PARTICIPLES", "ORGANISATION_HEADS", "PLACE_PREFIXES", "extend_organisation_heads",
     "named_after_places", "not_people", "repeated_names",
 ]

@@ -172,3 +172,10 @@ def test_a_far_appositive_does_not_make_a_person_an_organisation():
         ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"],
     )
     assert [(e.text, e.label_) for e in not_people(list(doc.ents))] == [("Ann Lee", "PERSON"), ("Rand Group", "ORG")]
+
+
+def test_a_name_hyphened_to_winning_is_an_award_there_only(nlp):
+    got = labels(nlp, "The Oscar-winning actress Jane Roe spoke. The Tony-winning musical opened.")
+    assert not any(t in ("Oscar", "Tony") and label == "PERSON" for t, label in got)
+    kept = labels(nlp, "A Trump-backed candidate won in Ohio.")
+    assert not any(label == "WORK_OF_ART" for _, label in kept)
