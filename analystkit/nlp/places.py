@@ -10,7 +10,10 @@ training: in the seed it tags Kherson as PERSON, Crimea and Odesa as ORG, and
    (so "Jackson" after "Michael Jackson" stays a person);
 2. splits an entity made of known places joined by "and" or commas;
 3. adds gazetteer places the model missed, when every token is tagged as a proper
-   noun (so "Reading" at the start of a sentence is not taken for the town).
+   noun (so "Reading" at the start of a sentence is not taken for the town);
+4. takes the first word of an outlet's name the article writes in full, tagged a person
+   on its own, for the outlet ("told Fox" beside "the Fox News poll"), and drops a
+   social-media handle from a name ("Twitter @JaneRoe").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..vocab.files import read_rows
-from ..vocab.gazetteer import Entry, gazetteer, lookup, normalise, use_user_aliases
+from ..vocab.gazetteer import MEDIA_SOURCE, Entry, gazetteer, lookup, normalise, use_user_aliases
 from ..vocab.labels import NUMERIC_LABELS
 from ..vocab.words import word_list
 from .doc import span_text
@@ -61,8 +64,12 @@ class PlaceCorrector:
         person_tokens = {t.lower_ for e in found if e.label_ == "PERSON" for t in _person_words(e)}
         matches = self.matcher(doc)
         doc.spans[GAZETTEER_KEY] = [doc[start:end] for _, start, end in matches]
+        outlets = _outlet_first_words(doc, matches, person_tokens)
         ents: list[Span] = []
         for ent in found:
+            if outlets and ent.label_ == "PERSON" and len(ent) == 1 and ent.text in outlets:
+                ents.append(Span(doc, ent.start, ent.end, label="ORG"))  # "told Fox" beside "Fox News"
+                continue
             ents.extend(self._correct(doc, ent, person_tokens))
         if self.add_missing:
             ents = self._add_missing(doc, ents, matches)
@@ -132,6 +139,21 @@ class PlaceCorrector:
                 continue
             added.append(_relabel(span, entry))
         return [e for e in ents if e not in replaced] + added
+
+
+def _outlet_first_words(doc: Doc, matches, person_tokens: set[str]) -> set[str]:
+    """First words of the outlets' names the article writes in full ("Fox" of "Fox News",
+    "Drudge" of "Drudge Report"): alone, and tagged a person, they are the outlet's short
+    form, unless the article names a person with that word ("Michael Bloomberg") or the word
+    is a place ("Washington" of "Washington Post")."""
+    words = set()
+    for _, start, end in matches:
+        if end - start < 2 or not doc[start].text[:1].isupper() or doc[start].lower_ in person_tokens:
+            continue
+        entry = lookup(doc[start:end].text)
+        if entry is not None and entry.source.startswith(MEDIA_SOURCE) and lookup(doc[start].text) is None:
+            words.add(doc[start].text)
+    return words
 
 
 def _person_words(ent: Span) -> list:

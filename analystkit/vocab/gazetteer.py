@@ -35,6 +35,8 @@ CITY_MIN_POPULATION = 100_000
 CITY_ALT_MIN_POPULATION = 400_000
 #: Country codes that are read as the country in running text (others, like "IT" or
 #: "IN", are ordinary words).
+#: How an entry from ``data/media_names.csv`` names its source (``Entry.source`` starts with it).
+MEDIA_SOURCE = "media_names.csv"
 COUNTRY_CODES_IN_TEXT = frozenset(code.upper() for code in word_list("country_codes_in_text"))
 
 
@@ -206,7 +208,7 @@ def gazetteer() -> dict[str, Entry]:
             capitals.setdefault(normalise(re.sub(r",? D\.C\.$", "", info["capital"])), canonical)
 
     for row in read_rows("media_names.csv"):
-        add(row["name"], Entry(row["name"], row["actor"], "organization", "ORG", "", f"media_names.csv ({row['medium']}): {row['source']}", curated=True))
+        add(row["name"], Entry(row["name"], row["actor"], "organization", "ORG", "", f"{MEDIA_SOURCE} ({row['medium']}): {row['source']}", curated=True))
 
     for row in _curated_rows():
         add(row["alias"], Entry(row["alias"], row["actor"], row["kind"], row["label"], row.get("affiliation", ""), row["source"], row.get("affiliation", "") or (row["actor"] if row["kind"] == "state" else ""), curated=True))

@@ -179,3 +179,12 @@ def test_a_name_hyphened_to_winning_is_an_award_there_only(nlp):
     assert not any(t in ("Oscar", "Tony") and label == "PERSON" for t, label in got)
     kept = labels(nlp, "A Trump-backed candidate won in Ohio.")
     assert not any(label == "WORK_OF_ART" for _, label in kept)
+
+
+def test_an_outlets_first_word_alone_is_the_outlet_beside_its_full_name(nlp):
+    text = "The Fox News poll was released on Monday. Daron Shaw told Fox that the race had tightened."
+    got = actors(nlp, text)
+    assert {kb for t, kb in got if t == "Fox"} <= {"Fox News"}
+    assert ("Fox", "PERSON") not in labels(nlp, text)
+    person = labels(nlp, "Michael Bloomberg spoke to Bloomberg News. Bloomberg said the race was close.")
+    assert ("Bloomberg", "PERSON") in person
