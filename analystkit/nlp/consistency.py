@@ -18,7 +18,7 @@ from ..vocab.labels import ACTOR_LABELS
 from .acronyms import implied_acronyms, with_defined_acronyms
 from .component import DocFunction
 from .nested import nested_places
-from .organisations import extend_organisation_heads, named_after_places, repeated_names
+from .organisations import extend_organisation_heads, named_after_places, not_people, repeated_names
 from .doc import doc_text, span_text
 from .spans import NESTED_KEY, exact_matches
 from .speakers import label_spans
@@ -45,6 +45,9 @@ def make_consistent(doc: Doc) -> Doc:
     3. a name carrying several labels gets the most frequent one (ties: the
        first seen).
 
+    Before the votes, awards and bodies the model tags as people ("the Purple Heart", "a new
+    company, Kissito") are relabelled (:func:`~.organisations.not_people`).
+
     Then titles and roles: a portfolio word tagged as an organisation inside a title
     ("Defence" in "Defence Minister") is dropped (:func:`title_fragments`); a person's
     title or role right before the name joins the name ("goalkeeper Mouez Hassen",
@@ -53,9 +56,12 @@ def make_consistent(doc: Doc) -> Doc:
     :func:`appositive_roles`).
     """
     labels = label_spans(doc_text(doc))
-    ents = [e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels)]
+    # Awards and bodies the model calls people go first, so they teach no surname
+    # ("Heart" of "the Purple Heart"); again after the split ("Trump the Purple Heart").
+    ents = not_people([e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels)])
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
-    ents = [part for e in ents for part in _split_after_surname(e, surnames)]
+    split = [part for e in ents for part in _split_after_surname(e, surnames)]
+    ents = not_people(split) if len(split) > len(ents) else split
     strings, orth = doc.vocab.strings, doc.to_array(ORTH)  # the words of a name, without a Token per word
     votes: dict[str, dict[str, int]] = {}
     first: dict[str, str] = {}

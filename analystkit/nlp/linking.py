@@ -53,7 +53,7 @@ def is_locative(span: Span) -> bool:
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 
 
-def _modifies_thing(span: Span) -> bool:
+def modifies_thing(span: Span) -> bool:
     """A name modifying a noun that is not an actor: "the Taipei lantern festival", "the Moscow metro".
 
     There a capital is the city; before an actor noun ("Moscow officials") it stays
@@ -170,7 +170,7 @@ def _actor_for(ent: Span, persons: list[tuple[int, list[str]]], acronyms: dict[s
         # ("Washington D.C." is the city, "Kremlin" is Russia).
         return entry.actor
     capital = capital_of(text)
-    if capital and ent.label_ in ("GPE", "ORG", "LOC") and not is_locative(ent) and not _modifies_thing(ent):
+    if capital and ent.label_ in ("GPE", "ORG", "LOC") and not is_locative(ent) and not modifies_thing(ent):
         return capital
     entry = lookup(text)
     if entry is not None:
@@ -319,4 +319,4 @@ def make_actor_linker(nlp: Language, name: str, aliases: str) -> DocFunction:
     return DocFunction(nlp, name, link_actors, aliases)
 
 
-__all__ = ["LOCATIVE", "clean_mention", "is_locative", "link_actors", "make_actor_linker", "strip_titles"]
+__all__ = ["LOCATIVE", "clean_mention", "is_locative", "link_actors", "make_actor_linker", "modifies_thing", "strip_titles"]

@@ -3,7 +3,13 @@
 * :func:`named_after_places` — "Food Standards Australia New Zealand" is an organisation,
   not New Zealand;
 * :func:`extend_organisation_heads` — "the Scientology organization" is one mention;
-* :func:`repeated_names` — a capitalised proper noun the article repeats is a name.
+* :func:`repeated_names` — a capitalised proper noun the article repeats is a name;
+* :func:`not_people` — awards ("the Purple Heart") and bodies named in apposition to an
+  organisation noun ("a new company, Kissito") that the model tags as people.
+
+News outlets, wire services, fact-checkers and platforms the model tags as people
+("According to Politico", "Twitter announced") are relabelled earlier, by the gazetteer
+(``data/media_names.csv``, read by :mod:`analystkit.vocab.gazetteer`; :mod:`.places`).
 """
 
 from __future__ import annotations
@@ -28,6 +34,22 @@ PLACE_PREFIXES = word_list("place_prefixes")
 ORGANISATION_HEADS = word_list("organisation_heads")
 _TITLE_WORDS = titles("title")
 _ROLE_NOUNS = titles("role")
+#: Nouns that head an award's or decoration's name ("the Purple Heart", "a Nobel Prize").
+AWARD_HEADS = word_list("award_heads")
+#: Award heads that also head organisations' names ("the Red Cross", "the Toronto Star"):
+#: only a mention the model calls a person or a place is taken for an award.
+AWARD_NAME_HEADS = word_list("award_name_heads")
+#: Participles that, hyphened to an award's name, say it was won ("Oscar-winning", "Emmy-nominated").
+AWARD_PARTICIPLES = word_list("award_participles")
+#: Labels an award's name may wrongly carry, by how sure its head makes it an award.
+_AWARD_LABELS = frozenset({"PERSON", "FAC", "ORG"})
+_AWARD_NAME_LABELS = frozenset({"PERSON", "FAC"})
+#: What an award's name becomes: a named thing, never an actor.
+AWARD_LABEL = "WORK_OF_ART"
+#: Part-of-speech tags of the words that may stand between a determiner and an award's
+#: name ("a replica Purple Heart", "his second Purple Heart", "the prestigious Nobel Prize").
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "CD", "VBN", "VBG", "HYPH"})
+_DETERMINER_TAGS = frozenset({"DT", "PRP$", "POS", "WP$", "PDT"})
 #: Calendar words and "I": capitalised, but never a name the article repeats.
 _NOT_NAME_WORDS = frozenset(time_words("month") + time_words("weekday")) | {"i"}
 
@@ -166,4 +188,120 @@ def repeated_names(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
-__all__ = ["ORGANISATION_HEADS", "PLACE_PREFIXES", "extend_organisation_heads", "named_after_places", "repeated_names"]
+def not_people(ents: list[Span]) -> list[Span]:
+    """Names the model tags as people (or places) that are things or bodies.
+
+    * **Awards.** A mention whose last word heads an award's name (:data:`AWARD_HEADS`:
+      "Heart", "Medal", "Prize", "Award"; :data:`AWARD_NAME_HEADS`: "Cross", "Star", only
+      when tagged a person or a place, as they also end "the Red Cross", "the Toronto Star")
+      and which is used as a common noun is — a determiner or possessive before it,
+      possibly with modifiers between ("the Purple Heart", "a replica Purple Heart", "his
+      second Purple Heart"), or it modifies a lower-case noun ("Purple Heart recipients")
+      — becomes a ``WORK_OF_ART``, never an actor, and so do its other mentions in the
+      article; so is a one-word name hyphened to "winning" or "nominated" ("Oscar-winning",
+      :data:`AWARD_PARTICIPLES`), that mention only. A person's name takes no determiner; "the late John Cross" does, and is kept
+      only when the article also writes "Cross" without "John" (a surname).
+    * **Bodies in apposition.** A person (or a place the gazetteer does not know) in
+      apposition to an organisation noun (:data:`ORGANISATION_HEADS`: "a new company,
+      Kissito"; "Kissito, a company that …") is an ORG.
+
+    One pass over the entities; the other entities are returned unchanged, in order.
+    """
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    awards: dict[str, str] = {}
+    out: list[Span] = []
+    for ent in ents:
+        if _is_award(ent):
+            awards[_name_words(ent)] = AWARD_LABEL
+            ent = Span(doc, ent.start, ent.end, label=AWARD_LABEL)
+        elif _won(ent):
+            ent = Span(doc, ent.start, ent.end, label=AWARD_LABEL)
+        elif _beside_organisation_noun(ent):
+            ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id_)
+        out.append(ent)
+    if not awards:
+        return out
+    # One sense per article: "Purple Heart" is an award at its other mentions too.
+    return [
+        Span(doc, e.start, e.end, label=AWARD_LABEL) if e.label_ in _AWARD_NAME_LABELS and _name_words(e) in awards else e
+        for e in out
+    ]
+
+
+def _name_words(ent: Span) -> str:
+    """The capitalised words of a mention ("a replica Purple Heart" → "Purple Heart")."""
+    return " ".join(t.text for t in ent if t.text[:1].isupper() and t.lower_ != "the")
+
+
+def _used_alone(ent: Span) -> bool:
+    """The mention's last word is written on its own elsewhere in the article, more often than
+    the whole name ("the late Amy Cross … Cross said"): a surname."""
+    doc, head = ent.doc, ent[-1]
+    orth = doc.to_array(ORTH)
+    positions = numpy.nonzero(orth == head.orth)[0]
+    if len(positions) < 2:
+        return False
+    before = ent[-2].orth if len(ent) > 1 else None
+    return any(i != head.i and (i == 0 or orth[i - 1] != before) for i in positions.tolist())
+
+
+def _won(ent: Span) -> bool:
+    """"Oscar-winning", "Emmy-nominated": a one-word name hyphened to a participle of
+    :data:`AWARD_PARTICIPLES` is the award (this mention only: "Tony" may be a person elsewhere)."""
+    doc = ent.doc
+    return (
+        ent.label_ == "PERSON" and len(ent) == 1 and ent.end + 1 < len(doc)
+        and doc[ent.end].text == "-" and not ent[-1].whitespace_ and not doc[ent.end].whitespace_
+        and doc[ent.end + 1].lower_ in AWARD_PARTICIPLES
+    )
+
+
+def _is_award(ent: Span) -> bool:
+    head = ent[-1]
+    word = head.lower_
+    if word in AWARD_NAME_HEADS:
+        if ent.label_ not in _AWARD_NAME_LABELS:
+            return False
+    elif word not in AWARD_HEADS or ent.label_ not in _AWARD_LABELS:
+        return False
+    if not head.text[:1].isupper() or len(ent) < 2 and ent.label_ != "PERSON":
+        return False
+    doc = ent.doc
+    if not (head.dep_ == "compound" and head.head.i >= ent.end and doc[head.head.i].tag_ in ("NN", "NNS")):
+        # Not "Purple Heart recipients": a determiner or possessive before the capitalised
+        # name, over lower-case modifiers, inside the mention ("replica Purple Heart") or
+        # right before it.
+        first = next((t.i for t in ent if t.text[:1].isupper() and t.lower_ != "the"), ent.start)
+        i = first - 1
+        while i >= 0 and doc[i].tag_ in _MODIFIER_TAGS and not doc[i].text[:1].isupper():
+            i -= 1
+        if not (i >= 0 and (doc[i].tag_ in _DETERMINER_TAGS or doc[i].lower_ == "the")):
+            return False
+    return not _used_alone(ent)  # "Cross said …": a surname the article uses on its own
+
+
+def _beside_organisation_noun(ent: Span) -> bool:
+    """"a new company, Kissito" / "Kissito, a company that …": a name in apposition to an organisation noun."""
+    if ent.label_ != "PERSON" and not (ent.label_ in ("GPE", "LOC") and lookup(ent.text) is None):
+        return False
+    # Right beside each other, a comma between: the parser hangs a far appositive on the
+    # wrong name ("Eddie Griffin, who was a member of the AfroSpear, a group of bloggers").
+    doc, root = ent.doc, ent.root
+    head = root.head
+    if (
+        root.dep_ == "appos" and head.tag_ in ("NN", "NNS") and head.lower_ in ORGANISATION_HEADS
+        and head.i == ent.start - 2 and doc[ent.start - 1].text == ","
+    ):
+        return True  # "a new company, Kissito"
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and any(
+        c.dep_ == "appos" and c.tag_ in ("NN", "NNS") and c.lower_ in ORGANISATION_HEADS and c.left_edge.i == ent.end + 1
+        for c in root.children
+    )  # "Robey Warshaw, a firm founded in 2014"
+
+
+__all__ = [
+    "AWARD_HEADS", "AWARD_LABEL", "AWARD_NAME_HEADS", "AWARD_PARTICIPLES", "ORGANISATION_HEADS", "PLACE_PREFIXES", "extend_organisation_heads",
+    "named_after_places", "not_people", "repeated_names",
+]

@@ -10,7 +10,10 @@ training: in the seed it tags Kherson as PERSON, Crimea and Odesa as ORG, and
    (so "Jackson" after "Michael Jackson" stays a person);
 2. splits an entity made of known places joined by "and" or commas;
 3. adds gazetteer places the model missed, when every token is tagged as a proper
-   noun (so "Reading" at the start of a sentence is not taken for the town).
+   noun (so "Reading" at the start of a sentence is not taken for the town);
+4. takes the first word of an outlet's name the article writes in full, tagged a person
+   on its own, for the outlet ("told Fox" beside "the Fox News poll"), and drops a
+   social-media handle from a name ("Twitter @JaneRoe").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..vocab.files import read_rows
-from ..vocab.gazetteer import Entry, gazetteer, lookup, normalise, use_user_aliases
+from ..vocab.gazetteer import MEDIA_SOURCE, Entry, gazetteer, lookup, normalise, use_user_aliases
 from ..vocab.labels import NUMERIC_LABELS
 from ..vocab.words import word_list
 from .doc import span_text
@@ -58,11 +61,15 @@ class PlaceCorrector:
 
     def __call__(self, doc: Doc) -> Doc:
         found = doc.ents  # built once: spaCy makes a new Span per entity on every access
-        person_tokens = {t.lower_ for e in found if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        person_tokens = {t.lower_ for e in found if e.label_ == "PERSON" for t in _person_words(e)}
         matches = self.matcher(doc)
         doc.spans[GAZETTEER_KEY] = [doc[start:end] for _, start, end in matches]
+        outlets = _outlet_first_words(doc, matches, person_tokens)
         ents: list[Span] = []
         for ent in found:
+            if outlets and ent.label_ == "PERSON" and len(ent) == 1 and ent.text in outlets:
+                ents.append(Span(doc, ent.start, ent.end, label="ORG"))  # "told Fox" beside "Fox News"
+                continue
             ents.extend(self._correct(doc, ent, person_tokens))
         if self.add_missing:
             ents = self._add_missing(doc, ents, matches)
@@ -78,6 +85,12 @@ class PlaceCorrector:
         if len(ent) > 1 and ent[0].text == "Q" and ent.label_ == "PERSON":
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "Q Karine": a transcript's question marker
             text = span_text(ent)
+        handle = next((t.i for t in ent if t.text[:1] == "@" and len(t.text) > 1), None) if "@" in text else None
+        if handle is not None:
+            # "Twitter @IanHanchett": a social-media handle is no part of a name; what stands
+            # before it is judged on its own (here the platform).
+            before = doc[ent.start : handle]
+            return self._correct(doc, Span(doc, before.start, before.end, label=ent.label_), person_tokens) if len(before) else []
         cut = next((t.i for t in ent if t.text == "("), None) if "(" in text else None
         if cut is not None:
             # "The World Health Organisation (WHO": the bracket ends the name; what follows
@@ -126,6 +139,32 @@ class PlaceCorrector:
                 continue
             added.append(_relabel(span, entry))
         return [e for e in ents if e not in replaced] + added
+
+
+def _outlet_first_words(doc: Doc, matches, person_tokens: set[str]) -> set[str]:
+    """First words of the outlets' names the article writes in full ("Fox" of "Fox News",
+    "Drudge" of "Drudge Report"): alone, and tagged a person, they are the outlet's short
+    form, unless the article names a person with that word ("Michael Bloomberg") or the word
+    is a place ("Washington" of "Washington Post")."""
+    words = set()
+    for _, start, end in matches:
+        if end - start < 2 or not doc[start].text[:1].isupper() or doc[start].lower_ in person_tokens:
+            continue
+        entry = lookup(doc[start:end].text)
+        if entry is not None and entry.source.startswith(MEDIA_SOURCE) and lookup(doc[start].text) is None:
+            words.add(doc[start].text)
+    return words
+
+
+def _person_words(ent: Span) -> list:
+    """The words of a multi-word person's name, up to a social-media handle ("Twitter @IanHanchett"
+    is no person named Twitter); none for a one-word name."""
+    words = []
+    for token in ent:
+        if token.text[:1] == "@":
+            break
+        words.append(token)
+    return words if len(words) > 1 else []
 
 
 def _relabel(span: Span, entry: Entry) -> Span:

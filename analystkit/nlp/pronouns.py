@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..vocab.labels import COLLECTIVE_LABELS
 from ..vocab.words import word_list
 from .doc import doc_ents
-from .linking import is_locative
+from .linking import is_locative, modifies_thing
 
 #: ``doc.user_data`` key of the entities' start offsets (released with the Doc's other caches)
 _STARTS_KEY = "analystkit_ent_starts"
@@ -44,8 +44,10 @@ def is_pronoun(token: Token) -> bool:
 
 
 def is_location(ent: Span) -> bool:
-    """A place named as where something happens, not as an actor: "in Washington", "from Herat"."""
-    return ent.label_ in ("GPE", "LOC", "FAC") and is_locative(ent)
+    """A place named as where something happens, not as an actor: "in Washington", "from Herat",
+    or as what a thing is named after ("the Benghazi attacks", "the Moscow metro"; before an
+    actor noun, "Moscow officials", it stays the government): no pronoun stands for it."""
+    return ent.label_ in ("GPE", "LOC", "FAC") and (is_locative(ent) or modifies_thing(ent))
 
 
 def _last_entity_before(doc: Doc, char: int, labels: frozenset[str], ignore: Sequence[tuple[int, int]] = ()) -> Span | None:

