@@ -1235,6 +1235,8 @@ def is_animate(token: Token, sent: Span) -> bool:
     """``token`` can hold a view: a person or body (a name, a listed person/group/source noun, a
     person pronoun) or a share of people ("56 percent", "a majority of voters", "three-quarters")."""
     lower, lemma = token.lower_, token.lemma_.lower()
+    if "office" in _OFF and lemma == "office":  # TEMP-17G
+        return False
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WP$"):
         return lower in _HOLDER_PRONOUNS
     if token.ent_type_ in _HOLDER_LABELS or token.pos_ == "PROPN":
@@ -1376,7 +1378,7 @@ def _light_verb_attribution(noun: Token, sent: Span, ctx: _Context) -> Attributi
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and not is_animate(subject, sent) and cue.category not in ("evidential", "quote_only") and "outer" not in _OFF:
+        if subject is not None and not is_animate(subject, sent) and "outer" not in _OFF:
             subject = _outer_speaker(verb.head, sent) or subject
     if subject is None:
         subject = _participial_subject(verb)
@@ -1605,7 +1607,7 @@ def _attributed(
     if source is None:
         return None
     doc = head.doc
-    if siblings:
+    if siblings and head.pos_ != "PRON":  # a pronoun is a whole source ("the party he now aims to lead": not "party he")
         text = doc_text(doc)
         for sibling in sorted(siblings, key=lambda t: abs(t.i - head.i)):
             last = sibling.right_edge.i
@@ -1614,7 +1616,9 @@ def _attributed(
             lo, hi = _chars(doc, sibling.left_edge.i, last + 1)
             gap = text[hi : source[0]] if hi <= source[0] else text[source[1] : lo] if lo >= source[1] else "x"
             spaced_dash = gap.strip() in ("-", "\u2010", "\u2011") and gap.startswith(" ") and gap.endswith(" ")  # "LONDON (Reuters) - Donald Trump"
-            if not gap.strip(" -\u2010\u2011") and not spaced_dash and not _overlaps((lo, hi), content):
+            # "her senior policy adviser, Jake Sullivan, said" read as two subjects: a title noun and the name it describes
+            appositive = gap.strip() == "," and {head.pos_, sibling.pos_} == {"NOUN", "PROPN"}
+            if (appositive or not gap.strip(" -\u2010\u2011") and not spaced_dash) and sibling.pos_ != "PRON" and not _overlaps((lo, hi), content):
                 source = (min(lo, source[0]), max(hi, source[1]))
     name = _name_before(head, source, sent) if "appos" not in _OFF else None
     if name is not None and not _overlaps((name.left_edge.idx, source[1]), content):

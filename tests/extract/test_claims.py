@@ -934,3 +934,8 @@ def test_a_clause_with_that_inside_the_content_stays_nested(claims):
 def test_an_office_speaks_through_its_statement(claims):
     rows = attributed(claims("Her office released a statement saying the senator would not attend the dinner."))
     assert [r["source_text"] for r in rows if r["cue"] == "saying"] == ["Her office"]
+
+
+def test_a_pronoun_subject_takes_no_noun_beside_it(claims):
+    rows = attributed(claims("But the rift between the senator and the caucus she now hopes to lead grew wider at the meeting."))
+    assert all(r["source_text"] in ("", "she") for r in rows if r["cue"] == "hopes")
