@@ -85,10 +85,27 @@ How attributions are found (spaCy dependency parse + the cue lists of
   or a stance toward an open choice backs no one ("has not endorsed a candidate", "can vote for
   whomever they like", "support any candidate": word list ``open_choice_nouns``; a name in the object,
   "a candidate like Doe", or "the nominee" is someone);
+* **source choice** (issue 17, sixth pass): of several subjects the parser hung on one cue, the speaker is
+  the first outside quotation marks that can speak, a pronoun or name before a common noun, a person or
+  body before a place or time ("His verdict: "...," he said"; "..., said Anna Berg"; "Speaking in Dover,
+  Delaware, Smith went after Jones, calling him"); a title noun and the name it describes are one source
+  ("her adviser, Jake Sullivan, said"), a pronoun takes no noun beside it; a hyphen or bar with spaces
+  around it ends a dateline ("BERLIN (Reuters) - Jane Porter said"; never the "-" of "(D-NY)", whose ")"
+  stays in the source); a stranded subject climbs out of its appositive's prepositional phrase to the name
+  ("Maj. Tom Hale, an army spokesman in Kabul, said": not Kabul); a participle after "with/despite/amid X"
+  is X's ("ended with Porter asking"); a cue coordinated into another verb's content clause whose
+  inherited subject cannot speak takes that verb's subject ("Putin forecast that the economy would
+  rebound and praised ..."); a relative pronoun's antecedent that is an appositive runs from the name it
+  describes ("Citizens for Parks, a group that endorsed"); a name the parser left off its appositive
+  joins the source (""...," Ruth Alder, the treasurer, recalled"); an office speaks for its holder
+  ("Her office released a statement saying");
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
-  content ("He said her family asked for privacy as they sought answers") is nested in it too;
+  content ("He said her family asked for privacy as they sought answers") is nested in it too; not nested:
+  an attribution with the outer one's source ("He said X and praised Y"), a "while"/"whereas" clause or a
+  clause after ", and"/", but" with a subject of its own ("several farmers said X, while other residents
+  said Y");
 * **quotes over several sentences or paragraphs**: a sentence wholly inside a
   quote whose speaker is named elsewhere (a paragraph that opens a quote without
   closing it continues into the next paragraph that opens with a mark) is a
