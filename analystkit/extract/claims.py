@@ -197,8 +197,6 @@ TABLE = "claims"
 REQUIRES: tuple[str, ...] = ("sentences",)
 
 log = logging.getLogger(__name__)
-import os as _os  # TEMP-17G
-_OFF = frozenset(_os.environ.get("AK17G_OFF", "").split(","))  # TEMP-17G
 
 #: Dependency labels of a clause that is the content of a cue verb.
 CONTENT_DEPS = frozenset({"ccomp"})
@@ -576,10 +574,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
     # Two subjects: the parser hung a clause of the quote on the verb (""... that Trump articulates it," Viguerie
     # notes"); the verb's own subject is the first one outside quotation marks.
-    subject = (_choose_subject(verb, subjects, sent, ctx) if "subj" not in _OFF else min(subjects, key=lambda c: (bool(quotes_in(ctx.qindex, c.idx, c.idx + 1)), c.i))) if len(subjects) > 1 else next(iter(subjects), None)
+    subject = _choose_subject(verb, subjects, sent, ctx) if len(subjects) > 1 else next(iter(subjects), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and not is_animate(subject, sent) and cue.category not in ("evidential", "quote_only") and "outer" not in _OFF:
+        if subject is not None and not is_animate(subject, sent) and cue.category not in ("evidential", "quote_only"):
             subject = _outer_speaker(verb.head, sent) or subject
     noun_of_participle = None
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -746,7 +744,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
 def _past_place(subject: Token) -> Token:
     """The name after a place the parser read as the subject and joined to it without a coordinator ("Speaking in
     Dover, Delaware, Smith went after Jones, calling him": Smith as a conjunct of Delaware): that name; else the subject."""
-    if "subj" in _OFF or subject.ent_type_ not in ("GPE", "LOC", "FAC") or any(c.dep_ == "cc" for c in subject.children):
+    if subject.ent_type_ not in ("GPE", "LOC", "FAC") or any(c.dep_ == "cc" for c in subject.children):
         return subject
     name = next((c for c in subject.children if c.dep_ == "conj" and c.i > subject.i and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "FAC", "DATE")), None)
     return name if name is not None and subject.doc[name.left_edge.i - 1].text == "," else subject
@@ -803,7 +801,7 @@ def _stranded_subject(verb: Token, sent: Span) -> Token | None:
         path.append(node)
     names = [n for n in path if n.right_edge.i < verb.i and n.ent_type_ in _HOLDER_LABELS and n.pos_ == "PROPN" and n.dep_ not in ("pobj", "prep")]
     people = [n for n in names if n.ent_type_ != "GPE"]
-    if people and "strand" not in _OFF:
+    if people:
         return people[-1]  # the highest person or body on the way up: the appositive's name, not the place in it
     if node.right_edge.i >= verb.i or not (node.ent_type_ in _HOLDER_LABELS and node.pos_ == "PROPN"):
         return None
@@ -834,7 +832,7 @@ def _issuer(noun: Token, sent: Span) -> Token | None:
         return None
     node = noun
     while node.dep_ in ("dobj", "pobj", "prep", "dative") and node.head.i != node.i and sent.start <= node.head.i < sent.end:
-        if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS and "absolute" not in _OFF:
+        if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS:
             return None  # "Despite polls showing her behind, Clinton campaigned": the polls show it, not Clinton
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -1115,8 +1113,6 @@ _SPACED_DASHES = frozenset({"-", "\u2015"})
 def _is_dash(token: Token) -> bool:
     if token.text in _DASHES:
         return True
-    if "dash" in _OFF:
-        return False
     return token.text in _SPACED_DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 #: Subjects that are generic, never a source ("you never know", "one might think").
 _GENERIC_SOURCES = frozenset({"you", "one", "y'all", "ya"})
@@ -1129,7 +1125,7 @@ def _participial_subject(verb: Token) -> Token | None:
     """The subject of the clause a participial cue ("saying", "adding", "noting") hangs off."""
     if verb.tag_ != "VBG" or verb.dep_ not in _PARTICIPIAL_DEPS or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
-    own = _absolute_subject(verb) if "absolute" not in _OFF else None
+    own = _absolute_subject(verb)
     if own is not None:
         return own
     head = verb.head
@@ -1140,7 +1136,7 @@ def _participial_subject(verb: Token) -> Token | None:
         if head.pos_ not in ("VERB", "AUX"):
             return None
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        subject = (_choose_subject(head, subjects, head.sent) if "subj" not in _OFF else subjects[0]) if len(subjects) > 1 else next(iter(subjects), None)
+        subject = _choose_subject(head, subjects, head.sent) if len(subjects) > 1 else next(iter(subjects), None)
         if subject is not None:
             return subject if subject.dep_ == "nsubj" or head.lemma_ in load_lexicon().verbs else None
         if head.dep_ not in ("conj", "advcl", "xcomp") or head.head is head:
@@ -1252,8 +1248,6 @@ def is_animate(token: Token, sent: Span) -> bool:
     """``token`` can hold a view: a person or body (a name, a listed person/group/source noun, a
     person pronoun) or a share of people ("56 percent", "a majority of voters", "three-quarters")."""
     lower, lemma = token.lower_, token.lemma_.lower()
-    if "office" in _OFF and lemma == "office":  # TEMP-17G
-        return False
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WP$"):
         return lower in _HOLDER_PRONOUNS
     if token.ent_type_ in _HOLDER_LABELS or token.pos_ == "PROPN":
@@ -1395,7 +1389,7 @@ def _light_verb_attribution(noun: Token, sent: Span, ctx: _Context) -> Attributi
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and not is_animate(subject, sent) and "outer" not in _OFF:
+        if subject is not None and not is_animate(subject, sent):
             subject = _outer_speaker(verb.head, sent) or subject
     if subject is None:
         subject = _participial_subject(verb)
@@ -1610,10 +1604,10 @@ def _attributed(
         # "Jane Doe, who said ...": the source runs from the antecedent to the relative pronoun, and is the antecedent;
         # "Democracy for America, a progressive group that endorsed": the name the appositive describes.
         named = antecedent.head
-        if "appos" not in _OFF and antecedent.dep_ == "appos" and named.i < antecedent.i and named.pos_ in ("PROPN", "NOUN") and sent.start <= named.left_edge.i:
+        if antecedent.dep_ == "appos" and named.i < antecedent.i and named.pos_ in ("PROPN", "NOUN") and sent.start <= named.left_edge.i:
             antecedent = named
         first = antecedent.left_edge.i
-        if "appos" not in _OFF and antecedent.ent_type_ in _HOLDER_LABELS:
+        if antecedent.ent_type_ in _HOLDER_LABELS:
             # "Citizens for Parks, a group that": the whole name, though the parser hung the appositive on its last word
             first = min(first, next((e.start for e in ents_overlapping(head.doc, antecedent.idx, antecedent.idx + 1) if e.start <= antecedent.i < e.end), first))
         source = _chars(head.doc, first, head.i + 1)
@@ -1637,7 +1631,7 @@ def _attributed(
             appositive = gap.strip() == "," and {head.pos_, sibling.pos_} == {"NOUN", "PROPN"}
             if (appositive or not gap.strip(" -\u2010\u2011") and not spaced_dash) and sibling.pos_ != "PRON" and not _overlaps((lo, hi), content):
                 source = (min(lo, source[0]), max(hi, source[1]))
-    name = _name_before(head, source, sent) if "appos" not in _OFF else None
+    name = _name_before(head, source, sent)
     if name is not None and not _overlaps((name.left_edge.idx, source[1]), content):
         # ""...," Deborah Tamargo, the chairwoman of the county GOP, recalled": the name the parser left off its appositive
         source, head = (name.left_edge.idx, source[1]), name
@@ -1869,8 +1863,8 @@ def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: 
                 o for o in atts
                 if o is not att and not o.empty and o.cue is not None and (o.reach or o.content)[0] <= att.cue[0] and att.cue[1] <= (o.reach or o.content)[1] and not _overlaps(o.cue, att.content)
                 and not _semicolon_between(text, min(o.cue[1], att.cue[1]), max(o.cue[0], att.source[0] if att.source and att.source[0] < att.cue[0] else att.cue[0]), ctx)
-                and not (att.source is not None and att.source == o.source and "nest" not in _OFF)  # "He said X and praised Y": one speaker, two attributions
-                and not ("nest" not in _OFF and _coordinated_clause(att, o, ctx))
+                and not (att.source is not None and att.source == o.source)  # "He said X and praised Y": one speaker, two attributions
+                and not _coordinated_clause(att, o, ctx)
             ),
             None,
         )
