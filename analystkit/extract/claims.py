@@ -98,7 +98,8 @@ How attributions are found (spaCy dependency parse + the cue lists of
   rebound and praised ..."); a relative pronoun's antecedent that is an appositive runs from the name it
   describes ("Citizens for Parks, a group that endorsed"); a name the parser left off its appositive
   joins the source (""...," Ruth Alder, the treasurer, recalled"); an office speaks for its holder
-  ("Her office released a statement saying");
+  ("Her office released a statement saying"); a share the parser hung on the verb as a number is its
+  subject ("About 4 in 10 say");
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
@@ -575,6 +576,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     # Two subjects: the parser hung a clause of the quote on the verb (""... that Trump articulates it," Viguerie
     # notes"); the verb's own subject is the first one outside quotation marks.
     subject = _choose_subject(verb, subjects, sent, ctx) if len(subjects) > 1 else next(iter(subjects), None)
+    if subject is None:
+        subject = _share_subject(verb)  # "About 4 in 10 say ...": the parser hung the share on the verb as a number
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and not is_animate(subject, sent) and cue.category not in ("evidential", "quote_only"):
@@ -739,6 +742,15 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         att.elsewhere = True  # the quote's sentence carries the row (a continuation with this source and cue)
         ctx.lead_ins.add(sent.start_char)
     return att
+
+
+def _share_subject(verb: Token) -> Token | None:
+    """A share of people the parser hung on the verb as a number modifier instead of its subject ("About 4 in 10
+    say they want ...", "Six in 10 think"): the number right before the verb, else ``None``."""
+    share = next((c for c in verb.children if c.dep_ in ("nummod", "quantmod", "npadvmod") and c.tag_ == "CD" and c.i < verb.i), None)
+    if share is None or share.right_edge.i != verb.i - 1 or not any(t.lower_ in ("in", "out") for t in share.subtree) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    return share
 
 
 def _past_place(subject: Token) -> Token:

@@ -939,3 +939,8 @@ def test_an_office_speaks_through_its_statement(claims):
 def test_a_pronoun_subject_takes_no_noun_beside_it(claims):
     rows = attributed(claims("But the rift between the senator and the caucus she now hopes to lead grew wider at the meeting."))
     assert all(r["source_text"] in ("", "she") for r in rows if r["cue"] == "hopes")
+
+
+def test_a_share_hung_on_the_verb_is_its_subject(claims):
+    rows = attributed(claims("About 3 in 10 say they want the council to cut taxes."))
+    assert [r["source_text"] for r in rows if r["cue"] == "say"] == ["About 3 in 10"]
