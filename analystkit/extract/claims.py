@@ -89,17 +89,17 @@ How attributions are found (spaCy dependency parse + the cue lists of
   the first outside quotation marks that can speak, a pronoun or name before a common noun, a person or
   body before a place or time ("His verdict: "...," he said"; "..., said Anna Berg"; "Speaking in Dover,
   Delaware, Smith went after Jones, calling him"); a title noun and the name it describes are one source
-  ("her adviser, Jake Sullivan, said"), a pronoun takes no noun beside it; a hyphen or bar with spaces
+  ("her adviser, Tom Reed, said"), a pronoun takes no noun beside it; a hyphen or bar with spaces
   around it ends a dateline ("BERLIN (Reuters) - Jane Porter said"; never the "-" of "(D-NY)", whose ")"
   stays in the source); a stranded subject climbs out of its appositive's prepositional phrase to the name
   ("Maj. Tom Hale, an army spokesman in Kabul, said": not Kabul); a participle after "with/despite/amid X"
   is X's ("ended with Porter asking"); a cue coordinated into another verb's content clause whose
-  inherited subject cannot speak takes that verb's subject ("Putin forecast that the economy would
-  rebound and praised ..."); a relative pronoun's antecedent that is an appositive runs from the name it
+  inherited subject cannot speak takes that verb's subject ("The mayor predicted that the budget would
+  balance and thanked ..."); a relative pronoun's antecedent that is an appositive runs from the name it
   describes ("Citizens for Parks, a group that endorsed"); a name the parser left off its appositive
   joins the source (""...," Ruth Alder, the treasurer, recalled"); an office speaks for its holder
   ("Her office released a statement saying"); a share the parser hung on the verb as a number is its
-  subject ("About 4 in 10 say");
+  subject ("About 3 in 10 say");
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
@@ -577,7 +577,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     # notes"); the verb's own subject is the first one outside quotation marks.
     subject = _choose_subject(verb, subjects, sent, ctx) if len(subjects) > 1 else next(iter(subjects), None)
     if subject is None:
-        subject = _share_subject(verb)  # "About 4 in 10 say ...": the parser hung the share on the verb as a number
+        subject = _share_subject(verb)  # "About 3 in 10 say ...": the parser hung the share on the verb as a number
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and not is_animate(subject, sent) and cue.category not in ("evidential", "quote_only"):
@@ -745,8 +745,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
 
 
 def _share_subject(verb: Token) -> Token | None:
-    """A share of people the parser hung on the verb as a number modifier instead of its subject ("About 4 in 10
-    say they want ...", "Six in 10 think"): the number right before the verb, else ``None``."""
+    """A share of people the parser hung on the verb as a number modifier instead of its subject ("About 3 in 10
+    say they want ...", "Five in 10 think"): the number right before the verb, else ``None``."""
     share = next((c for c in verb.children if c.dep_ in ("nummod", "quantmod", "npadvmod") and c.tag_ == "CD" and c.i < verb.i), None)
     if share is None or share.right_edge.i != verb.i - 1 or not any(t.lower_ in ("in", "out") for t in share.subtree) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
         return None
@@ -763,8 +763,8 @@ def _past_place(subject: Token) -> Token:
 
 
 def _outer_speaker(clause: Token, sent: Span) -> Token | None:
-    """The speaker of a cue whose content clause the parser ran a coordinated cue into ("Mr. Putin forecast that the
-    economy would rebound and praised efforts by ...": "praised" hung on "rebound", whose subject cannot praise):
+    """The speaker of a cue whose content clause the parser ran a coordinated cue into ("The mayor predicted that the
+    budget would balance and thanked the council ...": "praised" hung on "rebound", whose subject cannot praise):
     the subject of the cue the clause is the content of, if it can speak."""
     if clause.dep_ not in CONTENT_DEPS or clause.head is clause or not sent.start <= clause.head.i < sent.end:
         return None
@@ -777,10 +777,10 @@ def _outer_speaker(clause: Token, sent: Span) -> Token | None:
 
 def _choose_subject(verb: Token, subjects: list[Token], sent: Span, ctx: _Context | None = None) -> Token:
     """The speaker among several subjects the parser hung on one cue: the first outside quotation marks (""... that
-    Trump articulates it," Viguerie notes"), preferring one that can speak over one that cannot ("His final assessment:
-    "...," he said"; "The rejection of the treaty signals "...", said Geert Wilders"), and a person or body over a place
-    or time set before it ("Speaking in Salem, New Hampshire, Trump went after Bush, calling him", "The day before, ...,
-    Mr. Trump was just as blunt, claiming")."""
+    Trump articulates it," Viguerie notes"), preferring one that can speak over one that cannot ("Her verdict:
+    "...," she said"; "The collapse of the talks marks "...", said Anna Berg"), and a person or body over a place
+    or time set before it ("Speaking in Dover, Delaware, Smith went after Jones, calling him", "The next morning, ...,
+    Ms. Lee was blunt, claiming")."""
 
     def rank(c: Token) -> tuple[bool, bool, bool, int]:
         place = c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") and any(
@@ -807,7 +807,7 @@ def _stranded_subject(verb: Token, sent: Span) -> Token | None:
         return None
     node = doc[j]
     path = [node]
-    # "Col. Steven H. Warren, a military spokesman in Baghdad, said": climb out of the appositive's "in Baghdad" too
+    # "Maj. Tom R. Hale, an army spokesman in Kabul, said": climb out of the appositive's "in Kabul" too
     while node.dep_ in ("appos", "compound", "det", "amod", "punct", "flat", "pobj", "prep") and sent.start <= node.head.i < verb.i and node.head.i != node.i:
         node = node.head
         path.append(node)
@@ -845,7 +845,7 @@ def _issuer(noun: Token, sent: Span) -> Token | None:
     node = noun
     while node.dep_ in ("dobj", "pobj", "prep", "dative") and node.head.i != node.i and sent.start <= node.head.i < sent.end:
         if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS:
-            return None  # "Despite polls showing her behind, Clinton campaigned": the polls show it, not Clinton
+            return None  # "Despite surveys showing him behind, Lee toured the state": the surveys show it, not Lee
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
@@ -1117,7 +1117,7 @@ _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "
 #: Pronoun subjects that can hold an intention ("he wants to").
 PERSON_SUBJECTS = frozenset({"he", "she", "i", "we"})
 #: Dashes that end a dateline ("WASHINGTON (AP) — ..."); a hyphen or bar with spaces on both sides is one too
-#: ("LONDON (Reuters) - Donald Trump said"), never the hyphen of "R-OH".
+#: ("BERLIN (Reuters) - Jane Porter said"), never the hyphen of "D-NY".
 _DASHES = frozenset({"—", "–", "--"})
 _SPACED_DASHES = frozenset({"-", "\u2015"})
 
@@ -1158,13 +1158,13 @@ def _participial_subject(verb: Token) -> Token | None:
 
 
 #: Prepositions that open an absolute construction, whose noun is the subject of the participle after it
-#: ("with Maddow asking", "with 62 percent saying", "despite polls showing"; closed class).
+#: ("with Porter asking", "with 40 percent saying", "despite surveys showing"; closed class).
 _ABSOLUTE_PREPS = frozenset({"with", "despite", "amid", "without"})
 
 
 def _absolute_subject(verb: Token) -> Token | None:
-    """The noun right before a participle in an absolute construction ("The conversation ended with Maddow asking
-    Clinton whether ...", "despite polls showing her behind"): the participle's own subject, not the clause's."""
+    """The noun right before a participle in an absolute construction ("The interview ended with Porter asking
+    the mayor whether ...", "despite surveys showing him behind"): the participle's own subject, not the clause's."""
     if verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]
@@ -1614,7 +1614,7 @@ def _attributed(
     antecedent = _antecedent(head)
     if antecedent is not None:
         # "Jane Doe, who said ...": the source runs from the antecedent to the relative pronoun, and is the antecedent;
-        # "Democracy for America, a progressive group that endorsed": the name the appositive describes.
+        # "Citizens for Parks, a local group that endorsed": the name the appositive describes.
         named = antecedent.head
         if antecedent.dep_ == "appos" and named.i < antecedent.i and named.pos_ in ("PROPN", "NOUN") and sent.start <= named.left_edge.i:
             antecedent = named
@@ -1630,22 +1630,22 @@ def _attributed(
     if source is None:
         return None
     doc = head.doc
-    if siblings and head.pos_ != "PRON":  # a pronoun is a whole source ("the party he now aims to lead": not "party he")
+    if siblings and head.pos_ != "PRON":  # a pronoun is a whole source ("the caucus she now hopes to lead": not "caucus she")
         text = doc_text(doc)
         for sibling in sorted(siblings, key=lambda t: abs(t.i - head.i)):
             last = sibling.right_edge.i
             while last > sibling.i and (doc[last].is_punct or doc[last].is_space):
-                last -= 1  # "LONDON (Reuters) -": the dash after the sibling is no part of it
+                last -= 1  # "BERLIN (Reuters) -": the dash after the sibling is no part of it
             lo, hi = _chars(doc, sibling.left_edge.i, last + 1)
             gap = text[hi : source[0]] if hi <= source[0] else text[source[1] : lo] if lo >= source[1] else "x"
-            spaced_dash = gap.strip() in ("-", "\u2010", "\u2011") and gap.startswith(" ") and gap.endswith(" ")  # "LONDON (Reuters) - Donald Trump"
-            # "her senior policy adviser, Jake Sullivan, said" read as two subjects: a title noun and the name it describes
+            spaced_dash = gap.strip() in ("-", "\u2010", "\u2011") and gap.startswith(" ") and gap.endswith(" ")  # "BERLIN (Reuters) - Jane Porter"
+            # "her press adviser, Tom Reed, said" read as two subjects: a title noun and the name it describes
             appositive = gap.strip() == "," and {head.pos_, sibling.pos_} == {"NOUN", "PROPN"}
             if (appositive or not gap.strip(" -\u2010\u2011") and not spaced_dash) and sibling.pos_ != "PRON" and not _overlaps((lo, hi), content):
                 source = (min(lo, source[0]), max(hi, source[1]))
     name = _name_before(head, source, sent)
     if name is not None and not _overlaps((name.left_edge.idx, source[1]), content):
-        # ""...," Deborah Tamargo, the chairwoman of the county GOP, recalled": the name the parser left off its appositive
+        # ""...," Ruth Alder, the treasurer of the county club, recalled": the name the parser left off its appositive
         source, head = (name.left_edge.idx, source[1]), name
     if source[0] == sent.start_char and cue[0] > source[1]:
         # "NEW YORK, Nov. 19 (UPI) — Hillary Clinton is calling ...": the parser took the dateline for the subject.
@@ -1672,7 +1672,7 @@ def _attributed(
 
 def _name_before(head: Token, source: tuple[int, int], sent: Span) -> Token | None:
     """A person's or body's name right before a common-noun source, with only a comma between them, that the parser
-    hung on the same word as the source ("Deborah Tamargo, the chairwoman of ..., recalled", Tamargo read as an
+    hung on the same word as the source ("Ruth Alder, the treasurer of ..., recalled", Alder read as an
     adverbial): the name's head token, else ``None``."""
     if head.pos_ != "NOUN":
         return None
@@ -1719,7 +1719,7 @@ def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_ins
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".", "%") or doc[end - 1].is_space):
         if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
-            break  # "Gov. John Kasich (R-OH)": the parenthesis closes
+            break  # "Gov. Mary Lee (D-NY)": the parenthesis closes
         end -= 1
     if end <= start:
         return None
@@ -1907,8 +1907,8 @@ _CLAUSE_COORDINATORS = frozenset({"and", "but", "yet"})
 
 def _coordinated_clause(inner: Attribution, outer: Attribution, ctx: _Context) -> bool:
     """``inner``'s cue heads a clause set beside ``outer``'s content, not inside it, though the parser hung it there:
-    a "while"/"whereas" clause ("Clinton accuses Sanders of X while Sanders suggests Y", "several supporters said X,
-    while other voters said Y") or a clause after ", and" / ", but", with a subject of its own that is no pronoun,
+    a "while"/"whereas" clause ("the mayor blames the council for X while the council says Y", "several farmers said X,
+    while other residents said Y") or a clause after ", and" / ", but", with a subject of its own that is no pronoun,
     outside quotation marks, after the outer cue."""
     if inner.cue is None or outer.cue is None or inner.source is None or inner.cue[0] < outer.cue[1]:
         return False
