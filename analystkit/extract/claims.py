@@ -85,10 +85,28 @@ How attributions are found (spaCy dependency parse + the cue lists of
   or a stance toward an open choice backs no one ("has not endorsed a candidate", "can vote for
   whomever they like", "support any candidate": word list ``open_choice_nouns``; a name in the object,
   "a candidate like Doe", or "the nominee" is someone);
+* **source choice** (issue 17, sixth pass): of several subjects the parser hung on one cue, the speaker is
+  the first outside quotation marks that can speak, a pronoun or name before a common noun, a person or
+  body before a place or time ("His verdict: "...," he said"; "..., said Anna Berg"; "Speaking in Dover,
+  Delaware, Smith went after Jones, calling him"); a title noun and the name it describes are one source
+  ("her adviser, Tom Reed, said"), a pronoun takes no noun beside it; a hyphen or bar with spaces
+  around it ends a dateline ("BERLIN (Reuters) - Jane Porter said"; never the "-" of "(D-NY)", whose ")"
+  stays in the source); a stranded subject climbs out of its appositive's prepositional phrase to the name
+  ("Maj. Tom Hale, an army spokesman in Kabul, said": not Kabul); a participle after "with/despite/amid X"
+  is X's ("ended with Porter asking"); a cue coordinated into another verb's content clause whose
+  inherited subject cannot speak takes that verb's subject ("The mayor predicted that the budget would
+  balance and thanked ..."); a relative pronoun's antecedent that is an appositive runs from the name it
+  describes ("Citizens for Parks, a group that endorsed"); a name the parser left off its appositive
+  joins the source (""...," Ruth Alder, the treasurer, recalled"); an office speaks for its holder
+  ("Her office released a statement saying"); a share the parser hung on the verb as a number is its
+  subject ("About 3 in 10 say");
 * **nested attributions** (:func:`mark_nested`): an attribution whose cue lies inside another's
   content or inside quotation marks ("'I think we lose,' she said") is ``nested``; its
   first-person source takes the outer speaker's actor; an attribution in a clause cut out of another's
-  content ("He said her family asked for privacy as they sought answers") is nested in it too;
+  content ("He said her family asked for privacy as they sought answers") is nested in it too; not nested:
+  an attribution with the outer one's source ("He said X and praised Y"), a "while"/"whereas" clause or a
+  clause after ", and"/", but" with a subject of its own ("several farmers said X, while other residents
+  said Y");
 * **quotes over several sentences or paragraphs**: a sentence wholly inside a
   quote whose speaker is named elsewhere (a paragraph that opens a quote without
   closing it continues into the next paragraph that opens with a mark) is a
@@ -557,9 +575,13 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     subjects = [c for c in children if c.dep_ in ("nsubj", "csubj")]
     # Two subjects: the parser hung a clause of the quote on the verb (""... that Trump articulates it," Viguerie
     # notes"); the verb's own subject is the first one outside quotation marks.
-    subject = min(subjects, key=lambda c: (bool(quotes_in(ctx.qindex, c.idx, c.idx + 1)), c.i)) if len(subjects) > 1 else next(iter(subjects), None)
+    subject = _choose_subject(verb, subjects, sent, ctx) if len(subjects) > 1 else next(iter(subjects), None)
+    if subject is None:
+        subject = _share_subject(verb)  # "About 3 in 10 say ...": the parser hung the share on the verb as a number
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and not is_animate(subject, sent) and cue.category not in ("evidential", "quote_only"):
+            subject = _outer_speaker(verb.head, sent) or subject
     noun_of_participle = None
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         subject = noun_of_participle = verb.head  # "a message stating ...", "one poster writing ..."
@@ -578,6 +600,7 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         borrowed = subject is not None
     if subject is None:
         return None
+    subject = _past_place(subject)
     if subject.lower_ in _GENERIC_SOURCES:
         return None  # "you", "one": generic, never a source
     inverted = _inverted_parenthetical(verb, subject, complement, sent) if not borrowed and cue.category in ("speech", "belief", "knowledge", "evidential") else None
@@ -724,6 +747,55 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     return att
 
 
+def _share_subject(verb: Token) -> Token | None:
+    """A share of people the parser hung on the verb as a number modifier instead of its subject ("About 3 in 10
+    say they want ...", "Five in 10 think"): the number right before the verb, else ``None``."""
+    share = next((c for c in verb.children if c.dep_ in ("nummod", "quantmod", "npadvmod") and c.tag_ == "CD" and c.i < verb.i), None)
+    if share is None or share.right_edge.i != verb.i - 1 or not any(t.lower_ in ("in", "out") for t in share.subtree) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    return share
+
+
+def _past_place(subject: Token) -> Token:
+    """The name after a place the parser read as the subject and joined to it without a coordinator ("Speaking in
+    Dover, Delaware, Smith went after Jones, calling him": Smith as a conjunct of Delaware): that name; else the subject."""
+    if subject.ent_type_ not in ("GPE", "LOC", "FAC") or any(c.dep_ == "cc" for c in subject.children):
+        return subject
+    name = next((c for c in subject.children if c.dep_ == "conj" and c.i > subject.i and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "FAC", "DATE")), None)
+    return name if name is not None and subject.doc[name.left_edge.i - 1].text == "," else subject
+
+
+def _outer_speaker(clause: Token, sent: Span) -> Token | None:
+    """The speaker of a cue whose content clause the parser ran a coordinated cue into ("The mayor predicted that the
+    budget would balance and thanked the council ...": "praised" hung on "rebound", whose subject cannot praise):
+    the subject of the cue the clause is the content of, if it can speak."""
+    if clause.dep_ not in CONTENT_DEPS or clause.head is clause or not sent.start <= clause.head.i < sent.end:
+        return None
+    outer = clause.head
+    if outer.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in outer.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and is_animate(subject, sent) and subject.lower_ not in _GENERIC_SOURCES else None
+
+
+def _choose_subject(verb: Token, subjects: list[Token], sent: Span, ctx: _Context | None = None) -> Token:
+    """The speaker among several subjects the parser hung on one cue: the first outside quotation marks (""... that
+    Trump articulates it," Viguerie notes"), preferring one that can speak over one that cannot ("Her verdict:
+    "...," she said"; "The collapse of the talks marks "...", said Anna Berg"), and a person or body over a place
+    or time set before it ("Speaking in Dover, Delaware, Smith went after Jones, calling him", "The next morning, ...,
+    Ms. Lee was blunt, claiming")."""
+
+    def rank(c: Token) -> tuple[bool, bool, bool, int]:
+        place = c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") and any(
+            o.ent_type_ in ("PERSON", "ORG", "NORP") or o.pos_ == "PRON" or o.lemma_.lower() in load_lexicon().source_nouns for o in subjects if o is not c
+        )
+        quoted = ctx is not None and bool(quotes_in(ctx.qindex, c.idx, c.idx + 1))
+        named = c.pos_ in ("PRON", "PROPN") or c.ent_type_ in ("PERSON", "ORG", "NORP")
+        return (quoted, not is_animate(c, sent), place, not named, c.i)
+
+    return min(subjects, key=rank)
+
+
 def _stranded_subject(verb: Token, sent: Span) -> Token | None:
     """The name right before a finite cue that has no subject of its own ("Alarmed by the unrest in Nevada, Senator
     Harry Reid, the minority leader, said ...", with Reid read as a conjunct of Nevada): the head of the phrase that
@@ -737,8 +809,15 @@ def _stranded_subject(verb: Token, sent: Span) -> Token | None:
     if j <= sent.start:
         return None
     node = doc[j]
-    while node.dep_ in ("appos", "compound", "det", "amod", "punct", "flat") and sent.start <= node.head.i < verb.i and node.head.i != node.i:
+    path = [node]
+    # "Maj. Tom R. Hale, an army spokesman in Kabul, said": climb out of the appositive's "in Kabul" too
+    while node.dep_ in ("appos", "compound", "det", "amod", "punct", "flat", "pobj", "prep") and sent.start <= node.head.i < verb.i and node.head.i != node.i:
         node = node.head
+        path.append(node)
+    names = [n for n in path if n.right_edge.i < verb.i and n.ent_type_ in _HOLDER_LABELS and n.pos_ == "PROPN" and n.dep_ not in ("pobj", "prep")]
+    people = [n for n in names if n.ent_type_ != "GPE"]
+    if people:
+        return people[-1]  # the highest person or body on the way up: the appositive's name, not the place in it
     if node.right_edge.i >= verb.i or not (node.ent_type_ in _HOLDER_LABELS and node.pos_ == "PROPN"):
         return None
     return node
@@ -768,6 +847,8 @@ def _issuer(noun: Token, sent: Span) -> Token | None:
         return None
     node = noun
     while node.dep_ in ("dobj", "pobj", "prep", "dative") and node.head.i != node.i and sent.start <= node.head.i < sent.end:
+        if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS:
+            return None  # "Despite surveys showing him behind, Lee toured the state": the surveys show it, not Lee
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
@@ -775,6 +856,10 @@ def _issuer(noun: Token, sent: Span) -> Token | None:
                 subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
             return subject if subject is not None and subject.lower_ not in _GENERIC_SOURCES and is_animate(subject, sent) else None
     return None
+
+
+#: Prepositions of an adjunct whose noun speaks for itself, never for the clause's subject (closed class).
+_ADJUNCT_PREPS = frozenset({"despite", "amid", "after", "before", "against", "like", "unlike", "without", "following"})
 
 
 def _passive_attribution(verb, cue, children, complement, content, sent, ctx) -> Attribution | None:
@@ -1052,8 +1137,16 @@ def _that_clause_below(verb: Token) -> Token | None:
 _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves", "oneself"})
 #: Pronoun subjects that can hold an intention ("he wants to").
 PERSON_SUBJECTS = frozenset({"he", "she", "i", "we"})
-#: Dashes that end a dateline ("WASHINGTON (AP) — ...").
+#: Dashes that end a dateline ("WASHINGTON (AP) — ..."); a hyphen or bar with spaces on both sides is one too
+#: ("BERLIN (Reuters) - Jane Porter said"), never the hyphen of "D-NY".
 _DASHES = frozenset({"—", "–", "--"})
+_SPACED_DASHES = frozenset({"-", "\u2015"})
+
+
+def _is_dash(token: Token) -> bool:
+    if token.text in _DASHES:
+        return True
+    return token.text in _SPACED_DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 #: Subjects that are generic, never a source ("you never know", "one might think").
 _GENERIC_SOURCES = frozenset({"you", "one", "y'all", "ya"})
 #: Dependency labels of a participial cue hanging off the clause whose subject speaks
@@ -1065,6 +1158,9 @@ def _participial_subject(verb: Token) -> Token | None:
     """The subject of the clause a participial cue ("saying", "adding", "noting") hangs off."""
     if verb.tag_ != "VBG" or verb.dep_ not in _PARTICIPIAL_DEPS or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
+    own = _absolute_subject(verb)
+    if own is not None:
+        return own
     head = verb.head
     for _ in range(3):
         if head.dep_ == "prep" or head.pos_ == "ADP":  # "after saying", "by noting"
@@ -1072,13 +1168,33 @@ def _participial_subject(verb: Token) -> Token | None:
             continue
         if head.pos_ not in ("VERB", "AUX"):
             return None
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = _choose_subject(head, subjects, head.sent) if len(subjects) > 1 else next(iter(subjects), None)
         if subject is not None:
             return subject if subject.dep_ == "nsubj" or head.lemma_ in load_lexicon().verbs else None
         if head.dep_ not in ("conj", "advcl", "xcomp") or head.head is head:
             return None
         head = head.head
     return None
+
+
+#: Prepositions that open an absolute construction, whose noun is the subject of the participle after it
+#: ("with Porter asking", "with 40 percent saying", "despite surveys showing"; closed class).
+_ABSOLUTE_PREPS = frozenset({"with", "despite", "amid", "without"})
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """The noun right before a participle in an absolute construction ("The interview ended with Porter asking
+    the mayor whether ...", "despite surveys showing him behind"): the participle's own subject, not the clause's."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    noun = before if before.dep_ == "pobj" else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN", "NUM") or noun.right_edge.i != verb.i - 1:
+        return None
+    if noun.head.lower_ not in _ABSOLUTE_PREPS or noun.head.dep_ != "prep":
+        return None
+    return noun if is_animate(noun, noun.sent) or lexicon_documents(noun) else None
 
 
 def _raised_subject(verb: Token, sent: Span) -> Token | None:
@@ -1312,6 +1428,8 @@ def _light_verb_attribution(noun: Token, sent: Span, ctx: _Context) -> Attributi
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and not is_animate(subject, sent):
+            subject = _outer_speaker(verb.head, sent) or subject
     if subject is None:
         subject = _participial_subject(verb)
     if subject is None or subject.lower_ in _GENERIC_SOURCES or not is_animate(subject, sent) or _material(noun):
@@ -1528,25 +1646,43 @@ def _attributed(
     ``siblings``: other subjects of the cue, joined to the source when only a space or hyphen separates them."""
     antecedent = _antecedent(head)
     if antecedent is not None:
-        # "Jane Doe, who said ...": the source runs from the antecedent to the relative pronoun, and is the antecedent.
-        source = _chars(head.doc, antecedent.left_edge.i, head.i + 1)
-        if not _overlaps(source, content) and sent.start <= antecedent.left_edge.i:
+        # "Jane Doe, who said ...": the source runs from the antecedent to the relative pronoun, and is the antecedent;
+        # "Citizens for Parks, a local group that endorsed": the name the appositive describes.
+        named = antecedent.head
+        if antecedent.dep_ == "appos" and named.i < antecedent.i and named.pos_ in ("PROPN", "NOUN") and sent.start <= named.left_edge.i:
+            antecedent = named
+        first = antecedent.left_edge.i
+        if antecedent.ent_type_ in _HOLDER_LABELS:
+            # "Citizens for Parks, a group that": the whole name, though the parser hung the appositive on its last word
+            first = min(first, next((e.start for e in ents_overlapping(head.doc, antecedent.idx, antecedent.idx + 1) if e.start <= antecedent.i < e.end), first))
+        source = _chars(head.doc, first, head.i + 1)
+        if not _overlaps(source, content) and sent.start <= first:
             stype, subtype, actor = classify_source(antecedent, source, ctx)
             return Attribution(content, cue, source, stype, subtype, actor, note, clause=clause, empty=empty)
     source = _source_span(head, content, sent, allow_inside=allow_inside)
     if source is None:
         return None
     doc = head.doc
-    if siblings:
+    if siblings and head.pos_ != "PRON":  # a pronoun is a whole source ("the caucus she now hopes to lead": not "caucus she")
         text = doc_text(doc)
         for sibling in sorted(siblings, key=lambda t: abs(t.i - head.i)):
-            lo, hi = _chars(doc, sibling.left_edge.i, sibling.right_edge.i + 1)
+            last = sibling.right_edge.i
+            while last > sibling.i and (doc[last].is_punct or doc[last].is_space):
+                last -= 1  # "BERLIN (Reuters) -": the dash after the sibling is no part of it
+            lo, hi = _chars(doc, sibling.left_edge.i, last + 1)
             gap = text[hi : source[0]] if hi <= source[0] else text[source[1] : lo] if lo >= source[1] else "x"
-            if not gap.strip(" -\u2010\u2011") and not _overlaps((lo, hi), content):
+            spaced_dash = gap.strip() in ("-", "\u2010", "\u2011") and gap.startswith(" ") and gap.endswith(" ")  # "BERLIN (Reuters) - Jane Porter"
+            # "her press adviser, Tom Reed, said" read as two subjects: a title noun and the name it describes
+            appositive = gap.strip() == "," and {head.pos_, sibling.pos_} == {"NOUN", "PROPN"}
+            if (appositive or not gap.strip(" -\u2010\u2011") and not spaced_dash) and sibling.pos_ != "PRON" and not _overlaps((lo, hi), content):
                 source = (min(lo, source[0]), max(hi, source[1]))
+    name = _name_before(head, source, sent)
+    if name is not None and not _overlaps((name.left_edge.idx, source[1]), content):
+        # ""...," Ruth Alder, the treasurer of the county club, recalled": the name the parser left off its appositive
+        source, head = (name.left_edge.idx, source[1]), name
     if source[0] == sent.start_char and cue[0] > source[1]:
         # "NEW YORK, Nov. 19 (UPI) — Hillary Clinton is calling ...": the parser took the dateline for the subject.
-        dash = next((t.i for t in sent if t.text in _DASHES and source[1] <= t.idx < cue[0]), None)
+        dash = next((t.i for t in sent if _is_dash(t) and source[1] <= t.idx < cue[0]), None)
         cue_token = next((t.i for t in sent if t.idx >= cue[0]), None)
         if dash is not None and cue_token is not None and any(t.pos_ == "PROPN" for t in doc[dash + 1 : cue_token]):
             end = cue_token
@@ -1565,6 +1701,24 @@ def _attributed(
         return Attribution(content, cue, turn.label, turn.source_type, turn.source_subtype, turn.actor, note, clause=clause, empty=empty)
     stype, subtype, actor = classify_source(head, source, ctx)
     return Attribution(content, cue, source, stype, subtype, actor, note, clause=clause, empty=empty)
+
+
+def _name_before(head: Token, source: tuple[int, int], sent: Span) -> Token | None:
+    """A person's or body's name right before a common-noun source, with only a comma between them, that the parser
+    hung on the same word as the source ("Ruth Alder, the treasurer of ..., recalled", Alder read as an
+    adverbial): the name's head token, else ``None``."""
+    if head.pos_ != "NOUN":
+        return None
+    doc = head.doc
+    first = next((t for t in doc[head.left_edge.i : head.i + 1] if t.idx >= source[0]), None)
+    if first is None or first.i - 2 < sent.start or doc[first.i - 1].text != ",":
+        return None
+    name = doc[first.i - 2]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.i < first.i - 1:
+        name = name.head
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.head.i != head.head.i or name.dep_ not in ("npadvmod", "nsubj", "dep", "appos"):
+        return None
+    return name
 
 
 def _antecedent(head: Token) -> Token | None:
@@ -1591,12 +1745,14 @@ def _source_span(head: Token, content: tuple[int, int], sent: Span, *, allow_ins
         else:
             start = max(start, next((t.i + 1 for t in reversed(doc[start:end]) if t.idx + len(t.text) <= content[1]), start))
         span = _chars(doc, start, end)
-    dash = next((t.i for t in reversed(doc[start:end]) if t.text in _DASHES), None)
+    dash = next((t.i for t in reversed(doc[start:end]) if _is_dash(t)), None)
     if dash is not None and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[dash + 1 : end]) and (head.i > dash or _dateline(doc[start:dash], sent)):
         start = dash + 1  # a dateline before the dash is no part of the source ("WASHINGTON (AP) — Donald Trump")
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".", "%") or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
+            break  # "Gov. Mary Lee (D-NY)": the parenthesis closes
         end -= 1
     if end <= start:
         return None
@@ -1752,6 +1908,8 @@ def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: 
                 o for o in atts
                 if o is not att and not o.empty and o.cue is not None and (o.reach or o.content)[0] <= att.cue[0] and att.cue[1] <= (o.reach or o.content)[1] and not _overlaps(o.cue, att.content)
                 and not _semicolon_between(text, min(o.cue[1], att.cue[1]), max(o.cue[0], att.source[0] if att.source and att.source[0] < att.cue[0] else att.cue[0]), ctx)
+                and not (att.source is not None and att.source == o.source)  # "He said X and praised Y": one speaker, two attributions
+                and not _coordinated_clause(att, o, ctx)
             ),
             None,
         )
@@ -1772,6 +1930,35 @@ def mark_nested(atts: list[Attribution], speakers: dict[int, Attribution], ctx: 
         head = ctx.article.text[att.source[0] : att.source[1]].lower() if att.source else ""
         if head in FIRST_PERSON and outer.source_actor:
             att.source_type, att.source_subtype, att.source_actor = outer.source_type, "pronoun", outer.source_actor
+
+
+#: Connectives of a clause that stands beside another rather than inside its content ("X said A, while Y said B";
+#: closed class: contrastive subordinators and coordinators).
+_CONTRASTIVE_MARKS = frozenset({"while", "whereas", "although", "though"})
+_CLAUSE_COORDINATORS = frozenset({"and", "but", "yet"})
+
+
+def _coordinated_clause(inner: Attribution, outer: Attribution, ctx: _Context) -> bool:
+    """``inner``'s cue heads a clause set beside ``outer``'s content, not inside it, though the parser hung it there:
+    a "while"/"whereas" clause ("the mayor blames the council for X while the council says Y", "several farmers said X,
+    while other residents said Y") or a clause after ", and" / ", but", with a subject of its own that is no pronoun,
+    outside quotation marks, after the outer cue."""
+    if inner.cue is None or outer.cue is None or inner.source is None or inner.cue[0] < outer.cue[1]:
+        return False
+    doc = ctx.article.doc
+    span = doc.char_span(*inner.cue, alignment_mode="expand")
+    if span is None or quotes_in(ctx.qindex, inner.cue[0], inner.cue[0] + 1):
+        return False
+    verb = span.root
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or not inner.source[0] <= subject.idx < inner.source[1]:
+        return False
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _CONTRASTIVE_MARKS for c in verb.children)
+    if verb.dep_ == "conj":
+        cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < subject.i and c.lower_ in _CLAUSE_COORDINATORS), None)
+        return cc is not None and cc.i > 0 and doc[cc.i - 1].text == ","
+    return False
 
 
 def _semicolon_between(text: str, start: int, end: int, ctx: _Context) -> bool:

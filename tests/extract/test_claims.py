@@ -925,3 +925,74 @@ def test_sources_are_not_outlets_or_awards_taken_for_people(claims):
 def test_they_is_not_the_place_an_event_is_named_after(claims):
     rows = attributed(claims("Four diplomats died in the Benghazi attacks last year. They said the response was slow."))
     assert all(r["source_actor"] != "Benghazi" for r in rows)
+
+
+# ---------------------------------------------------------------- issue 17: the right source (source choice, spans, nesting)
+def test_of_several_subjects_the_one_that_can_speak_is_the_source(claims):
+    row = only(claims('Her last word on the matter: "We will not give up," she said.'))
+    assert row["source_text"] == "she"
+    rows = attributed(claims('The collapse of the talks marks "a dark day" for the region, said Anna Berg, a diplomat in Oslo.'))
+    assert [r["source_text"] for r in rows if r["cue"] == "said"] == ["Anna Berg, a diplomat in Oslo"]
+
+
+def test_a_place_before_the_speaker_is_no_source(claims):
+    rows = attributed(claims("Speaking at a town hall in Dover, Delaware, Smith went after Jones, calling him \u201ca weak leader.\u201d"))
+    assert [r["source_text"] for r in rows if r["cue"] == "calling"] == ["Smith"]
+
+
+def test_a_spaced_hyphen_ends_a_dateline(claims):
+    row = only(claims("BERLIN (Reuters) - Jane Porter said the agreement would hold until spring."))
+    assert row["source_text"] == "Jane Porter"
+    row = only(claims("Gov. Mary Lee (D-NY) said that the budget was balanced."))
+    assert row["source_text"] == "Gov. Mary Lee (D-NY)"  # the hyphen of a party label is no dash, and ")" closes
+
+
+def test_a_stranded_speaker_is_the_name_not_the_place_in_its_appositive(claims):
+    rows = attributed(claims('But in a call with reporters on May 3, Maj. Tom R. Hale, an army spokesman in Kabul, said, "The raid was planned."'))
+    sources = [r["source_text"] for r in rows if r["cue"] == "said"]
+    assert len(sources) == 1 and "Tom R. Hale" in sources[0] and sources[0] != "Kabul"
+
+
+def test_an_absolute_participle_takes_its_own_noun(claims):
+    rows = attributed(claims("The interview ended with Porter asking the mayor whether she would run again."))
+    assert [r["source_text"] for r in rows if r["cue"] == "asking"] == ["Porter"]
+
+
+def test_a_relative_pronoun_source_runs_from_the_name_its_appositive_describes(claims):
+    rows = attributed(claims("Citizens for Parks, a local advocacy group that endorsed Lee in the primary, filed a complaint on Monday."))
+    row = next(r for r in rows if r["cue"] == "endorsed")
+    assert row["source_text"].startswith("Citizens for Parks") and row["source_text"].endswith("that")
+
+
+def test_a_name_left_off_its_appositive_joins_the_source(claims):
+    rows = attributed(claims('"She never missed a meeting," Ruth Alder, the treasurer of the county club, recalled.'))
+    assert [r["source_text"] for r in rows if r["cue"] == "recalled"] == ["Ruth Alder, the treasurer of the county club"]
+
+
+def test_a_while_clause_with_its_own_speaker_is_not_nested(claims):
+    rows = attributed(claims("After the town meeting, several farmers said the mayor had made a fair offer, while other residents said they had not heard enough."))
+    residents = next(r for r in rows if r["source_text"] == "other residents")
+    assert residents["nested"] is False
+    farmers = next(r for r in rows if r["source_text"] == "several farmers")
+    assert farmers["nested"] is False
+
+
+def test_a_clause_with_that_inside_the_content_stays_nested(claims):
+    rows = attributed(claims("The mayor said that the council had voted and that critics said the plan was rushed."))
+    critics = [r for r in rows if r["source_text"] == "critics"]
+    assert all(r["nested"] for r in critics)
+
+
+def test_an_office_speaks_through_its_statement(claims):
+    rows = attributed(claims("Her office released a statement saying the senator would not attend the dinner."))
+    assert [r["source_text"] for r in rows if r["cue"] == "saying"] == ["Her office"]
+
+
+def test_a_pronoun_subject_takes_no_noun_beside_it(claims):
+    rows = attributed(claims("But the rift between the senator and the caucus she now hopes to lead grew wider at the meeting."))
+    assert all(r["source_text"] in ("", "she") for r in rows if r["cue"] == "hopes")
+
+
+def test_a_share_hung_on_the_verb_is_its_subject(claims):
+    rows = attributed(claims("About 3 in 10 say they want the council to cut taxes."))
+    assert [r["source_text"] for r in rows if r["cue"] == "say"] == ["About 3 in 10"]
