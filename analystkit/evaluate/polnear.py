@@ -298,12 +298,16 @@ def score(preds: Sequence[Item], golds: Sequence[Item], sentences: Sequence[tupl
     sourceless_preds = [p for p in preds if not p.source]
     counts.gold_sourceless, counts.pred_sourceless = len(sourceless_golds), len(sourceless_preds)
     counts.gold_sourceless_found = sum(any(cue_matches(p, g) for p in sourceless_preds) for g in sourceless_golds)
+    counts.unattributed_sentences, counts.false_attributions = false_attributions(preds, covered_sentences(golds, sentences, ignored), sentences)
+    return counts
+
+
+def covered_sentences(golds: Sequence[Item], sentences: Sequence[tuple[int, int]], ignored: Spans = ()) -> set[int]:
+    """The sentences holding a gold attribution or an ignored (``Discard``/``Discuss``) span: not clean passages."""
     covered: set[int] = set()
     for gold in golds:
         covered |= gold.sentences
-    covered |= _sentences_of(ignored, [s for s, _ in sentences], [e for _, e in sentences])
-    counts.unattributed_sentences, counts.false_attributions = false_attributions(preds, covered, sentences)
-    return counts
+    return covered | _sentences_of(ignored, [s for s, _ in sentences], [e for _, e in sentences])
 
 
 # ---------------------------------------------------------------- error analysis
@@ -540,6 +544,16 @@ def false_passage_cases(system: str, article: str, doc, sentences: Sequence[tupl
     return cases
 
 
+def hit_cases(system: str, article: str, doc, sentences: Sequence[tuple[int, int]], preds: Sequence[Item], golds: Sequence[Item]) -> list[Case]:
+    """The kit's sourced attributions that match a gold source (kind "hit"): with the false ones, precision per cue in ``--dump``."""
+    text = doc.text
+    return [
+        Case("hit", "source match", system, article, _sentence_text(text, sentences, p), _text_of(text, p.source), _text_of(text, p.cue), _lemma(doc, p.cue) if p.cue else "", "")
+        for p in preds
+        if p.source and any(source_matches(p, g) for g in golds)
+    ]
+
+
 def format_errors(cases: Sequence[Case], *, examples: int = 3) -> str:
     """Counts per category, the top cue lemmas and source words in each, and a few examples."""
     lines = []
@@ -645,13 +659,8 @@ def evaluate(root: str | Path, *, split: str = "dev", limit: int | None = None, 
         if errors:
             keyed = _rows_by_key(rows)
             result.cases += error_cases("analystkit", aid, article.doc, sentences, ours, golds, [_row_of(item, keyed) for item in ours])
-            covered = set().union(*(g.sentences for g in golds)) | _sentences_of(moved.ignored, starts, ends)
-            result.cases += false_passage_cases("analystkit", aid, article.doc, sentences, ours, covered)
-            text_ = article.doc.text
-            result.cases += [  # the kit's correct sourced attributions, for precision per cue in ``--dump``
-                Case("hit", "source match", "analystkit", aid, _sentence_text(text_, sentences, p), _text_of(text_, p.source), _text_of(text_, p.cue), _lemma(article.doc, p.cue) if p.cue else "", "")
-                for p in ours if p.source and any(source_matches(p, g) for g in golds)
-            ]
+            result.cases += false_passage_cases("analystkit", aid, article.doc, sentences, ours, covered_sentences(golds, sentences, moved.ignored))
+            result.cases += hit_cases("analystkit", aid, article.doc, sentences, ours, golds)
         if peer:
             try:
                 theirs, failed = textacy_items(article.doc, starts, ends), 0

@@ -13,6 +13,7 @@ from analystkit.evaluate.polnear import (
     check_split,
     false_category,
     false_passage_cases,
+    hit_cases,
     gold_items,
     miss_category,
     nested_in,
@@ -239,6 +240,10 @@ def test_false_passage_cases_say_how_each_clean_passage_was_touched(nlp):
     ]
     assert cases[0].source == "Ann Lee" and cases[0].cue_lemma == "say"
     assert [c.sentence for c in false_passage_cases("kit", "a1", doc, sentences, [said, reportedly], covered={0, 1})] == ["Reportedly the roads flooded."]
+    said.sentences, reportedly.sentences = {0, 1}, {2}
+    gold = Item([_find(text, "Ann Lee")], [_find(text, "said")], [_find(text, "the plan fails")], _find(text, "Lee"), {0})
+    hits = hit_cases("kit", "a1", doc, sentences, [said, reportedly], [gold])
+    assert [(h.kind, h.source, h.cue_lemma) for h in hits] == [("hit", "Ann Lee", "say")]
 
 
 def test_transcript_turns_can_be_left_out_of_the_scored_claims():
