@@ -964,7 +964,7 @@ def _noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | N
             set_off = prep.i > sent.start and doc[prep.i - 1].text == "," or prep.i == sent.start and end < sent.end and doc[end].text == ","
             if prep.dep_ != "prep" or prep.lower_ != "in" or not set_off:
                 return None  # "summed up in the very words of Lincoln": whose words, no one's claim
-            content = _outside(sent, prep.i, max(pobj.right_edge.i, noun.right_edge.i) + 1)
+            content = _outside(sent, prep.i, end)
             return _attributed(pobj, content, _token_chars(noun), sent, ctx, allow_inside=True) if content is not None else None
         if pobj is not None:
             content = _subtree_chars(pobj, sent)
