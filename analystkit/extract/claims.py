@@ -716,6 +716,10 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
         # only a bare person: "called Mr. Y, a former director, an outstanding leader" and "calls Trump [a] risk" (a
         # predicate the parser hung on the name) describe someone
         bare = person is not None and not any(t.dep_ in ("appos", "dobj", "attr", "oprd") for t in person.subtree if t.i != person.i)
+        if person is not None and person.lemma_.lower() in word_list("share_heads"):
+            # "confirmed a few of his revelations": a share is a person only when it is a share of people
+            of = next((g for c in person.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+            person = of if of is not None else person
         if person is not None and not cue.object_person and is_animate(person, sent) and not lexicon_documents(person) and not predicate and bare:
             # "questioned the student", "challenged Sen. Johnson", "called Naghmeh Abedini": the person is questioned,
             # run against or telephoned, no view reported ("called him a liar", "called out protesters" report one)
@@ -866,14 +870,17 @@ def _passive_attribution(verb, cue, children, complement, content, sent, ctx) ->
     agent = next((c for c in children if c.dep_ == "agent"), None)
     subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+    if not cue.object_person and subject is not None and xcomp is None and (complement is None or complement.i < verb.i) and is_animate(subject, sent) and subject.lower_ != "it" and not any(c.dep_ in ("oprd", "attr") for c in children):
+        return None  # "he was confirmed 92 to 0", "the student was questioned": the person is appointed or questioned
     if content is None and xcomp is not None and subject is not None:
         # "X is expected to Y", "X is believed to be Y": the content is X ... Y.
         content = _trim(sent.doc, subject.left_edge.i, xcomp.right_edge.i + 1, sent)
     if xcomp is not None and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in xcomp.children):
         content = None if complement is None else content  # "must be thought out": not "X is thought to"
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if content is None and subject is not None and cue.category in ("speech", "evidential") and pobj is not None:
+    if content is None and subject is not None and cue.category in ("speech", "evidential") and pobj is not None and lemma_of(verb) not in word_list("maker_verbs"):
         # "O'Malley's move was first reported by MSNBC": the passive subject is what the agent reported
+        # ("71% of stories were written by men", "data maintained by a vendor" name a maker or keeper: word list ``maker_verbs``)
         content = _trim(sent.doc, subject.left_edge.i, subject.right_edge.i + 1, sent)
     if content is None:
         return None
@@ -882,6 +889,8 @@ def _passive_attribution(verb, cue, children, complement, content, sent, ctx) ->
         return found
     if cue.category in STANCE_CATEGORIES or cue.category == "knowledge" or (complement is None and xcomp is None):
         return None  # "was rejected", "was praised": a stance with no stated holder reports nothing; "X is known to" is common knowledge
+    if subject is not None and subject.lower_ == "it" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):
+        return None  # "It should be noted that", "it must be said": the writer's own voice, no one else's report
     # Impersonal: "it was announced", "X is expected to". The verb group is the cue.
     aux = [c for c in children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
     start = aux[0].i if aux else verb.i
@@ -1065,6 +1074,8 @@ def _colon_lead_in(sent: Span, ctx: _Context, *, headline: bool = False) -> Attr
             named = [t for t in before if (t.pos_ == "PROPN" or t.i in actors or t.lemma_.lower() in load_lexicon().source_nouns) and t.i not in places]
             if not named or before.root.i in places or (len(before) == 1 and before[0].is_upper) or _TRANSCRIPT_LABEL.match(before.text):
                 return None  # "EXCLUSIVE:", "UPDATE:": a kicker, not a source
+            if not _can_speak_in_headline(before.root, ctx):
+                return None  # "Big Win For Bernie: ...", "Spoiler no more: ...", "2016 Nerdcast: ...": a title, not a speaker
             after = [t for t in doc[token.i + 1 : sent.end] if t.is_alpha]
             title_case = sum(t.text[:1].isupper() for t in after) > len(after) / 2  # the tagger reads verbs as names there
             quoted = any(t.tag_ in ("``", "''") or t.text in QUOTE_MARKS for t in doc[token.i + 1 : sent.end])
@@ -1078,6 +1089,23 @@ def _colon_lead_in(sent: Span, ctx: _Context, *, headline: bool = False) -> Attr
         stype, subtype, actor = classify_source(head, source, ctx)
         return Attribution(content, _token_chars(token), source, stype, subtype, actor)
     return None
+
+
+def _can_speak_in_headline(head: Token, ctx: _Context) -> bool:
+    """The head word of a headline's "X:" names someone or something that can speak. In title case the tagger
+    calls every word a name, so a capital is no evidence: the word must be a person, body or group to the
+    entity recogniser here or anywhere in the article ("Sanders: ..." when the story names Bernie Sanders),
+    a pronoun, or a listed source, agent or message noun ("Poll:", "Insiders:", "WSJ editorial:")."""
+    if head.ent_type_ in _HOLDER_LABELS or head.pos_ == "PRON":
+        return True
+    lemma, lower = head.lemma_.lower(), head.lower_
+    lexicon = load_lexicon()
+    if any(word in lexicon.source_nouns or word in lexicon.nouns or word in _agent_nouns() or word in word_list("message_nouns") for word in (lemma, lower)):
+        return True  # "Poll:", "Insiders:", "Democrats' new warning:"
+    if any(e.label_ in _HOLDER_LABELS and head.text in e.text.split() for e in ctx.article.doc.ents):
+        return True
+    # "Clinton camp:", "WSJ editorial:": a word owned by or compounded with a person or body speaks for it
+    return any(c.dep_ in ("compound", "poss") and c.i < head.i and c.ent_type_ in _HOLDER_LABELS for c in head.children)
 
 
 #: Tags of a finite verb: what a headline's words after "Name:" need to be a claim of Name's (unless quoted).
@@ -1457,6 +1485,10 @@ _COPULAS = frozenset({"be", "seem", "remain", "appear", "feel", "become", "grow"
 _ATTITUDE_PREPS = frozenset({"of", "about", "that", "to", "with", "on", "over", "toward", "towards"})
 
 
+#: "make sure", "make certain": to ensure something, not a stance (closed class).
+_ENSURE_ADJECTIVES = frozenset({"sure", "certain"})
+
+
 def _attitude_attribution(adj: Token, sent: Span, ctx: _Context) -> Attribution | None:
     """An adjective of attitude or certainty predicated of a person or body: "Viguerie is upbeat about Cruz's
     chances", "voters are worried that ...", "he made it clear that ..."; the clause or phrase it takes is the content."""
@@ -1464,6 +1496,8 @@ def _attitude_attribution(adj: Token, sent: Span, ctx: _Context) -> Attribution 
     lemma = head.lemma_.lower()
     if not (adj.dep_ == "acomp" and lemma in _COPULAS or adj.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and lemma == "make"):
         return None
+    if lemma == "make" and adj.lemma_.lower() in _ENSURE_ADJECTIVES:
+        return None  # "Aides make sure the president ...": to ensure, no one's certainty
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is None and head.dep_ == "conj":
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)

@@ -870,6 +870,9 @@ def test_a_message_cue_with_a_plain_object_reports_nothing(claims, text):
         ("Clinton: Time for 'intensification' of the strategy.", True),  # a quote
         ("Senator Doe on the leak: Unethical.", True),  # the topic phrase marks a lead-in
         ("Roger Stone: Don't Trust the Voting Machines.", True),  # title case: verbs read as names, no test
+        ("Big Win For Bernie: AFL-CIO Holds Off On Presidential Endorsement.", False),  # a win cannot speak
+        ("Spoiler no more: Kasich ends bid.", False),
+        ("Poll: Trump and Clinton hold narrow leads in Pennsylvania.", True),  # a listed evidence noun
     ],
 )
 def test_a_headline_colon_before_a_verbless_subtitle_is_no_lead_in(claims, headline, said):
@@ -996,3 +999,51 @@ def test_a_pronoun_subject_takes_no_noun_beside_it(claims):
 def test_a_share_hung_on_the_verb_is_its_subject(claims):
     rows = attributed(claims("About 3 in 10 say they want the council to cut taxes."))
     assert [r["source_text"] for r in rows if r["cue"] == "say"] == ["About 3 in 10"]
+
+
+def test_a_title_case_headline_speaker_is_someone_the_article_names(nlp):
+    # in title case every word is a "name" to the tagger: the speaker must be a person or body somewhere in the story
+    text = "Sanders: Clinton Email Story Has Moved.\n\nBernie Sanders told reporters in Iowa on Sunday that voters had moved on."
+    rows = extract_article(ArticleDoc.build("t", nlp(text), {"has_headline": True}), tables=["claims"])["claims"]
+    assert rows[0]["source_text"] == "Sanders" and rows[0]["cue"] == ":"
+    text = "2016 Nerdcast: Was Firing Lewandowski the Start of a Reset?\n\nThe campaign manager was fired on Monday."
+    rows = extract_article(ArticleDoc.build("t", nlp(text), {"has_headline": True}), tables=["claims"])["claims"]
+    assert rows[0]["source_type"] == "author"
+
+
+def test_confirming_a_person_is_an_appointment_not_a_report(claims):
+    assert attributed(claims("Democrats controlled the Senate and had confirmed 68 judicial nominees by this point.")) == []
+    assert attributed(claims("Nobody opposed him — he was confirmed 92 to 0.")) == []
+    assert only(claims("The spokesman confirmed the report on Tuesday."))["text"] == "the report"
+    assert only(claims("Officials confirmed that two soldiers died."))["source_text"] == "Officials"
+
+
+def test_make_sure_is_no_certainty(claims):
+    assert attributed(claims("Aides make sure the president gets brief moments to sip water.")) == []
+    assert only(claims("He made it clear that he would run."))["source_text"] == "He"
+    assert only(claims("He is still not sure whether he will vote."))["cue"] == "sure"
+
+
+def test_a_plan_is_a_policy_not_a_reported_intention(claims):
+    # the noun names a proposal ("Obama's plan to admit refugees"); the verb reports an intention
+    assert attributed(claims("The candidates focused on stopping Obama's plan to admit Syrian refugees.")) == []
+    assert only(claims("Clinton plans to make her proposal at a campaign stop in Iowa."))["cue"] == "plans"
+
+
+def test_a_text_written_by_someone_names_its_author_not_a_report(claims):
+    assert attributed(claims("In the 2012 election, 71% of front-page stories were written by men.")) == []
+    row = only(claims("O'Malley's move was first reported by MSNBC."))
+    assert row["source_text"] == "MSNBC" and row["text"] == "O'Malley's move"
+
+
+def test_data_maintained_by_a_company_is_kept_not_reported(claims):
+    assert attributed(claims("Clinton's voter data, which is maintained by the technology company NGP VAN, was exposed.")) == []
+    row = only(claims("The army is expected to advance slowly."))  # an expectation still has an unstated holder
+    assert row["source_subtype"] == "impersonal"
+
+
+def test_it_should_be_noted_is_the_writers_voice(claims):
+    rows = claims("It should be noted that two of the group's researchers were hired as consultants.")
+    assert attributed(rows) == [] and rows[0]["source_type"] == "author"
+    row = only(claims("It was announced that the talks would resume."))
+    assert row["source_subtype"] == "impersonal"
