@@ -79,6 +79,7 @@ class ParagraphBoundaries:
     def __init__(self, nlp: Language, name: str, max_sentence_chars: int = MAX_SENTENCE_CHARS):
         self.name = name
         self.max_sentence_chars = int(max_sentence_chars)
+        keep_title_abbreviations(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         return set_paragraph_boundaries(doc, max_sentence_chars=self.max_sentence_chars)
@@ -94,6 +95,19 @@ def make_paragraphs(nlp: Language, name: str, max_sentence_chars: int) -> Paragr
     """Paragraph-aware sentence starts. ``max_sentence_chars``: a run of text longer than this
     without sentence punctuation is cut at the clause boundary nearest the limit (0: never)."""
     return ParagraphBoundaries(nlp, name, max_sentence_chars)
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Make the title abbreviations of word list ``title_abbreviations`` ("Capt.", "Pres.", "Sens.") one token with
+    their full stop in ``nlp``'s tokenizer. spaCy's English exceptions know "Sen." and "Gov." but split "Pres." and
+    "Capt." into a word and a full stop, which then ends a sentence: "Navy Capt. | Jeff Davis said"."""
+    from ..vocab.words import word_list
+
+    rules = nlp.tokenizer.rules or {}
+    for word in sorted(word_list("title_abbreviations")):
+        for form in (word.capitalize() + ".", word.upper() + "."):
+            if form not in rules:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def set_paragraph_boundaries(doc: Doc, *, max_sentence_chars: int = MAX_SENTENCE_CHARS) -> Doc:

@@ -79,3 +79,18 @@ def test_no_sentence_starts_at_a_title_after_a_word(nlp):
     assert [s.text for s in doc.sents] == ["Ohio Lt. Gov. Mary Roe says the count will stand.", "She spoke on Monday."]
     doc = nlp("He voted in Ohio. Lt. Gov. Mary Roe says so.")
     assert [s.text for s in doc.sents] == ["He voted in Ohio.", "Lt. Gov. Mary Roe says so."]
+
+
+def test_title_abbreviations_the_tokenizer_split_open_no_sentence(nlp):
+    # spaCy's English tokenizer splits "Pres." and "Capt." into a word and a full stop; the component keeps them whole
+    doc = nlp("It rained. Pres. Obama said he would veto it. Navy Capt. Jeff Davis said the ship was safe.")
+    assert [s.text for s in doc.sents] == ["It rained.", "Pres. Obama said he would veto it.", "Navy Capt. Jeff Davis said the ship was safe."]
+    assert "Capt." in [t.text for t in doc]
+
+
+def test_the_tokenizer_keeps_title_abbreviations_in_any_pipeline():
+    nlp = spacy.blank("en")
+    assert "Pres." not in [t.text for t in nlp("Pres. Obama spoke.")]
+    nlp.add_pipe("analystkit_paragraphs")
+    assert [t.text for t in nlp("Pres. Obama spoke to Sens. Manchin and Casey.")][:1] == ["Pres."]
+    assert "Sens." in [t.text for t in nlp("Pres. Obama spoke to Sens. Manchin and Casey.")]
