@@ -603,6 +603,8 @@ def _verb_attribution(verb: Token, cue: Cue, sent: Span, ctx: _Context) -> Attri
     subject = _past_place(subject)
     if subject.lower_ in _GENERIC_SOURCES:
         return None  # "you", "one": generic, never a source
+    if _that_said(verb, subject, sent):
+        return None  # "That said, Millennials say ...": a discourse marker ("having said that"), no one speaks
     inverted = _inverted_parenthetical(verb, subject, complement, sent) if not borrowed and cue.category in ("speech", "belief", "knowledge", "evidential") else None
     if inverted is not None:
         # "Part of the problem, say experts like X, is the ground": the cue's subject comes after it; the sentence is the content
@@ -860,6 +862,15 @@ def _issuer(noun: Token, sent: Span) -> Token | None:
                 subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
             return subject if subject is not None and subject.lower_ not in _GENERIC_SOURCES and is_animate(subject, sent) else None
     return None
+
+
+def _that_said(verb: Token, subject: Token, sent: Span) -> bool:
+    """ "That said, ...", "This said, ...": the demonstrative, the verb and a comma open the sentence (after at most a
+    conjunction or adverb: "But that said,"); an idiom of concession, not a report."""
+    doc = sent.doc
+    if subject.lower_ not in ("that", "this") or subject.i != verb.i - 1 or verb.i + 1 >= sent.end or doc[verb.i + 1].text != ",":
+        return False
+    return all(t.pos_ in ("CCONJ", "ADV", "PUNCT") for t in doc[sent.start : subject.i])
 
 
 #: Prepositions of an adjunct whose noun speaks for itself, never for the clause's subject (closed class).

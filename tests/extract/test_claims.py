@@ -1047,3 +1047,16 @@ def test_it_should_be_noted_is_the_writers_voice(claims):
     assert attributed(rows) == [] and rows[0]["source_type"] == "author"
     row = only(claims("It was announced that the talks would resume."))
     assert row["source_subtype"] == "impersonal"
+
+
+def test_that_said_is_a_discourse_marker(claims):
+    rows = attributed(claims("That said, Millennials say they believe success will require a lifetime of effort."))
+    assert "That" not in [r["source_text"] for r in rows] and "Millennials" in [r["source_text"] for r in rows]
+    rows = attributed(claims("The coach said that, and the players agreed."))  # not the idiom: a subject before it
+    assert [r["source_text"] for r in rows][:1] == ["The coach"]
+
+
+def test_an_inquiry_or_a_lawsuit_speaks_for_its_findings(claims):
+    rows = attributed(claims('Mukasey criticized the email use, which an FBI investigation said was "extremely careless."'))
+    assert any(r["source_text"] == "an FBI investigation" and r["cue"] == "said" for r in rows)
+    assert only(claims("The lawsuit alleges that the company misled investors."))["source_subtype"] == "document"
