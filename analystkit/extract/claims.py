@@ -951,8 +951,11 @@ def _medium_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution |
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in load_lexicon().verbs:
         return None  # a reporting verb carries the attribution itself
     subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
-    if subject is None:
-        return None
+    if subject is None or subject.lower_ in ("it", "there"):
+        return None  # "In the earlier interviews, it was a different story": no one speaks (a body that states its own
+        # view does so with a reporting verb, which carries the attribution itself)
+    if prep.i == verb.i + 1 and not any(t.text == "," for t in sent.doc[sent.start : prep.i]):
+        return None  # "He will participate in an interview with WVIT": the phrase completes the verb, it frames no claim
     content = _outside(sent, prep.left_edge.i, prep.right_edge.i + 1)
     if content is None:
         return None

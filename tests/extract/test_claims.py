@@ -1060,3 +1060,10 @@ def test_an_inquiry_or_a_lawsuit_speaks_for_its_findings(claims):
     rows = attributed(claims('Mukasey criticized the email use, which an FBI investigation said was "extremely careless."'))
     assert any(r["source_text"] == "an FBI investigation" and r["cue"] == "said" for r in rows)
     assert only(claims("The lawsuit alleges that the company misled investors."))["source_subtype"] == "document"
+
+
+def test_an_interview_frames_a_claim_only_around_a_speaker(claims):
+    assert attributed(claims("In the earlier interviews, it was a different story.")) == []
+    assert attributed(claims("He will participate in an interview with WVIT in Hartford, Connecticut.")) == []
+    row = only(claims("In an interview with Yahoo News published Thursday, Trump did not rule out warrantless searches."))
+    assert row["source_text"] == "Trump" and row["cue"].startswith("In an interview")
