@@ -1109,7 +1109,8 @@ def _can_speak_in_headline(head: Token, ctx: _Context) -> bool:
     """The head word of a headline's "X:" names someone or something that can speak. In title case the tagger
     calls every word a name, so a capital is no evidence: the word must be a person, body or group to the
     entity recogniser here or anywhere in the article ("Sanders: ..." when the story names Bernie Sanders),
-    a pronoun, or a listed source, agent or message noun ("Poll:", "Insiders:", "WSJ editorial:")."""
+    a pronoun, a listed source, agent, cue or message noun ("Poll:", "Insiders:", "Democrats' warning:"), or a word
+    owned by or compounded with a person or body ("Clinton camp:", "WSJ editorial:")."""
     if head.ent_type_ in _HOLDER_LABELS or head.pos_ == "PRON":
         return True
     lemma, lower = head.lemma_.lower(), head.lower_
