@@ -32,12 +32,10 @@ from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# Abbreviations after which a capitalised word does not start a new sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col sgt capt cmdr adm maj sen sens rep reps gov govs pres st jr sr
-    no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec mt ft
-    rev hon amb est approx dept univ fig""".split()
-)
+from ..vocab.words import word_list
+
+#: Abbreviations after which a capitalised word does not start a new sentence (word list ``abbreviations``).
+ABBREVIATIONS = word_list("abbreviations")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){1,4}$")  # U.S. U.N. D.C. L.
 _TERMINAL = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]"}
@@ -101,8 +99,6 @@ def keep_title_abbreviations(nlp: Language) -> None:
     """Make the title abbreviations of word list ``title_abbreviations`` ("Capt.", "Pres.", "Sens.") one token with
     their full stop in ``nlp``'s tokenizer. spaCy's English exceptions know "Sen." and "Gov." but split "Pres." and
     "Capt." into a word and a full stop, which then ends a sentence: "Navy Capt. | Jeff Davis said"."""
-    from ..vocab.words import word_list
-
     rules = nlp.tokenizer.rules or {}
     for word in sorted(word_list("title_abbreviations")):
         for form in (word.capitalize() + ".", word.upper() + "."):
