@@ -346,9 +346,10 @@ def focus_sourcing(corpus: Corpus, article_id: str) -> Finding:
 
 def transcripts(corpus: Corpus) -> Finding:
     """Transcripts of briefings in the corpus (speaker turns): they change what the counts mean."""
+    from .nlp.doc import paragraph_starts
     from .nlp.transcripts import is_transcript
 
-    found = [r.article_id for r in corpus._articles.itertuples() if is_transcript(r.text, _paragraph_starts(r.text))]
+    found = [r.article_id for r in corpus._articles.itertuples() if is_transcript(r.text, paragraph_starts(r.text))]
     if not found:
         return note("")
     return note(
@@ -356,12 +357,6 @@ def transcripts(corpus: Corpus) -> Finding:
         f"(a briefing, a press conference): each turn is its speaker's claim, so {'it weighs' if len(found) == 1 else 'they weigh'} heavily on every count; "
         "compare articles one by one as well."
     )
-
-
-def _paragraph_starts(text: str) -> list[int]:
-    import re
-
-    return [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)]
 
 
 # --------------------------------------------------------------------------- hedging

@@ -58,7 +58,7 @@ TABLES: dict[str, dict[str, str]] = {
         "source_end": "offset one past the source (-1 when empty)",
         "source_actor": "canonical actor behind the source ('Ukrainian officials' -> Ukraine, 'he' -> the person meant); '' when none is named",
         "source_type": "named_person, named_organization, unnamed, vague or author",
-        "source_subtype": "finer kind of source: official, person, state, organization, document, anonymous, collective, expert, individual, journalist (a transcript's 'Q'), speaker (a transcript label resolved to its speaker), pronoun, first_person (the author's 'I' outside quotes), report, impersonal, adverb, author",
+        "source_subtype": "finer kind of source: official, person, state, organization, document, anonymous, collective, expert, individual, journalist (a transcript's 'Q'), speaker (a transcript label resolved to its speaker; unnamed for a function such as 'MODERATOR:'), pronoun, first_person (the author's 'I' outside quotes), report, impersonal, adverb, author",
         "cue": "the words that mark the attribution ('said', 'according to', 'reports', ':'); '' for the author",
         "cue_start": "offset of the cue (-1 when empty)",
         "cue_end": "offset one past the cue (-1 when empty)",

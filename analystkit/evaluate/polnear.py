@@ -364,6 +364,7 @@ class Case:
     head: str
     source_kind: str = ""  # see source_kind()
     other: str = ""  # the other side: the kit's source for a miss, the gold source for a false attribution
+    cue_shape: str = ""  # see cue_shape(): the cue's grammatical frame, for precision per frame in ``--dump``
 
 
 def _text_of(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -491,6 +492,26 @@ def false_category(pred: Item, row: dict, golds: Sequence[Item], doc, first_line
     return "other", None
 
 
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "dative", "prep"})
+
+
+def cue_shape(doc, spans: Spans) -> str:
+    """The cue's grammatical frame as ``dependency/part of speech/complement``: where the cue word
+    hangs ("ROOT", "relcl", "acl", "advcl", ...), what it is, and whether it takes a clause
+    ("clause"; for a noun also a clause it governs: "the decision to go", "the claim that ..."), only a
+    noun phrase or prepositional phrase ("phrase"), or nothing ("none").
+    Used to compare precision between frames of one cue ("voters who support X" against
+    "he supports the plan"); empty when the cue is no token."""
+    root = _cue_root(doc, spans)
+    if root is None:
+        return ""
+    deps = {child.dep_ for child in root.children}
+    clause_deps = _CLAUSE_DEPS | {"acl"} if root.pos_ in ("NOUN", "PROPN") else _CLAUSE_DEPS
+    complement = "clause" if deps & clause_deps else "phrase" if deps & _OBJECT_DEPS else "none"
+    return f"{root.dep_}/{root.pos_}/{complement}"
+
+
 def _lemma(doc, spans: Spans) -> str:
     root = _cue_root(doc, spans)
     if root is None:
@@ -521,7 +542,7 @@ def error_cases(system: str, article: str, doc, sentences: Sequence[tuple[int, i
         category, other = false_category(pred, row, golds, doc, first_line_end, sentences)
         head_token = _token_at(doc, pred.source[0])
         head = (head_token.idx, head_token.idx + len(head_token.text)) if head_token is not None else None
-        cases.append(Case("false", category, system, article, _sentence_text(text, sentences, pred), _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue), head_token.text if head_token is not None else "", source_kind(doc, head, listed), _text_of(text, other.source) if other else ""))
+        cases.append(Case("false", category, system, article, _sentence_text(text, sentences, pred), _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue), head_token.text if head_token is not None else "", source_kind(doc, head, listed), _text_of(text, other.source) if other else "", cue_shape(doc, pred.cue)))
     return cases
 
 
@@ -540,7 +561,7 @@ def false_passage_cases(system: str, article: str, doc, sentences: Sequence[tupl
         category = "content only" if not by_cue else "sourced cue" if pred.source else "sourceless cue"
         snippet = " ".join(text[start:end].split())
         head_token = _token_at(doc, pred.source[0]) if pred.source else None
-        cases.append(Case("false passage", category, system, article, snippet[:300], _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue) if pred.cue else "", head_token.text if head_token is not None else ""))
+        cases.append(Case("false passage", category, system, article, snippet[:300], _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue) if pred.cue else "", head_token.text if head_token is not None else "", cue_shape=cue_shape(doc, pred.cue) if pred.cue else ""))
     return cases
 
 
@@ -548,7 +569,7 @@ def hit_cases(system: str, article: str, doc, sentences: Sequence[tuple[int, int
     """The kit's sourced attributions that match a gold source (kind "hit"): with the false ones, precision per cue in ``--dump``."""
     text = doc.text
     return [
-        Case("hit", "source match", system, article, _sentence_text(text, sentences, p), _text_of(text, p.source), _text_of(text, p.cue), _lemma(doc, p.cue) if p.cue else "", "")
+        Case("hit", "source match", system, article, _sentence_text(text, sentences, p), _text_of(text, p.source), _text_of(text, p.cue), _lemma(doc, p.cue) if p.cue else "", "", cue_shape=cue_shape(doc, p.cue) if p.cue else "")
         for p in preds
         if p.source and any(source_matches(p, g) for g in golds)
     ]

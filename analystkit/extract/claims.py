@@ -1669,7 +1669,10 @@ def classify_source(head: Token, source: tuple[int, int], ctx: _Context) -> tupl
 def _pronoun_source(head: Token, ctx: _Context) -> tuple[str, str, str]:
     previous = [(at, actor) for at, actor, _, _ in ctx.collective]
     actor = resolve_pronoun(head, previous=previous, speaker=ctx.speaker, ignore=[(q.start, q.end) for q in ctx.quotes])
-    if head.lower_ in FIRST_PERSON and not actor and not quotes_in(ctx.qindex, head.idx, head.idx + 1):
+    outside_quotes = not quotes_in(ctx.qindex, head.idx, head.idx + 1)
+    if head.lower_ in FIRST_PERSON and not actor and outside_quotes and ctx.turn is not None:
+        return ctx.turn.source_type, ctx.turn.source_subtype, ""  # "I" in an unnamed speaker's turn (SENIOR ADMINISTRATION OFFICIAL, Q)
+    if head.lower_ in FIRST_PERSON and not actor and outside_quotes:
         return "author", "first_person", ""  # "I believe ..." outside any quote or turn: the writer's own voice
     if not actor:
         return "unnamed", "pronoun", ""

@@ -34,12 +34,18 @@ from spacy.tokens import Doc, Span
 
 from .segmentation import TEXT_KEY
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+#: A blank line: a line holding only whitespace, no-break spaces included ("\n\xa0\n" in web copy).
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _TEXT_KEY = TEXT_KEY  # set by the paragraphs component, else on first use
 _TOKENS_KEY = "analystkit_tokens"
 _ENTS_KEY = "analystkit_ents"
 _ENT_INDEX_KEY = "analystkit_ent_index"
 _IOB = ("", "I", "O", "B")  # Token.ent_iob_ by Token.ent_iob
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Where the paragraphs of ``text`` start: 0 and the first character after each blank line."""
+    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
 def doc_text(doc: Doc) -> str:
@@ -243,7 +249,7 @@ class ArticleDoc:
     def build(cls, article_id: str, doc: Doc, meta: dict[str, Any] | None = None) -> "ArticleDoc":
         meta = meta or {}
         text = doc_text(doc)
-        paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+        starts = paragraph_starts(text)
         headline_end = text.find("\n") if meta.get("has_headline") else -1
         table = token_table(doc)
         space, idx, length = table.is_space, table.idx, table.length
@@ -255,11 +261,11 @@ class ArticleDoc:
                 continue
             last = next(i for i in range(span.end - 1, first - 1, -1) if not space[i])
             start, end = idx[first], idx[last] + length[last]
-            paragraph = bisect.bisect_right(paragraph_starts, start) - 1
+            paragraph = bisect.bisect_right(starts, start) - 1
             sentences.append(
                 Sentence(len(sentences), paragraph, start, end, doc[first : last + 1], is_headline=0 <= start < headline_end)
             )
-        return cls(article_id, doc, meta, sentences, paragraph_starts)
+        return cls(article_id, doc, meta, sentences, starts)
 
     @property
     def text(self) -> str:

@@ -12,6 +12,8 @@ entities table (a label is never a mention, so "MS. JEAN-PIERRE:" never becomes 
 * a courtesy title and a surname (``MR. SULLIVAN``, ``MS. JEAN-PIERRE``): the person with that
   surname named in the article ("Jake Sullivan"), else in its metadata (title, author:
   "Press Briefing by Press Secretary Karine Jean-Pierre"), else the surname alone;
+* a function, not a person (``SENIOR ADMINISTRATION OFFICIAL``, ``MODERATOR``): no actor,
+  ``unnamed`` with subtype ``official`` (a source noun's kind) or ``speaker``;
 * a role (``THE PRESIDENT``, ``THE VICE PRESIDENT``, ``SECRETARY BLINKEN``): the person the
   article or its metadata names with that role ("Remarks by President Biden" → Joe Biden);
   a role with no name anywhere stays the role ("The President"), typed ``unnamed``/``official``.
@@ -27,15 +29,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from ..vocab.attribution import load_lexicon
 from ..vocab.words import titles, word_list
-from .doc import _PARAGRAPH_BREAK, doc_ents, doc_text
+from .doc import doc_ents, doc_text, paragraph_starts
 from .transcripts import MIN_LABELS, speaker_labels
 
 #: Courtesy titles dropped from a label ("MR.", "MS.", "THE").
 COURTESY = word_list("speaker_label_titles")
-_LINE_START = re.compile(r"\n[ \t]*")
+_LINE_START = re.compile(r"\n[^\S\n]*")
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+))*"
 
 
@@ -109,15 +113,44 @@ def _by_surname(surname: str, doc: Doc, meta: Mapping[str, Any]) -> str:
     return max(found, key=lambda name: (len(name.split()), found[name]))
 
 
+_LAST_WORD = re.compile(r"([\w'’.]+)(?:-|[ \t]+)$")  # "Vice President", "Vice-President"
+
+
+def _role_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of a role and a name, except those where the role is the end of another office:
+    "Vice President Harris" and "former President Trump" are no "President" of the label
+    "THE PRESIDENT" (word list ``role_modifiers`` right before the role)."""
+    longer = word_list("role_modifiers")
+    kept = []
+    for match in pattern.finditer(text):
+        before = _LAST_WORD.search(text, max(0, match.start() - 40), match.start())
+        if before is not None and _clean(before.group(1)) in longer:
+            continue
+        kept.append(match)
+    return kept
+
+
+def _name_run(words: str) -> str:
+    """A run of capitalised words cut before its first function word after the first word: in a
+    title-case heading the name ends there ("Biden Before Marine One Departure" → "Biden"; "Will
+    Smith" keeps its first word). spaCy's English stop words, less the particles of names."""
+    parts = words.split()
+    for i, word in enumerate(parts[1:], start=1):
+        lower = word.strip(".,'’").lower()
+        if lower in STOP_WORDS and lower not in word_list("name_particles"):
+            return " ".join(parts[:i])
+    return words
+
+
 def _by_role(role: list[str], doc: Doc, meta: Mapping[str, Any]) -> str:
     """The person named with ``role`` ("President Biden", "Vice President Harris") in the metadata or the article."""
     pattern = re.compile(r"\b(?i:" + r"\s+".join(re.escape(w) for w in role) + r")\s+(" + _NAME + ")")
     candidates: Counter[str] = Counter()
     for field in ("title", "author"):
-        for match in pattern.finditer(str(meta.get(field) or "")):
-            candidates[match.group(1)] += 10  # the heading names the speaker: it wins over the body
-    for match in pattern.finditer(doc_text(doc)):
-        candidates[match.group(1)] += 1
+        for match in _role_matches(pattern, str(meta.get(field) or "")):
+            candidates[_name_run(match.group(1))] += 10  # the heading names the speaker: it wins over the body
+    for match in _role_matches(pattern, doc_text(doc)):
+        candidates[_name_run(match.group(1))] += 1
     for name, _ in candidates.most_common():
         words = [w.strip(".,'’") for w in name.split()]
         if not words or _clean(words[0]) in titles("title") | titles("role"):
@@ -163,12 +196,30 @@ def resolve_label(words: list[str], doc: Doc, meta: Mapping[str, Any] | None = N
         if named:
             return Speaker(_title_case(named), "named_person", "speaker")
         return Speaker(" ".join(w.title() for w in words), "unnamed", "official")
+    unnamed = _unnamed_label(kept)
+    if unnamed is not None:
+        return unnamed
     surname = kept[-1].strip(".")
     full = _by_surname(surname.lower(), doc, meta)
     if full:
         return Speaker(_title_case(full), "named_person", "speaker")
     # "SECRETARY BLINKEN" with no full name: the surname, as written in title case.
     return Speaker("-".join(part.title() for part in surname.split("-")), "named_person", "speaker")
+
+
+def _unnamed_label(kept: list[str]) -> Speaker | None:
+    """A label that names a function, not a person: no actor. "SENIOR ADMINISTRATION OFFICIAL"
+    (its last word a source noun of ``data/source_nouns.csv``: typed as that noun is, here
+    ``unnamed``/``official``) or "MODERATOR", "OPERATOR" (word list ``function_labels``:
+    ``unnamed``/``speaker``)."""
+    last = _clean(kept[-1])
+    if last in word_list("function_labels"):
+        return Speaker("", "unnamed", "speaker")
+    nouns = load_lexicon().source_nouns
+    noun = last if last in nouns else last[:-1] if last.endswith("s") and last[:-1] in nouns else ""
+    if noun and nouns[noun][0] == "unnamed" and nouns[noun][1] in ("official", "expert", "anonymous"):
+        return Speaker("", "unnamed", nouns[noun][1])
+    return None
 
 
 def role_holder(role: str, doc: Doc, meta: Mapping[str, Any] | None = None) -> str:
@@ -192,8 +243,7 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     ("MS. JEAN-PIERRE:" is no mention of a "JEAN")."""
     if ":" not in text and "Q" not in text:
         return []
-    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-    if len(speaker_labels(text, starts)) < MIN_LABELS:
+    if len(speaker_labels(text, paragraph_starts(text))) < MIN_LABELS:
         return []
     # In a transcript, a label may also open a line inside a paragraph (a lost blank line).
     labels = speaker_labels(text, [0] + [m.end() for m in _LINE_START.finditer(text)])

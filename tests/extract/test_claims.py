@@ -472,6 +472,27 @@ def test_transcript_labels_resolve_to_people(nlp):
     assert not any(r["source_actor"] in ("I", "The President", "Q", "we") for r in claims)
 
 
+def test_background_call_officials_stay_unnamed_and_keep_their_i(nlp):
+    """A background call's "SENIOR ADMINISTRATION OFFICIAL:" is an unnamed official, not an actor
+    "Official"; "I"/"we" in its turns are that official, not the author. Its paragraphs are split by
+    lines holding only a no-break space, as on the White House site."""
+    text = (
+        "MODERATOR:  Thanks, everyone, for joining this call.\n\xa0\n"
+        "SENIOR ADMINISTRATION OFFICIAL:  Thank you. I think the sanctions will bite hard.\n\xa0\n"
+        "Q\xa0\xa0\xa0 Thanks for doing this. Will Europe join?\n\xa0\n"
+        "SENIOR ADMINISTRATION OFFICIAL:  We expect that Europe will join us."
+    )
+    rows = extract_article(ArticleDoc.build("t", nlp(text), {"title": "Background Press Call by Senior Administration Officials"}), tables=["entities", "claims"])
+    claims = rows["claims"]
+    official = [r for r in claims if "bite hard" in r["text"] or "will join us" in r["text"]]
+    assert len(official) == 2
+    assert all(r["source_type"] == "unnamed" and r["source_subtype"] == "official" and r["source_actor"] == "" for r in official)
+    assert not any(r["source_type"] == "author" for r in claims)
+    assert any(r["source_text"] == "Q" and r["source_subtype"] == "journalist" for r in claims)
+    assert not any(r["source_actor"] in ("Official", "Moderator", "Q", "Q Thanks") for r in claims)
+    assert not {"Official", "Moderator", "SENIOR ADMINISTRATION OFFICIAL"} & {r["actor"] for r in rows["entities"]}
+
+
 def test_interview_answers_are_the_interviewees(nlp):
     """ "A:" turns are the interviewee's words (not a continuation of the question), and "I" in them is the interviewee."""
     text = (

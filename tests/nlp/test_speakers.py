@@ -92,3 +92,32 @@ def test_answer_label_without_a_title_is_the_person_of_the_introduction(nlp):
 def test_answer_label_with_nobody_named_is_an_unnamed_interviewee(nlp):
     speaker = resolve_label(["A"], nlp("We spoke to a farmer.\n\nQ: How was the harvest?\n\nA: Poor."), {}, answerer=True)
     assert (speaker.actor, speaker.source_type, speaker.source_subtype) == ("", "unnamed", "interviewee")
+
+
+def test_role_label_skips_a_longer_office_ending_in_the_role(nlp):
+    # "Vice President Harris" and "former President Trump" hold other offices than "THE PRESIDENT".
+    meta = {"title": "Remarks by President Biden and Vice President Harris in a Briefing"}
+    assert resolve_label(["THE", "PRESIDENT"], nlp("Thank you all."), meta).actor == "Biden"
+    assert resolve_label(["THE", "VICE", "PRESIDENT"], nlp("Thank you all."), meta).actor == "Harris"
+    doc = nlp("Former President Trump said so. Vice-President Pence agreed. President Biden disagreed.")
+    assert resolve_label(["THE", "PRESIDENT"], doc, {}).actor == "Biden"
+
+
+def test_function_labels_are_unnamed_speakers_without_an_actor(nlp):
+    doc = nlp("Thanks, everyone, for joining this background call.")
+    official = resolve_label(["SENIOR", "ADMINISTRATION", "OFFICIAL"], doc)
+    assert (official.actor, official.source_type, official.source_subtype) == ("", "unnamed", "official")
+    officials = resolve_label(["SENIOR", "ADMINISTRATION", "OFFICIALS"], doc)
+    assert officials.actor == "" and officials.source_subtype == "official"
+    moderator = resolve_label(["MODERATOR"], doc)
+    assert (moderator.actor, moderator.source_type, moderator.source_subtype) == ("", "unnamed", "speaker")
+    # A surname is still a person, even one that ends like a noun.
+    assert resolve_label(["MR.", "SULLIVAN"], nlp("Jake Sullivan spoke.")).actor == "Jake Sullivan"
+
+
+def test_a_title_case_heading_name_ends_at_a_function_word(nlp):
+    meta = {"title": "Remarks by President Biden Before Marine One Departure"}
+    assert resolve_label(["THE", "PRESIDENT"], nlp("It is very high."), meta).actor == "Biden"
+    meta = {"title": "Remarks by Prime Minister Yair Lapid of the State of Israel"}
+    assert resolve_label(["PRIME", "MINISTER", "LAPID"], nlp("Thank you."), meta).actor == "Yair Lapid"
+    assert resolve_label(["THE", "PRIME", "MINISTER"], nlp("Thank you."), meta).actor == "Yair Lapid"
