@@ -185,8 +185,8 @@ from ..nlp.quotes import (
 )
 from ..nlp.spans import clean_mention
 from ..nlp.speakers import Speaker, resolve_label, role_holder
-from ..nlp.titles import strip_titles
-from ..nlp.transcripts import MIN_LABELS, speaker_labels
+from ..nlp.titles import is_role, strip_titles
+from ..nlp.transcripts import transcript_labels
 from ..vocab.attribution import Cue, Lexicon, load_lexicon
 from ..vocab.gazetteer import lookup
 from ..vocab.nouns import actor_nouns, group_nouns
@@ -340,12 +340,12 @@ def speaker_turns(article: ArticleDoc) -> dict[int, Turn]:
     """Sentence id → the transcript turn it belongs to (empty for ordinary articles).
 
     A turn starts at a paragraph opening with a speaker label and runs to the next
-    label. Only texts with at least two labels are read as transcripts.
+    label. Only transcripts are read this way (:func:`analystkit.nlp.transcripts.transcript_labels`).
     """
     text = article.text
     labels: list[tuple[int, Turn]] = []
     resolved: dict[tuple[str, ...], Speaker] = {}
-    found_labels = speaker_labels(text, article.paragraph_starts)
+    found_labels = transcript_labels(text, article.paragraph_starts)
     first = found_labels[0].paragraph_start if found_labels else None
     for found in found_labels:
         key = ("?",) if found.questioner else ("!",) if found.answerer else tuple(w.upper() for w in found.words(text))
@@ -354,7 +354,7 @@ def speaker_turns(article: ArticleDoc) -> dict[int, Turn]:
         speaker = resolved[key]
         turn = Turn(found.label, found.colon, speaker.actor, speaker.source_type, speaker.source_subtype, found.content_start)
         labels.append((found.paragraph_start, turn))
-    if len(labels) < MIN_LABELS:
+    if not labels:
         return {}
     turns: dict[int, Turn] = {}
     starts = [s for s, _ in labels]
@@ -2081,6 +2081,17 @@ def _row(article: ArticleDoc, sentence: Sentence, claim_id: int, att: Attributio
             att.source_actor = ctx.holders[att.source_actor]
             if att.source_type != "named_person":
                 att.source_type = "named_person"
+    if att.source_actor and is_role(att.source_actor):
+        # A role no one in the article or its heading holds by name ("the President publishes ..." in
+        # a statute quoted by a letter; a label "THE PRESIDENT:"): an unnamed official, no actor "President";
+        # unless the source phrase names the person after the role ("Spokesperson for the Ministry Hua Chunying").
+        named = [e for e in ents_overlapping(article.doc, *att.source) if e.label_ in _PERSON_LABELS and not is_role(e.kb_id_ or e.text)] if att.source else []
+        if named:
+            att.source_actor, att.source_type, att.source_subtype = named[-1].kb_id_ or clean_mention(named[-1].text), "named_person", "official"
+        else:
+            if att.source_type == "named_person":
+                att.source_type, att.source_subtype = "unnamed", "official"
+            att.source_actor = ""
     start, end = att.content
     source = att.source or (-1, -1)
     cue = att.cue or (-1, -1)

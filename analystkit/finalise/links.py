@@ -10,7 +10,8 @@ longer actor name of the same kind that the corpus contains:
   word it is ("Vladimir Putin"); if the corpus knows two (two Smiths), it stays;
 * a shorter organisation actor → the only longer organisation actor that ends with
   its words ("Scientology" → "Church of Scientology"; not "Senate" → "Senate
-  Foreign Relations Committee", a part of it); title words ("President") never join;
+  Foreign Relations Committee", a part of it); title words ("President") never join, nor
+  does a person actor that is only a role ("President" is no short form of "Vice President");
 * names the gazetteer knows (states, places, curated aliases) are never rewritten.
 
 A surname the corpus never shows with a first name stays as written (the seed's
@@ -23,7 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..extract.entities import actor_mentions
-from ..nlp.titles import TITLE_WORDS
+from ..nlp.titles import PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_WORDS
 from ..vocab.gazetteer import lookup
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,6 +40,12 @@ def looks_like_full_name(words: list[str]) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+def _is_role(words: list[str]) -> bool:
+    """Words that are all title, role or portfolio words: a role ("President", "Vice President"),
+    not a name: no role is the short or the full form of another."""
+    return all(w.lower() in TITLE_WORDS | ROLE_NOUNS | PORTFOLIO_WORDS for w in words)
+
+
 def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
     """Short actor name → the one longer actor name it stands for in this corpus."""
     if entities is None or not len(entities) or "actor" not in entities:
@@ -50,10 +57,10 @@ def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
     by_surname: dict[str, set[str]] = {}
     for full in persons:
         words = full.split()
-        if looks_like_full_name(words):
+        if looks_like_full_name(words) and not _is_role(words):
             by_surname.setdefault(words[-1], set()).add(full)
     for name in persons:
-        if " " in name or lookup(name) is not None:
+        if " " in name or lookup(name) is not None or _is_role([name]):
             continue
         matches = by_surname.get(name, set())
         if len(matches) == 1:

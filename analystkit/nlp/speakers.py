@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from ..vocab.attribution import load_lexicon
 from ..vocab.words import titles, word_list
 from .doc import doc_ents, doc_text, paragraph_starts
-from .transcripts import MIN_LABELS, speaker_labels
+from .transcripts import speaker_labels, transcript_labels
 
 #: Courtesy titles dropped from a label ("MR.", "MS.", "THE").
 COURTESY = word_list("speaker_label_titles")
@@ -243,7 +243,7 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     ("MS. JEAN-PIERRE:" is no mention of a "JEAN")."""
     if ":" not in text and "Q" not in text:
         return []
-    if len(speaker_labels(text, paragraph_starts(text))) < MIN_LABELS:
+    if not transcript_labels(text, paragraph_starts(text)):
         return []
     # In a transcript, a label may also open a line inside a paragraph (a lost blank line).
     labels = speaker_labels(text, [0] + [m.end() for m in _LINE_START.finditer(text)])

@@ -229,8 +229,16 @@ def role_mentions(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
+def is_role(name: str) -> bool:
+    """The name is only title, role and portfolio words ("President", "The Vice President",
+    "Attorney General" if listed): a role that names no one."""
+    words = [w.strip(".,'’").lower() for w in name.split()]
+    words = [w for w in words if w != "the"]
+    return bool(words) and all(w in TITLE_WORDS | ROLE_NOUNS | PORTFOLIO_WORDS for w in words)
+
+
 __all__ = [
     "COMPLEMENT_TITLES", "NAME_PARTICLES", "NOT_ROLE_NOUNS", "PERSONAL_TITLES", "PORTFOLIO_WORDS", "ROLE_NOUNS", "ROLE_TITLES",
-    "TITLE_HEADS", "TITLE_WORDS", "appositive_roles", "extend_person_titles", "is_role_token", "is_title_fragment",
+    "TITLE_HEADS", "TITLE_WORDS", "appositive_roles", "extend_person_titles", "is_role", "is_role_token", "is_title_fragment",
     "is_title_word", "role_mentions", "strip_titles",
 ]

@@ -4,7 +4,10 @@ One detector for the whole kit. A paragraph opens a speaker's turn when it start
 label: the questioner's "Q" / "QUESTION" / "REPORTER" (with a colon or a space), the
 interviewee's "A:" / "ANSWER:" (with a colon: "A" alone opens many sentences), or up to
 five upper-case words (one with at least two letters) followed by a colon. A text is a
-transcript when at least :data:`MIN_LABELS` paragraphs open that way; then the claims table
+transcript when at least :data:`MIN_LABELS` paragraphs open that way and at least half of those
+labels name a speaker (:func:`names_a_speaker`, or a full name shortened to the surname in a later
+label: "KATE BOLDUAN:", then "BOLDUAN:"): "NOMINATIONS SENT TO THE SENATE:", "PILLAR I:"
+or a list of "NAACP: ..." statements are headings and lead-ins, not turns. Then the claims table
 reads each turn as its speaker's words, and the integrity flags do not hold a speaker's
 elliptical turns against the text.
 """
@@ -14,6 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from ..vocab.words import titles, word_list
 
 #: A speaker label at the start of a paragraph.
 SPEAKER_LABEL = re.compile(r"(?:(?P<q>Q|QUESTION|REPORTER)(?::|\s)\s*|(?P<a>A|ANSWER):\s*|(?P<name>[A-Z][A-Z.'’\-]*(?:\s[A-Z][A-Z.'’\-]*){0,4}):(?:\s|$))")
@@ -59,9 +65,69 @@ def speaker_labels(text: str, paragraph_starts: Sequence[int]) -> list[SpeakerLa
     return [found for start in paragraph_starts if (found := label_at(text, start)) is not None]
 
 
+@lru_cache(maxsize=1)
+def _label_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``(person words, qualifiers)``. Person words make a label a person: courtesy titles ("MR."),
+    titles and role nouns ("PRESIDENT", "SECRETARY"), function labels ("MODERATOR") and the nouns
+    of unnamed officials ("OFFICIAL"). Qualifiers only stand before them ("LABOR", "VICE")."""
+    from ..vocab.attribution import load_lexicon
+
+    qualifiers = titles("portfolio") | word_list("role_modifiers")
+    people = (titles("title") | titles("role")) - qualifiers
+    officials = {noun for noun, (kind, sub) in load_lexicon().source_nouns.items() if kind == "unnamed" and sub in ("official", "expert", "anonymous")}
+    courtesy = word_list("speaker_label_titles") - {"the"}
+    return frozenset(people | word_list("function_labels") | officials | {w + "s" for w in officials} | courtesy), frozenset(qualifiers | {"the"})
+
+
+def names_a_speaker(label: SpeakerLabel, text: str) -> bool:
+    """The label stands for a person: the questioner or the answerer; titles and a name or nothing
+    more ("THE PRESIDENT", "MS. JEAN-PIERRE", "VICE PRESIDENT HARRIS"); a phrase ending in a person
+    or function noun ("SENIOR ADMINISTRATION OFFICIAL", "AUDIENCE MEMBER"); or one word that the
+    text gives as a surname, after a capitalised word and not in capitals ("YELLEN" and "Janet
+    Yellen"; "NAACP" is no surname). Names of bodies ("HUNGER FREE OKLAHOMA") and headings
+    ("NOMINATIONS SENT TO THE SENATE") are not."""
+    if label.questioner or label.answerer:
+        return True
+    people, qualifiers = _label_words()
+    words = [w.strip(",:") for w in label.words(text)]
+    lower = [w.lower() for w in words]
+    i = 0
+    while i < len(lower) and (lower[i] in people or lower[i] in qualifiers or lower[i].rstrip(".") in people):
+        i += 1
+    titled = any(w in people or w.rstrip(".") in people for w in lower[:i])
+    rest = words[i:]
+    if not rest:
+        return titled
+    if len(rest) == 1 and titled:
+        return True
+    if lower[-1] in people or lower[-1].rstrip(".") in people:
+        return True
+    if len(rest) > 1:
+        return False
+    surname = rest[0].strip(".")
+    for match in re.finditer(r"\b([A-Z][\w'’.\-]*)\s+(?:[A-Z]\.\s+)?(" + re.escape(surname) + r")\b", text, flags=re.IGNORECASE):
+        if match.group(1)[:1].isupper() and not match.group(1).isupper() and not match.group(2).isupper():
+            return True
+    return False
+
+
+def transcript_labels(text: str, paragraph_starts: Sequence[int]) -> list[SpeakerLabel]:
+    """The speaker labels of ``text`` when it is a transcript (see the module docstring), else ``[]``."""
+    labels = speaker_labels(text, paragraph_starts)
+    if len(labels) < MIN_LABELS:
+        return []
+    # A speaker introduced in full and then by surname ("KATE BOLDUAN:", later "BOLDUAN:").
+    named = [label for label in labels if not (label.questioner or label.answerer)]
+    short = {label.words(text)[0].strip(".,:").upper() for label in named if len(label.words(text)) == 1}
+    full = {label.words(text)[-1].strip(".,:").upper() for label in named if len(label.words(text)) > 1}
+    again = short & full
+    speaking = sum(1 for label in labels if names_a_speaker(label, text) or (label in named and label.words(text)[-1].strip(".,:").upper() in again))
+    return labels if speaking >= MIN_LABELS and 2 * speaking >= len(labels) else []
+
+
 def is_transcript(text: str, paragraph_starts: Sequence[int]) -> bool:
-    """At least :data:`MIN_LABELS` paragraphs open with a speaker label."""
-    return len(speaker_labels(text, paragraph_starts)) >= MIN_LABELS
+    """The text is a transcript: see :func:`transcript_labels`."""
+    return bool(transcript_labels(text, paragraph_starts))
 
 
 def starts_with_speaker_label(text: str, at: int = 0) -> bool:
@@ -69,4 +135,4 @@ def starts_with_speaker_label(text: str, at: int = 0) -> bool:
     return label_at(text, at) is not None
 
 
-__all__ = ["MIN_LABELS", "SPEAKER_LABEL", "SpeakerLabel", "is_transcript", "label_at", "speaker_labels", "starts_with_speaker_label"]
+__all__ = ["MIN_LABELS", "SPEAKER_LABEL", "SpeakerLabel", "is_transcript", "label_at", "names_a_speaker", "speaker_labels", "starts_with_speaker_label", "transcript_labels"]

@@ -493,6 +493,17 @@ def test_background_call_officials_stay_unnamed_and_keep_their_i(nlp):
     assert not {"Official", "Moderator", "SENIOR ADMINISTRATION OFFICIAL"} & {r["actor"] for r in rows["entities"]}
 
 
+def test_a_role_no_one_holds_by_name_is_an_unnamed_official(nlp):
+    text = "The emergency ends unless the President says that it continues. The law says so."
+    rows = extract_article(ArticleDoc.build("t", nlp(text), {"title": "Message to the Congress"}), tables=["entities", "claims"])["claims"]
+    row = next(r for r in rows if r["cue"] == "says" and "continues" in r["text"])
+    assert (row["source_actor"], row["source_type"], row["source_subtype"]) == ("", "unnamed", "official")
+    meta = {"title": "Remarks by President Biden on the Congress"}
+    rows = extract_article(ArticleDoc.build("t", nlp(text), meta), tables=["entities", "claims"])["claims"]
+    row = next(r for r in rows if r["cue"] == "says" and "continues" in r["text"])
+    assert row["source_actor"] == "Biden" and row["source_type"] == "named_person"
+
+
 def test_interview_answers_are_the_interviewees(nlp):
     """ "A:" turns are the interviewee's words (not a continuation of the question), and "I" in them is the interviewee."""
     text = (

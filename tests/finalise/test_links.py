@@ -15,3 +15,16 @@ def test_corpus_join_only_to_name_like_full_names():
     })
     aliases = corpus_aliases(entities)
     assert aliases == {"Putin": "Vladimir Putin"}  # not Biden -> a misparsed title; Smith is ambiguous
+
+
+def test_a_role_is_no_short_form_of_another_role():
+    import pandas as pd
+
+    from analystkit.finalise.links import corpus_aliases
+
+    entities = pd.DataFrame({
+        "actor": ["President", "Vice President", "General", "Attorney General", "Harris", "Kamala Harris"],
+        "label": ["PERSON"] * 6,
+        "nested": [False] * 6,
+    })
+    assert corpus_aliases(entities) == {"Harris": "Kamala Harris"}
