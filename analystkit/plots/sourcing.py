@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..display import HTML, PALETTE, render_spans
+from ..nlp.pronouns import COLLECTIVE, FIRST_PERSON, PERSONAL, RELATIVE
+from ..vocab.words import word_list
 from ._text import plain_figure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,6 +33,8 @@ def attributed(claims: "pd.DataFrame") -> "pd.DataFrame":
     return claims[claims.source_type != "author"]
 
 
+#: Pronouns, which name nobody without an actor.
+_PRONOUNS = FIRST_PERSON | PERSONAL | COLLECTIVE | RELATIVE | word_list("actor_pronouns") | {"my", "our", "us", "you", "your", "one"}
 #: Subtypes of sources that name nobody when they have no actor: a pronoun, a transcript's questioner or label.
 LABEL_SUBTYPES = ("pronoun", "journalist", "questioner", "speaker", "first_person")
 
@@ -39,9 +43,11 @@ def who_is_quoted(claims: "pd.DataFrame", *, top: int = 15) -> "pd.DataFrame":
     """Sources ranked by number of claims: actor (or the source as written when no actor), type, count.
 
     A source with no actor that is only a pronoun or a transcript label ("I", "who", "Q") is
-    shown by its kind ("(pronoun)", "(journalist)"), never as a person of its own."""
+    shown by its kind ("(pronoun)", "(journalist)", "(official)" for an unnamed official's "I"
+    in a background call), never as a person of its own."""
     frame = attributed(claims).copy()
-    written = frame.source_text.str.strip().where(~frame.source_subtype.isin(LABEL_SUBTYPES), "")
+    pronoun = frame.source_text.str.strip().str.lower().isin(_PRONOUNS)
+    written = frame.source_text.str.strip().where(~frame.source_subtype.isin(LABEL_SUBTYPES) & ~pronoun, "")
     frame["who"] = frame.source_actor.where(frame.source_actor != "", written)
     frame.loc[frame.who == "", "who"] = "(" + frame.source_subtype + ")"
     table = frame.groupby(["who", "source_type"]).size().rename("claims").reset_index()

@@ -52,6 +52,20 @@ def test_who_is_quoted_shows_no_label_or_pronoun():
     assert who == {"(journalist)", "(pronoun)", "Jake Sullivan"}
 
 
+def test_an_unnamed_officials_i_is_shown_by_its_kind():
+    import pandas as pd
+
+    claims = pd.DataFrame({
+        "article_id": ["a"] * 3,
+        "source_text": ["SENIOR ADMINISTRATION OFFICIAL", "I", "we"],
+        "source_actor": ["", "", ""],
+        "source_type": ["unnamed"] * 3,
+        "source_subtype": ["official"] * 3,
+    })
+    table = sourcing.who_is_quoted(claims)
+    assert dict(zip(table.who, table.claims)) == {"(official)": 2, "SENIOR ADMINISTRATION OFFICIAL": 1}
+
+
 def test_rendered_claims_are_escaped_and_exact(tables, sample_corpus):
     text = sample_corpus.text(SEED) + " <script>alert(1)</script>"
     claims = tables["claims"][tables["claims"].article_id == SEED]
