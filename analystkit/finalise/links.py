@@ -14,6 +14,10 @@ longer actor name of the same kind that the corpus contains:
   does a person actor that is only a role ("President" is no short form of "Vice President");
 * names the gazetteer knows (states, places, curated aliases) are never rewritten.
 
+* one person's full names written differently ("Joe Biden", "Joseph R. Biden Jr.") → the most
+  mentioned of them, when the given names are the same or short and full forms of each other
+  (``data/given_names.csv``) and middle names are only initials.
+
 A surname the corpus never shows with a first name stays as written (the seed's
 "Shoigu"). The rewrite applies to ``entities.actor``, ``claims.source_actor`` and
 the agent / patient of ``actions`` consistently.
@@ -26,6 +30,7 @@ from typing import TYPE_CHECKING
 from ..extract.entities import actor_mentions
 from ..nlp.titles import PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_WORDS
 from ..vocab.gazetteer import lookup
+from ..vocab.words import given_name_forms
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -46,6 +51,48 @@ def _is_role(words: list[str]) -> bool:
     return all(w.lower() in TITLE_WORDS | ROLE_NOUNS | PORTFOLIO_WORDS for w in words)
 
 
+_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def _name_parts(name: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """``(given name, surname, middle words)`` of a full person name, in lower case, without a
+    generational suffix ("Joseph R. Biden Jr." → joseph, biden, (r.,)); ``None`` for anything else."""
+    words = [w.strip(",") for w in name.split()]
+    while words and words[-1].lower() in _SUFFIXES:
+        words = words[:-1]
+    if not looks_like_full_name(words) or _is_role(words):
+        return None
+    return words[0].lower(), words[-1].lower(), tuple(w.lower() for w in words[1:-1])
+
+
+def _name_variants(persons: list[str], mentions: dict[str, int]) -> dict[str, str]:
+    """One person's full names written differently in different articles → the most mentioned
+    one: the same surname, given names that are equal or short and full forms of each other
+    (``data/given_names.csv``: "Joe" / "Joseph"), any middle names only initials ("Joe Biden",
+    "Joseph R. Biden", "Joseph R. Biden Jr." → one actor). A variant that fits two different
+    people ("Tony Smith": Anthony Smith and Antony Smith) is left as written."""
+    forms = given_name_forms()
+    parts = {name: found for name in persons if (found := _name_parts(name)) is not None}
+
+    def same(a: tuple[str, str, tuple[str, ...]], b: tuple[str, str, tuple[str, ...]]) -> bool:
+        given = a[0] == b[0] or b[0] in forms.get(a[0], ())
+        initials = all(len(w.rstrip(".")) == 1 for w in a[2] + b[2])
+        return a[1] == b[1] and given and (initials or a[2] == b[2])
+
+    aliases: dict[str, str] = {}
+    for name, mine in parts.items():
+        group = [other for other, theirs in parts.items() if same(mine, theirs)]
+        if len(group) < 2:
+            continue
+        # Every member of the group must be the same person as every other (no two different full names).
+        if not all(same(parts[a], parts[b]) for a in group for b in group):
+            continue
+        best = max(group, key=lambda n: (mentions.get(n, 0), len(n), n))
+        if best != name:
+            aliases[name] = best
+    return aliases
+
+
 def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
     """Short actor name → the one longer actor name it stands for in this corpus."""
     if entities is None or not len(entities) or "actor" not in entities:
@@ -53,11 +100,11 @@ def corpus_aliases(entities: "pd.DataFrame") -> dict[str, str]:
     named = actor_mentions(entities)
     persons = sorted(set(named.loc[named.label == "PERSON", "actor"]))
     organisations = sorted(set(named.loc[named.label == "ORG", "actor"]))
-    aliases: dict[str, str] = {}
+    aliases: dict[str, str] = _name_variants(persons, named.loc[named.label == "PERSON", "actor"].value_counts().to_dict())
     by_surname: dict[str, set[str]] = {}
     for full in persons:
         words = full.split()
-        if looks_like_full_name(words) and not _is_role(words):
+        if looks_like_full_name(words) and not _is_role(words) and full not in aliases:
             by_surname.setdefault(words[-1], set()).add(full)
     for name in persons:
         if " " in name or lookup(name) is not None or _is_role([name]):

@@ -10,7 +10,8 @@ functions here return them as frozensets (read once per process).
 * :func:`titles` — the title words with one use ("title", "portfolio", "role", ...; see the
   columns of ``titles.csv``);
 * :func:`role_titles` — multiword titles that refer to one person after "the";
-* :func:`class_nouns` — class nouns and the entity labels they refer back to.
+* :func:`class_nouns` — class nouns and the entity labels they refer back to;
+* :func:`given_name_forms` — short forms of given names and their full names (``data/given_names.csv``).
 """
 
 from __future__ import annotations
@@ -91,4 +92,16 @@ def class_nouns() -> dict[str, frozenset[str]]:
     return {row["noun"].lower(): frozenset(row["labels"].split()) for row in read_rows("class_nouns.csv")}
 
 
-__all__ = ["class_nouns", "list_names", "role_titles", "time_values", "time_words", "titles", "word_list"]
+__all__ = ["class_nouns", "given_name_forms", "list_names", "role_titles", "time_values", "time_words", "titles", "word_list"]
+
+
+@lru_cache(maxsize=1)
+def given_name_forms() -> dict[str, frozenset[str]]:
+    """Each given name (lower case) → the names that are the same given name: its short or full
+    forms ("joe" → {"joseph"}, "joseph" → {"joe"}), from ``data/given_names.csv``."""
+    forms: dict[str, set[str]] = {}
+    for row in read_rows("given_names.csv"):
+        short, full = row["short"].lower(), row["full"].lower()
+        forms.setdefault(short, set()).add(full)
+        forms.setdefault(full, set()).add(short)
+    return {name: frozenset(same) for name, same in forms.items()}
