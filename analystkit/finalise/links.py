@@ -79,9 +79,12 @@ def _name_variants(persons: list[str], mentions: dict[str, int]) -> dict[str, st
         initials = all(len(w.rstrip(".")) == 1 for w in a[2] + b[2])
         return a[1] == b[1] and given and (initials or a[2] == b[2])
 
+    by_surname: dict[str, list[str]] = {}
+    for name, (_, surname, _) in parts.items():
+        by_surname.setdefault(surname, []).append(name)
     aliases: dict[str, str] = {}
     for name, mine in parts.items():
-        group = [other for other, theirs in parts.items() if same(mine, theirs)]
+        group = [other for other in by_surname[mine[1]] if same(mine, parts[other])]
         if len(group) < 2:
             continue
         # Every member of the group must be the same person as every other (no two different full names).
