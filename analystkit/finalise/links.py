@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..extract.entities import actor_mentions
-from ..nlp.titles import PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_WORDS
+from ..nlp.titles import TITLE_WORDS, is_role
 from ..vocab.gazetteer import lookup
 from ..vocab.words import given_name_forms
 
@@ -46,9 +46,8 @@ def looks_like_full_name(words: list[str]) -> bool:
 
 
 def _is_role(words: list[str]) -> bool:
-    """Words that are all title, role or portfolio words: a role ("President", "Vice President"),
-    not a name: no role is the short or the full form of another."""
-    return all(w.lower() in TITLE_WORDS | ROLE_NOUNS | PORTFOLIO_WORDS for w in words)
+    """A role ("President", "Vice President"), not a name: no role is the short or the full form of another."""
+    return is_role(" ".join(words))
 
 
 _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})

@@ -32,7 +32,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from ..vocab.attribution import load_lexicon
+from ..vocab.attribution import person_source_nouns
 from ..vocab.words import titles, word_list
 from .doc import doc_ents, doc_text, paragraph_starts
 from .transcripts import speaker_labels, transcript_labels
@@ -215,11 +215,9 @@ def _unnamed_label(kept: list[str]) -> Speaker | None:
     last = _clean(kept[-1])
     if last in word_list("function_labels"):
         return Speaker("", "unnamed", "speaker")
-    nouns = load_lexicon().source_nouns
+    nouns = person_source_nouns()
     noun = last if last in nouns else last[:-1] if last.endswith("s") and last[:-1] in nouns else ""
-    if noun and nouns[noun][0] == "unnamed" and nouns[noun][1] in ("official", "expert", "anonymous"):
-        return Speaker("", "unnamed", nouns[noun][1])
-    return None
+    return Speaker("", "unnamed", nouns[noun]) if noun else None
 
 
 def role_holder(role: str, doc: Doc, meta: Mapping[str, Any] | None = None) -> str:

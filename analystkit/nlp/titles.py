@@ -232,9 +232,10 @@ def role_mentions(doc: Doc, taken: set[int]) -> list[Span]:
 def is_role(name: str) -> bool:
     """The name is only title, role and portfolio words ("President", "The Vice President",
     "Attorney General" if listed): a role that names no one."""
-    words = [w.strip(".,'’").lower() for w in name.split()]
+    words = [w.strip(",'’").lower() for w in name.split()]
     words = [w for w in words if w != "the"]
-    return bool(words) and all(w in TITLE_WORDS | ROLE_NOUNS | PORTFOLIO_WORDS for w in words)
+    roles = TITLE_WORDS | ROLE_NOUNS | PORTFOLIO_WORDS
+    return bool(words) and all(w in roles or w.rstrip(".") in roles for w in words)  # "Sen." and "Senator"
 
 
 __all__ = [

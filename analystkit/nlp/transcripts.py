@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..vocab.attribution import person_source_nouns
 from ..vocab.words import titles, word_list
 
 #: A speaker label at the start of a paragraph.
@@ -70,11 +71,9 @@ def _label_words() -> tuple[frozenset[str], frozenset[str]]:
     """``(person words, qualifiers)``. Person words make a label a person: courtesy titles ("MR."),
     titles and role nouns ("PRESIDENT", "SECRETARY"), function labels ("MODERATOR") and the nouns
     of unnamed officials ("OFFICIAL"). Qualifiers only stand before them ("LABOR", "VICE")."""
-    from ..vocab.attribution import load_lexicon
-
     qualifiers = titles("portfolio") | word_list("role_modifiers")
     people = (titles("title") | titles("role")) - qualifiers
-    officials = {noun for noun, (kind, sub) in load_lexicon().source_nouns.items() if kind == "unnamed" and sub in ("official", "expert", "anonymous")}
+    officials = set(person_source_nouns())
     courtesy = word_list("speaker_label_titles") - {"the"}
     return frozenset(people | word_list("function_labels") | officials | {w + "s" for w in officials} | courtesy), frozenset(qualifiers | {"the"})
 

@@ -76,4 +76,11 @@ def load_lexicon() -> Lexicon:
     return Lexicon(verbs, nouns, adverbs, sources, adjectives)
 
 
-__all__ = ["Cue", "Lexicon", "load_lexicon"]
+@lru_cache(maxsize=1)
+def person_source_nouns() -> dict[str, str]:
+    """The source nouns that stand for an unnamed person ("official", "spokesperson", "expert",
+    "source"), with their subtype: what a transcript label ending in one of them is."""
+    return {noun: sub for noun, (kind, sub) in load_lexicon().source_nouns.items() if kind == "unnamed" and sub in ("official", "expert", "anonymous")}
+
+
+__all__ = ["Cue", "Lexicon", "load_lexicon", "person_source_nouns"]
