@@ -365,6 +365,7 @@ class Case:
     source_kind: str = ""  # see source_kind()
     other: str = ""  # the other side: the kit's source for a miss, the gold source for a false attribution
     cue_shape: str = ""  # see cue_shape(): the cue's grammatical frame, for precision per frame in ``--dump``
+    content: str = ""  # the kit's content for a false attribution, false passage or hit ("" when it has none)
 
 
 def _text_of(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -542,7 +543,7 @@ def error_cases(system: str, article: str, doc, sentences: Sequence[tuple[int, i
         category, other = false_category(pred, row, golds, doc, first_line_end, sentences)
         head_token = _token_at(doc, pred.source[0])
         head = (head_token.idx, head_token.idx + len(head_token.text)) if head_token is not None else None
-        cases.append(Case("false", category, system, article, _sentence_text(text, sentences, pred), _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue), head_token.text if head_token is not None else "", source_kind(doc, head, listed), _text_of(text, other.source) if other else "", cue_shape(doc, pred.cue)))
+        cases.append(Case("false", category, system, article, _sentence_text(text, sentences, pred), _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue), head_token.text if head_token is not None else "", source_kind(doc, head, listed), _text_of(text, other.source) if other else "", cue_shape(doc, pred.cue), _text_of(text, pred.content)))
     return cases
 
 
@@ -561,7 +562,7 @@ def false_passage_cases(system: str, article: str, doc, sentences: Sequence[tupl
         category = "content only" if not by_cue else "sourced cue" if pred.source else "sourceless cue"
         snippet = " ".join(text[start:end].split())
         head_token = _token_at(doc, pred.source[0]) if pred.source else None
-        cases.append(Case("false passage", category, system, article, snippet[:300], _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue) if pred.cue else "", head_token.text if head_token is not None else "", cue_shape=cue_shape(doc, pred.cue) if pred.cue else ""))
+        cases.append(Case("false passage", category, system, article, snippet[:300], _text_of(text, pred.source), _text_of(text, pred.cue), _lemma(doc, pred.cue) if pred.cue else "", head_token.text if head_token is not None else "", cue_shape=cue_shape(doc, pred.cue) if pred.cue else "", content=_text_of(text, pred.content)))
     return cases
 
 
@@ -569,7 +570,7 @@ def hit_cases(system: str, article: str, doc, sentences: Sequence[tuple[int, int
     """The kit's sourced attributions that match a gold source (kind "hit"): with the false ones, precision per cue in ``--dump``."""
     text = doc.text
     return [
-        Case("hit", "source match", system, article, _sentence_text(text, sentences, p), _text_of(text, p.source), _text_of(text, p.cue), _lemma(doc, p.cue) if p.cue else "", "", cue_shape=cue_shape(doc, p.cue) if p.cue else "")
+        Case("hit", "source match", system, article, _sentence_text(text, sentences, p), _text_of(text, p.source), _text_of(text, p.cue), _lemma(doc, p.cue) if p.cue else "", "", cue_shape=cue_shape(doc, p.cue) if p.cue else "", content=_text_of(text, p.content))
         for p in preds
         if p.source and any(source_matches(p, g) for g in golds)
     ]

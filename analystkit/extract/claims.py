@@ -46,10 +46,13 @@ How attributions are found (spaCy dependency parse + the cue lists of
   clause; reporting verbs tagged as plural nouns ("the Department notes, "...""); headline
   lead-ins without quote marks ("Senator Doe on the leak: ...", not a place: "Ukraine: ...");
   "you" and "one" are never sources; a relative pronoun source runs from its antecedent
-  ("Jane Doe, who said"); "I" outside quotes and turns is the author;
+  ("Jane Doe, who said"); "I" outside quotes and turns is the author; possessive pronouns are
+  sources like their pronouns ("His view is that ..." is the person "he" is; "our assessment"
+  in a transcript turn is the speaker's);
 * **beyond verbs of saying** (issue 17, the kinds PolNeAR annotates that the kit missed): a
   communication noun with a light verb ("made the case that", "took a swipe at Bush", "offered his
-  congratulations to") or a person's possessive ("her support for", "Trump's proposal to ban");
+  congratulations to"; not when the verb has another object first, a misparse) or a person's
+  possessive ("her support for", "Trump's proposal to ban", "his view is that ...");
   support and votes of people, bodies and poll shares ("27 percent would vote for Trump", "is backing
   Clinton"; never "the data support"); judgements with their "as" phrase ("voters see X as
   unfair"); topic verbs ("spoke about", "weighed in on"); attitude adjectives ("is skeptical of",
@@ -975,6 +978,8 @@ def _noun_attribution(noun: Token, sent: Span, ctx: _Context) -> Attribution | N
         if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             content = _subtree_chars(child, sent)
             break
+    if content is None and any(c.dep_ == "poss" for c in noun.children) and (clause := _copular_clause(noun)) is not None:
+        content = _subtree_chars(clause, sent)  # "Our belief is that ..." (a possessor names the holder; "The fear is that" names no one)
     if content is None and lexicon.nouns[noun.lemma_.lower()].object_content:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -1444,12 +1449,25 @@ def _quote_next_to(verb: Token, subject: Token | None, content: tuple[int, int])
     return True
 
 
+def _copular_clause(noun: Token) -> Token | None:
+    """The "that" clause a noun is equated with as the subject of "be": "His view is that the treaty will fail"
+    (the parser hangs the clause on the copula, not on the noun). Without "that" the clause is too often
+    something else in speech ("the biggest concern is — I have is a misunderstanding")."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "be" or verb.i < noun.i:
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(d.dep_ == "mark" and d.lower_ == "that" for d in c.children)), None)
+
+
 def _noun_content(noun: Token, sent: Span) -> tuple[int, int] | None:
     """A communication noun's content: its "that" clause or infinitive ("the case that", "a decision to"),
-    or its prepositional phrase ("a swipe at Bush", "support for Clinton")."""
+    the clause it is equated with ("his view is that ..."), or its prepositional phrase ("a swipe at Bush",
+    "support for Clinton")."""
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" or c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
             return _subtree_chars(child, sent)
+    if (clause := _copular_clause(noun)) is not None:
+        return _subtree_chars(clause, sent)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i > noun.i:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -1468,6 +1486,8 @@ def _light_verb_attribution(noun: Token, sent: Span, ctx: _Context) -> Attributi
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
+    if any(c.dep_ == "dobj" and c.i < noun.i for c in verb.children):
+        return None  # "will take the stage after ..., Biden's decision not to run": two objects, a misparse; the verb's object is the first
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -1680,7 +1700,7 @@ def _pronoun_source(head: Token, ctx: _Context) -> tuple[str, str, str]:
         turn_type = next((t for _, a, t, _ in reversed(ctx.collective) if a == actor), "")
         return ctx.speaker_type or turn_type or "named_person", "pronoun", actor
     for _, prev_actor, stype, _ in reversed(ctx.collective):
-        if prev_actor == actor and head.lower_ in ("they", "them", "it", "we", "us"):
+        if prev_actor == actor and head.lower_ in ("they", "them", "it", "their", "its", "we", "us", "our"):
             return stype, "pronoun", actor
     ent = next((e for e in doc_ents(head.doc) if e.kb_id_ == actor and e.start_char < head.idx), None)
     if ent is None or ent.label_ == "PERSON":

@@ -31,9 +31,11 @@ from .linking import is_locative, modifies_thing
 #: ``doc.user_data`` key of the entities' start offsets (released with the Doc's other caches)
 _STARTS_KEY = "analystkit_ent_starts"
 
-PERSONAL = frozenset({"he", "she", "him", "her"})
-COLLECTIVE = frozenset({"they", "them", "it"})
-FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+#: Personal pronouns, with the possessive determiners that head a source as often ("His view is that ...",
+#: "their demand for ...", "our assessment is ...").
+PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+COLLECTIVE = frozenset({"they", "them", "it", "their", "its"})
+FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 

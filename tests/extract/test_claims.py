@@ -451,6 +451,12 @@ def test_first_person_outside_quotes_is_the_author(claims):
 
 
 # ---------------------------------------------------------------- issue 17: transcripts
+def test_first_person_possessive_in_a_turn_is_the_speaker(claims):
+    text = "Ned Price briefed reporters.\n\nMR. PRICE: That was not my point. Our assessment is that Russia will not talk.\n\nQUESTION: Thanks."
+    row = next(r for r in claims(text) if r["cue"] == "assessment")
+    assert row["source_text"] == "Our" and row["source_actor"] == "Ned Price" and row["source_type"] == "named_person"
+
+
 def test_transcript_labels_resolve_to_people(nlp):
     text = (
         "THE PRESIDENT: Good afternoon. We had an election yesterday.\n\n"
@@ -675,6 +681,32 @@ def test_a_judgement_needs_its_as_phrase(claims):
 def test_a_possessed_stance_noun(claims):
     row = only(claims("Trump's proposal to ban Muslims angered many voters."))
     assert row["cue"] == "proposal" and "Trump" in row["source_text"] and row["text"] == "to ban Muslims"
+
+
+def test_a_possessed_stance_noun_equated_with_a_that_clause(claims):
+    row = only(claims("Senator John Doe spoke on Tuesday. His view is that the treaty will fail."))
+    assert row["cue"] == "view" and row["source_text"] == "His" and row["text"] == "that the treaty will fail"
+    assert row["source_type"] == "named_person" and row["source_actor"] == "John Doe"
+    # "The fear is that ...": no possessor, no one holds it; garbled speech with no "that" is no content
+    assert not attributed(claims("The fear is that prices will rise."))
+    assert not attributed(claims("That is the biggest concern is, I have is a misunderstanding."))
+
+
+def test_a_possessive_pronoun_source_resolves_like_its_pronoun(claims):
+    row = next(r for r in claims("Senator John Doe spoke on Tuesday. His support for the treaty is firm.") if r["cue"] == "support")
+    assert row["source_type"] == "named_person" and row["source_subtype"] == "pronoun" and row["source_actor"] == "John Doe"
+    row = next(r for r in claims('"My view is that we will win," said Ann Lee, a club officer.') if r["cue"] == "view")
+    assert row["source_actor"] == "Ann Lee" and row["nested"] is True
+    row = next(r for r in claims("Our assessment is that the plan will fail.") if r["cue"] == "assessment")
+    assert row["source_type"] == "author" and row["source_actor"] == ""
+
+
+def test_a_light_verb_with_two_objects_is_a_misparse(claims):
+    text = (
+        "Mrs. Clinton will take the stage after a run of positive developments since their Oct. 13 debate, including strong "
+        "reviews of her performance there, Vice President Joseph R. Biden Jr.'s decision not to enter the race."
+    )
+    assert not any(r["cue"].startswith("take") for r in claims(text))
 
 
 def test_continue_reports_only_a_quote_next_to_it(claims):
