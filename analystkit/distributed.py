@@ -119,7 +119,8 @@ def extract_with_dask(
         size = max(1, -(-len(records) // count))
         parts = list(chunks(records, size))
         client.gather([client.submit(_extract_partition, chunk, i, target, corpus._model_name, pure=False) for i, chunk in enumerate(parts)])
-        aliases = corpus_aliases(read_partitioned(out_dir / RAW, "entities"))
+        texts = {record["article_id"]: record.get("text") for record in records}
+        aliases = corpus_aliases(read_partitioned(out_dir / RAW, "entities"), read_partitioned(out_dir / RAW, "claims"), texts)
         client.gather([client.submit(_finalise_partition, i, target, fmt, aliases, pure=False) for i in range(len(parts))])
     finally:
         client.close()

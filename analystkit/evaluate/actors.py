@@ -68,6 +68,7 @@ def pronoun_mentions(record: dict) -> list[tuple[dict, str]]:
 
 def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS) -> dict:
     import analystkit as ak
+    from analystkit.finalise.links import alias_for
     from analystkit.extract.actions import pronoun_antecedents
     from analystkit.nlp.doc import ArticleDoc
     from analystkit.nlp.linking import clean_mention
@@ -110,7 +111,7 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, corpus_path: Path = DEFAULT_CORPUS)
             if span is not None and len(span):
                 token = span[0]
                 actor = resolve_from_subjects(token, antecedents, sentence=article.sentence_id_at(token.idx))
-                actor = aliases.get(actor, actor)
+                actor = alias_for(aliases, article_id, actor)
             resolved += bool(actor)
             gold_pron.append(identity)
             pred_pron.append(actor or g["text"].lower())

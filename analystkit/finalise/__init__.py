@@ -7,7 +7,9 @@ done here, once, the same way for every engine:
 1. ``articles.n_sentences`` from the sentences table;
 2. **actors joined across articles** (:mod:`.links`): a short form one article uses
    ("Putin") becomes the one longer name another article gives ("Vladimir Putin") in
-   ``entities.actor``, ``claims.source_actor`` and ``actions.agent`` / ``patient``;
+   ``entities.actor``, ``claims.source_actor`` and ``actions.agent`` / ``patient``; a surname
+   that fits several people ("Biden") joins, in one article, the one its titles there point to
+   ("President Biden" → Joe Biden);
 3. **claim certainty** (:mod:`.certainty`): ``claims.hedged`` and ``claims.certainty``
    from the hedges table;
 4. the corpus tables: **actors** (:mod:`.actors`), **integrity** (:mod:`.integrity`), and the
@@ -15,7 +17,7 @@ done here, once, the same way for every engine:
    across articles), :mod:`analystkit.provenance`.
 
 Each step makes new frames; no table is changed after it is made. Steps 2 and 3 need only
-the corpus's aliases (:func:`corpus_aliases`, from the entities table) and the rows of one
+the corpus's aliases (:func:`corpus_aliases`, from the entities and claims tables) and the rows of one
 article, so a distributed engine applies them partition by partition
 (:func:`finalise_partition`) and builds the corpus tables at the end (:func:`corpus_tables`).
 :func:`finalise` does all of it for tables held in memory.
@@ -91,7 +93,8 @@ def corpus_tables(tables: dict[str, "pd.DataFrame"]) -> dict[str, "pd.DataFrame"
 
 def finalise(articles: "pd.DataFrame", tables: dict[str, "pd.DataFrame"]) -> Finalised:
     """Every table of a corpus from its loaded articles and its extracted per-article tables."""
-    aliases = corpus_aliases(tables.get("entities"))
+    texts = dict(zip(articles["article_id"], articles["text"])) if {"article_id", "text"} <= set(articles.columns) else None
+    aliases = corpus_aliases(tables.get("entities"), tables.get("claims"), texts)
     out = {"articles": finalise_articles(articles, tables["sentences"]), **finalise_partition(tables, aliases)}
     out.update(corpus_tables(out))
     return Finalised(out, aliases)
