@@ -18,7 +18,7 @@ from ..vocab.labels import ACTOR_LABELS
 from .acronyms import implied_acronyms, with_defined_acronyms
 from .component import DocFunction
 from .nested import nested_places
-from .organisations import extend_organisation_heads, named_after_places, not_people, people_after_bodies, repeated_names
+from .organisations import extend_organisation_heads, named_after_places, not_people, repeated_names
 from .doc import doc_text, span_text
 from .spans import NESTED_KEY, exact_matches
 from .speakers import label_spans
@@ -45,10 +45,8 @@ def make_consistent(doc: Doc) -> Doc:
     3. a name carrying several labels gets the most frequent one (ties: the
        first seen).
 
-    Before the votes, a person's name run into a body's ("the Kremlin Dmitry Peskov") is split
-    off (:func:`~.organisations.people_after_bodies`), and awards and bodies the model tags as
-    people ("the Purple Heart", "a new company, Kissito") are relabelled
-    (:func:`~.organisations.not_people`).
+    Before the votes, awards and bodies the model tags as people ("the Purple Heart", "a new
+    company, Kissito") are relabelled (:func:`~.organisations.not_people`).
 
     Then titles and roles: a portfolio word tagged as an organisation inside a title
     ("Defence" in "Defence Minister") is dropped (:func:`title_fragments`); a person's
@@ -60,7 +58,7 @@ def make_consistent(doc: Doc) -> Doc:
     labels = label_spans(doc_text(doc))
     # Awards and bodies the model calls people go first, so they teach no surname
     # ("Heart" of "the Purple Heart"); again after the split ("Trump the Purple Heart").
-    ents = not_people(people_after_bodies([e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels)]))
+    ents = not_people([e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels)])
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
     split = [part for e in ents for part in _split_after_surname(e, surnames)]
     ents = not_people(split) if len(split) > len(ents) else split

@@ -4,8 +4,6 @@
   not New Zealand;
 * :func:`extend_organisation_heads` — "the Scientology organization" is one mention;
 * :func:`repeated_names` — a capitalised proper noun the article repeats is a name;
-* :func:`people_after_bodies` — a person's name the model ran into a body's name
-  ("the Chinese Foreign Ministry Hua Chunying") is split off;
 * :func:`not_people` — awards ("the Purple Heart") and bodies named in apposition to an
   organisation noun ("a new company, Kissito") that the model tags as people.
 
@@ -34,8 +32,6 @@ PLACE_PREFIXES = word_list("place_prefixes")
 #: Common nouns that, after an organisation's name, only say what kind of body it is
 #: ("the Scientology organization", "the M5S party", "the Sea Org group").
 ORGANISATION_HEADS = word_list("organisation_heads")
-#: Last words of body names ("Ministry", "Department", "Security"): a name run on after one is a person's.
-BODY_NAME_HEADS = word_list("body_name_heads")
 _TITLE_WORDS = titles("title")
 _ROLE_NOUNS = titles("role")
 #: Nouns that head an award's or decoration's name ("the Purple Heart", "a Nobel Prize").
@@ -232,71 +228,6 @@ def not_people(ents: list[Span]) -> list[Span]:
         Span(doc, e.start, e.end, label=AWARD_LABEL) if e.label_ in _AWARD_NAME_LABELS and _name_words(e) in awards else e
         for e in out
     ]
-
-
-def people_after_bodies(ents: list[Span]) -> list[Span]:
-    """An organisation span that runs on into a person's name is two mentions.
-
-    Wire copy writes a title's body and the holder's name side by side ("Spokesperson for the
-    Chinese Foreign Ministry Hua Chunying", "Secretary of the Department of Homeland Security
-    Alejandro Mayorkas"), and the small model often tags the whole run as one ORG. Its last two
-    capitalised words (three with a middle initial) are a person's name when the words before
-    them name a body (the gazetteer knows it, or it ends in a body-name head: "Ministry",
-    "Department", "Security") and either a title and "for"/"of" come before the run ("Spokesperson
-    for ...") or the article also writes one of the two words on its own ("Hua said", "Mayorkas
-    told"), as news does with surnames. "The Wall Street Journal … the Journal" stays whole.
-    The body keeps the ORG label, the name becomes a PERSON; other entities are unchanged.
-    """
-    out: list[Span] = []
-    for ent in ents:
-        width = 3 if len(ent) >= 4 and len(ent[-2].text) == 2 and ent[-2].text[0].isupper() and ent[-2].text[1] == "." else 2
-        tail, body = ent[-width:], ent[:-width]
-        if (
-            ent.label_ != "ORG" or len(ent) < width + 1 or not any(t.text[:1].isupper() and t.lower_ != "the" for t in body)
-            or not all(t.tag_ == "NNP" and t.text[:1].isupper() and (not t.is_upper or len(t.text) == 2 and t.text[1] == ".") for t in tail)
-            or tail[-1].lower_ in ORGANISATION_HEADS | BODY_NAME_HEADS or lookup(tail.text) is not None
-            or not _names_a_body(body) or not (_written_alone(tail) or _after_a_title(ent))
-        ):
-            out.append(ent)
-            continue
-        out.append(Span(ent.doc, ent.start, ent.end - width, label="ORG"))
-        out.append(Span(ent.doc, ent.end - width, ent.end, label="PERSON"))
-    return out
-
-
-def _names_a_body(body: Span) -> bool:
-    """The words are a body's name: the gazetteer knows it ("the Kremlin"), or its last word heads body
-    names (:data:`BODY_NAME_HEADS`: "Ministry", "Department", "Security")."""
-    return lookup(without_the(body).text) is not None or body[-1].lower_ in BODY_NAME_HEADS
-
-
-def _after_a_title(ent: Span) -> bool:
-    """The span follows a title and "for" or "of": "Spokesperson for [the Chinese Foreign Ministry Hua Chunying]",
-    "Secretary of [the Department of Homeland Security Alejandro Mayorkas]": a title holder's name comes next."""
-    doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("for", "of"):
-        return False
-    title = doc[ent.start - 2]
-    return title.lower_ in _TITLE_WORDS or title.lower_ in _ROLE_NOUNS
-
-
-def _written_alone(name: Span) -> bool:
-    """A word of the name (the surname, first or last by the naming order) is written elsewhere in
-    the article without the word before it in the name ("Hua Chunying … Hua said", "Dmitry Peskov …
-    Peskov said")."""
-    doc = name.doc
-    orth = doc.to_array(ORTH)
-    for k, token in enumerate(name):
-        if len(token.text) < 3 or not token.is_alpha:
-            continue
-        for i in numpy.nonzero(orth == token.orth)[0].tolist():
-            if name.start <= i < name.end:
-                continue
-            before_ok = k == 0 or i == 0 or orth[i - 1] != name[k - 1].orth
-            after_ok = k + 1 >= len(name) or i + 1 >= len(doc) or orth[i + 1] != name[k + 1].orth
-            if before_ok and after_ok:
-                return True
-    return False
 
 
 def _name_words(ent: Span) -> str:
