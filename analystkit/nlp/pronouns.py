@@ -83,6 +83,11 @@ def resolve_pronoun(
 ) -> str:
     """The canonical actor a pronoun source refers to, or ``""``.
 
+    I/we (my/our) are the speaker; he/she (his/her) the latest person named; it/they (its/their) the
+    latest collective source or named body, unless a plural common noun no entity names comes nearer
+    in the pronoun's own sentence ("the parties involved ... their assessment", "a lot of people ...
+    they know"): that group is meant, and it names no actor, so the answer is ``""``.
+
     Args:
         token: the pronoun (a token of a parsed article).
         previous: ``(char_offset, actor)`` of collective sources (groups,
@@ -103,11 +108,26 @@ def resolve_pronoun(
         return ent.kb_id_ if ent is not None else ""
     if lower in COLLECTIVE:
         earlier = [actor for at, actor in previous if at < token.idx and actor]
+        ent = _last_entity_before(doc, token.idx, COLLECTIVE_LABELS, ignore)
+        group = _plural_noun_before(token)
+        if group is not None and (ent is None or ent.end <= group.i) and (not earlier or max(at for at, a in previous if at < token.idx and a) < group.idx):
+            # "the parties involved ... their assessment": the nearer plural noun, which names no actor, is meant
+            return ""
         if earlier:
             return earlier[-1]
-        ent = _last_entity_before(doc, token.idx, COLLECTIVE_LABELS, ignore)
         return ent.kb_id_ if ent is not None else ""
     return ""
+
+
+def _plural_noun_before(token: Token) -> Token | None:
+    """The last plural common noun before a they/them/their in its own sentence that no entity names or
+    modifies ("the parties involved", not "Russian troops"): a nearer antecedent than any named body."""
+    if token.lower_ not in ("they", "them", "their"):
+        return None
+    for t in reversed(list(token.sent[: token.i - token.sent.start])):
+        if t.tag_ == "NNS" and not t.ent_type_ and not any(c.ent_type_ for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
+            return t
+    return None
 
 
 

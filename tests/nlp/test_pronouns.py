@@ -19,6 +19,22 @@ def test_they_resolves_to_a_state_acting(nlp):
     assert resolve_pronoun(_pronoun(doc, "they")) == "Ukraine"
 
 
+def test_they_after_a_nearer_unnamed_plural_noun_is_left_open(nlp):
+    doc = nlp("China released a statement. We will leave it to the parties involved to offer their assessment.")
+    assert resolve_pronoun(_pronoun(doc, "their")) == ""
+    doc = nlp("China released a statement. Other heads of state say they are looking to the United States.")
+    assert resolve_pronoun(_pronoun(doc, "they")) == ""
+    doc = nlp("China released a statement. Russian troops said they would return.")  # a group an entity modifies
+    assert resolve_pronoun(_pronoun(doc, "they")) == "Russia"
+
+
+def test_possessive_pronouns_resolve_like_their_pronouns(nlp):
+    doc = nlp("Dmitry Peskov spoke on Monday. His view was clear.")
+    assert resolve_pronoun(_pronoun(doc, "his")) == "Dmitry Peskov"
+    doc = nlp("Ukraine rejected the offer. Its reply was short.")
+    assert resolve_pronoun(_pronoun(doc, "its")) == "Ukraine"
+
+
 def test_he_resolves_to_the_latest_person(nlp):
     doc = nlp("Dmitry Peskov spoke on Monday. He said nothing new.")
     assert resolve_pronoun(_pronoun(doc, "he")) == "Dmitry Peskov"
