@@ -70,6 +70,7 @@ from ..nlp.mentions import (
     phrase_span,
 )
 from ..nlp.pronouns import RELATIVE, Antecedent, is_location, resolve_from_subjects
+from ..nlp.speakers import role_holder
 from ..vocab.labels import COLLECTIVE_LABELS
 from ..vocab.nouns import group_nouns
 
@@ -94,6 +95,15 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
     def resolve_for(token: Token) -> str:
         return resolve_from_subjects(token, antecedents, sentence=article.sentence_id_at(token.idx))
 
+    holders: dict[str, str] = {}
+
+    def holder_of(actor: str) -> str:
+        """A bare role ("the President") is the person the heading or article names with it, as in the
+        entities table (:func:`~analystkit.nlp.speakers.role_holder`); any other actor is itself."""
+        if actor not in holders:
+            holders[actor] = role_holder(actor, doc, article.meta) if actor else ""
+        return holders[actor] or actor
+
     rows = []
     candidates = _verb_candidates(doc)
     table = article.tokens
@@ -114,8 +124,8 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
                 "sentence_id": sentence.sentence_id,
                 **_verb_span(table, i),
                 "action": _action_lemma(table, i),
-                **_role("agent", None if agent is None else doc[agent], resolve_for, described),
-                **_role("patient", None if patient is None else doc[patient], resolve_for, described),
+                **_role("agent", None if agent is None else doc[agent], resolve_for, described, holder_of),
+                **_role("patient", None if patient is None else doc[patient], resolve_for, described, holder_of),
                 "negated": _negated(table, i),
                 "hedged": _hedged(doc[i], hedges, bounds),
                 "voice": voice,
@@ -256,11 +266,13 @@ def _subject(t: TokenTable, i: int, depth: int = 0) -> int | None:
     return None
 
 
-def _role(name: str, head: Token | None, resolve, described: frozenset[str] = frozenset()) -> dict:
+def _role(name: str, head: Token | None, resolve, described: frozenset[str] = frozenset(), holder=None) -> dict:
     if head is None:
         return {name: "", f"{name}_text": "", f"{name}_start": -1, f"{name}_end": -1, f"{name}_is_actor": False}
     span = phrase_span(head)
     actor = phrase_actor(head, resolve=resolve)
+    if actor and holder is not None:
+        actor = holder(actor)
     start, end = span.start_char, span.end_char
     return {
         name: actor or phrase_label(span),

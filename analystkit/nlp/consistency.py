@@ -20,13 +20,15 @@ from .component import DocFunction
 from .nested import nested_places
 from .organisations import extend_organisation_heads, named_after_places, not_people, repeated_names
 from .doc import doc_text, span_text
-from .spans import NESTED_KEY, exact_matches
+from .spans import NESTED_KEY, exact_matches, without_the
 from .speakers import label_spans
 from .titles import (
     appositive_roles,
     extend_person_titles,
     is_title_fragment,
+    NAME_PARTICLES,
     role_mentions,
+    with_name_particles,
 )
 
 
@@ -58,7 +60,8 @@ def make_consistent(doc: Doc) -> Doc:
     labels = label_spans(doc_text(doc))
     # Awards and bodies the model calls people go first, so they teach no surname
     # ("Heart" of "the Purple Heart"); again after the split ("Trump the Purple Heart").
-    ents = not_people([e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels)])
+    ents = not_people(with_name_particles([e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels)]))
+    ents = _particle_surnames(ents)
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
     split = [part for e in ents for part in _split_after_surname(e, surnames)]
     ents = not_people(split) if len(split) > len(ents) else split
@@ -127,6 +130,20 @@ def _only_capitalised(doc: Doc, token) -> bool:
     if not token.text[:1].isupper() or token.pos_ in ("PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX"):
         return False
     return not numpy.any(doc.to_array(ORTH) == hash_string(token.lower_))
+
+
+def _particle_surnames(ents: list[Span]) -> list[Span]:
+    """A surname with particles written alone is the person's ("Ursula von der Leyen … Von der Leyen said",
+    which the model tags an organisation): it becomes a PERSON mention."""
+    surnames = set()
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) > 2:
+            first = next((k for k, t in enumerate(e) if k and t.text.islower() and t.lower_ in NAME_PARTICLES), None)
+            if first is not None:
+                surnames.add(" ".join(t.lower_ for t in e[first:]))
+    if not surnames:
+        return ents
+    return [Span(e.doc, e.start, e.end, label="PERSON") if e.label_ != "PERSON" and " ".join(t.lower_ for t in without_the(e)) in surnames else e for e in ents]
 
 
 def _split_after_surname(ent: Span, surnames: set[str]) -> list[Span]:

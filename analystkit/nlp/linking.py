@@ -33,7 +33,7 @@ from .component import DocFunction
 from .doc import doc_text, span_text
 from .organisations import ORGANISATION_HEADS
 from .spans import NESTED_KEY, clean_mention, initials
-from .titles import ROLE_NOUNS, is_title_word, strip_titles
+from .titles import NAME_PARTICLES, ROLE_NOUNS, is_title_word, strip_titles
 
 #: Prepositions after which a capital is a place, not its government.
 LOCATIVE = word_list("locative_prepositions")
@@ -73,7 +73,7 @@ def link_actors(doc: Doc) -> Doc:
     for ent in ents:
         if ent.label_ == "PERSON":
             words = strip_titles(ent)
-            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            if 2 <= len(words) <= 5 and all(w[:1].isupper() or w in NAME_PARTICLES for w in words) and words[0][:1].isupper() and words[-1][:1].isupper():
                 persons.append((ent.start_char, words))
     acronyms = _acronyms(doc, ents)
     person_words = {t.text for e in ents if e.label_ == "PERSON" for t in e if t.text[:1].isupper()}
@@ -184,7 +184,8 @@ def _person(words: list[str], at: int, persons: list[tuple[int, list[str]]]) -> 
     name = _join(words)
     if len(words) >= 2:
         # A partial full name ("Ron Hubbard") joins a longer one ending the same way.
-        longer = [w for _, w in persons if len(w) > len(words) and w[-len(words):] == words]
+        lower = [w.lower() for w in words]  # "Von der Leyen" opening a sentence is Ursula von der Leyen's
+        longer = [w for _, w in persons if len(w) > len(words) and [x.lower() for x in w[-len(words):]] == lower]
         return _join(longer[0]) if longer else name
     surname = words[0] if words else name
     candidates = [(start, w) for start, w in persons if w[-1] == surname]

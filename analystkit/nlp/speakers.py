@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from ..vocab.attribution import person_source_nouns
 from ..vocab.words import titles, word_list
 from .doc import doc_ents, doc_text, paragraph_starts
+from .spans import clean_mention
 from .transcripts import speaker_labels, transcript_labels
 
 #: Courtesy titles dropped from a label ("MR.", "MS.", "THE").
@@ -152,7 +153,7 @@ def _by_role(role: list[str], doc: Doc, meta: Mapping[str, Any]) -> str:
     for match in _role_matches(pattern, doc_text(doc)):
         candidates[_name_run(match.group(1))] += 1
     for name, _ in candidates.most_common():
-        words = [w.strip(".,'’") for w in name.split()]
+        words = [clean_mention(w).strip(".,'’") for w in name.split()]  # "President Putin’s remarks": Putin
         if not words or _clean(words[0]) in titles("title") | titles("role"):
             continue
         return _by_surname(words[-1], doc, meta) or " ".join(words)

@@ -5,7 +5,8 @@
   ("goalkeeper Mouez Hassen", "Secretary of State Antony Blinken");
 * :func:`role_mentions` — "the President" names a person;
 * :func:`appositive_roles` — "Hernan Dario Gomez, Panama coach" is two mentions of him;
-* :func:`strip_titles` — the name in a mention, without its titles (used by the actor linker).
+* :func:`strip_titles` — the name in a mention, without its titles (used by the actor linker);
+* :func:`with_name_particles` — "Ursula von der Leyen" is one name, not "Ursula von" and a place "Leyen".
 
 The words come from ``data/titles.csv`` and ``data/role_titles.csv``.
 """
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..vocab.labels import NUMERIC_LABELS
 from ..vocab.words import role_titles, titles, word_list
-from .spans import TITLES_KEY, positions_of
+from .spans import TITLES_KEY, positions_of, replace_overlapping
 
 TITLE_WORDS = titles("title")
 PORTFOLIO_WORDS = titles("portfolio")
@@ -60,6 +61,29 @@ def strip_titles(span: Span) -> list[str]:
     while len(words) > 1 and is_title_word(words[0]):
         words = words[1:]
     return words
+
+
+def with_name_particles(ents: list[Span]) -> list[Span]:
+    """A person's name the model cut at a surname particle is whole again: "Ursula von" + "der" +
+    "Leyen" (tagged a place) is one PERSON, "Ursula von der Leyen". A PERSON mention followed by
+    lower-case particles of :data:`NAME_PARTICLES` (or ending in one) and then a capitalised word
+    runs to that word; the entities it now covers are dropped."""
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    grown: list[Span] = []
+    for ent in ents:
+        end = ent.end
+        particles = sum(1 for t in reversed(ent) if t.lower_ in NAME_PARTICLES and t.text.islower()) if ent[-1].text.islower() else 0
+        while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].text.islower() and doc[end - 1].whitespace_:
+            end += 1
+            particles += 1
+        if ent.label_ != "PERSON" or not particles or end >= len(doc) or not doc[end - 1].whitespace_:
+            continue
+        last = doc[end]
+        if last.is_alpha and last.text[:1].isupper() and not last.is_upper:
+            grown.append(Span(doc, ent.start, end + 1, label="PERSON", kb_id=ent.kb_id_))
+    return replace_overlapping(ents, grown)
 
 
 def is_title_word(word: str) -> bool:

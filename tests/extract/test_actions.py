@@ -145,3 +145,17 @@ def test_a_bare_description_with_nothing_richer_is_no_antecedent(article):
     assert not any(a.actor == "team" for a in antecedents)
     they = next(t for t in doc_article.doc if t.lower_ == "they")
     assert resolve_from_subjects(they, antecedents, sentence=doc_article.sentence_id_at(they.idx)) != "team"
+
+
+def test_a_bare_role_is_the_person_the_article_names_with_it(article):
+    # the heading names him ("Remarks by President Biden"), the body only says "the President", as in a transcript
+    rows = extract_actions(article("The President met the troops in Kyiv on Monday.", title="Remarks by President Biden on Ukraine"))
+    assert [r["agent"] for r in rows if r["action"] == "meet"] == ["Biden"]
+    assert not any(r["agent"] == "President" for r in rows)
+
+
+def test_a_role_holder_is_read_without_a_possessive(nlp):
+    from analystkit.nlp.speakers import role_holder
+
+    doc = nlp("President Vladimir Putin's forces retreated. President Putin's aides were silent. The President spoke later.")
+    assert role_holder("President", doc) == "Vladimir Putin"

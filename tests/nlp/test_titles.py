@@ -77,3 +77,23 @@ def test_title_with_a_complement_joins_the_name(nlp, text, mention, person):
 def test_a_complement_does_not_take_a_persons_own_title(nlp):
     got = actors(nlp, "Walsh served as Secretary of Labor for President Barack Obama in 2014.")
     assert ("President Barack Obama", "Barack Obama") in got
+
+
+def test_a_name_cut_at_a_surname_particle_is_whole_again():
+    import spacy
+    from spacy.tokens import Doc
+
+    from analystkit.nlp.titles import with_name_particles
+
+    words = ["President", "Ursula", "von", "der", "Leyen", "spoke", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"])
+    assert [(e.text, e.label_) for e in with_name_particles(list(doc.ents))] == [("President Ursula von der Leyen", "PERSON")]
+    # no particle between: two mentions stay two ("Joe Biden" and "Kyiv" are not one name)
+    doc = Doc(spacy.blank("en").vocab, words=["Joe", "Biden", "Kyiv", "."], ents=["B-PERSON", "I-PERSON", "B-GPE", "O"])
+    assert [e.text for e in with_name_particles(list(doc.ents))] == ["Joe Biden", "Kyiv"]
+
+
+def test_a_surname_with_particles_alone_is_the_person(nlp):
+    got = actors(nlp, "European Commission President Ursula von der Leyen condemned the attack. Von der Leyen said sanctions would follow.")
+    assert ("Von der Leyen", "Ursula von der Leyen") in got
+    assert not any(kb == "Leyen" or kb.endswith(" von") for _, kb in got)
