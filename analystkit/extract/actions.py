@@ -60,8 +60,9 @@ from spacy.attrs import DEP, IS_ALPHA, POS
 from spacy.symbols import NOUN, PRON, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.doc import ArticleDoc, TokenTable, doc_ents, doc_text, token_table
+from ..nlp.doc import ArticleDoc, TokenTable, doc_ents, doc_text, span_text, token_table
 from ..nlp.mentions import (
+    entity_of,
     group_description,
     is_person,
     is_plural,
@@ -70,7 +71,7 @@ from ..nlp.mentions import (
     phrase_span,
 )
 from ..nlp.pronouns import RELATIVE, Antecedent, is_location, resolve_from_subjects
-from ..nlp.speakers import role_holder
+from ..nlp.speakers import bare_role_holder
 from ..vocab.labels import COLLECTIVE_LABELS
 from ..vocab.nouns import group_nouns
 
@@ -95,14 +96,14 @@ def extract_actions(article: ArticleDoc) -> list[dict]:
     def resolve_for(token: Token) -> str:
         return resolve_from_subjects(token, antecedents, sentence=article.sentence_id_at(token.idx))
 
-    holders: dict[str, str] = {}
+    holders: dict[tuple[str, str], str] = {}
 
-    def holder_of(actor: str) -> str:
+    def holder_of(actor: str, mention: str) -> str:
         """A bare role ("the President") is the person the heading or article names with it, as in the
-        entities table (:func:`~analystkit.nlp.speakers.role_holder`); any other actor is itself."""
-        if actor not in holders:
-            holders[actor] = role_holder(actor, doc, article.meta) if actor else ""
-        return holders[actor] or actor
+        entities table (:func:`~analystkit.nlp.speakers.bare_role_holder`); any other actor is itself."""
+        if (actor, mention) not in holders:
+            holders[(actor, mention)] = bare_role_holder(actor, mention, doc, article.meta)
+        return holders[(actor, mention)]
 
     rows = []
     candidates = _verb_candidates(doc)
@@ -272,7 +273,8 @@ def _role(name: str, head: Token | None, resolve, described: frozenset[str] = fr
     span = phrase_span(head)
     actor = phrase_actor(head, resolve=resolve)
     if actor and holder is not None:
-        actor = holder(actor)
+        ent = entity_of(head)
+        actor = holder(actor, span_text(ent) if ent is not None else actor)
     start, end = span.start_char, span.end_char
     return {
         name: actor or phrase_label(span),

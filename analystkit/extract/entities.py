@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp.doc import ArticleDoc, doc_ents, doc_text
 from ..nlp.spans import NESTED_KEY
-from ..nlp.speakers import role_holder
+from ..nlp.speakers import bare_role_holder, role_holder_words
 from ..vocab.labels import ACTOR_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,16 +32,17 @@ def extract_entities(article: ArticleDoc) -> list[dict]:
     spans = [(e, False) for e in doc_ents(doc)] + [(e, True) for e in nested]
     spans.sort(key=lambda pair: (pair[0].start_char, -pair[0].end_char))
     rows = []
-    holders: dict[str, str] = {}
+    holders: dict[tuple[str, str], str] = {}
     for ent, is_nested in spans:
         start, end, label = ent.start_char, ent.end_char, ent.label_
         mention = text[start:end]
         actor = (ent.kb_id_ or mention) if label in ACTOR_LABELS else ""
-        if actor and actor == mention.removeprefix("the ").removeprefix("The "):
-            # A role nobody in the text holds ("the President"): the person the heading names with it.
-            if actor not in holders:
-                holders[actor] = role_holder(actor, doc, article.meta)
-            actor = holders[actor] or actor
+        if actor and role_holder_words(actor):
+            # A role nobody in the text holds ("the President", "The Vice President" linked to "President"):
+            # the person the heading or article names with it.
+            if (actor, mention) not in holders:
+                holders[(actor, mention)] = bare_role_holder(actor, mention, doc, article.meta)
+            actor = holders[(actor, mention)]
         rows.append(
             {
                 "article_id": article.article_id,

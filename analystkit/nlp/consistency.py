@@ -7,6 +7,8 @@ nested names of :mod:`.nested`.
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -60,7 +62,7 @@ def make_consistent(doc: Doc) -> Doc:
     labels = label_spans(doc_text(doc))
     # Awards and bodies the model calls people go first, so they teach no surname
     # ("Heart" of "the Purple Heart"); again after the split ("Trump the Purple Heart").
-    ents = not_people(with_name_particles([e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels)]))
+    ents = not_people(with_name_particles([e for e in doc.ents if not is_title_fragment(e) and not _in_label(e, labels) and _has_a_name(e)]))
     ents = _particle_surnames(ents)
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper() and e[-1].is_alpha}
     split = [part for e in ents for part in _split_after_surname(e, surnames)]
@@ -116,6 +118,15 @@ def make_consistent(doc: Doc) -> Doc:
     doc.ents = [e for e in out if not _in_label(e, labels)] if labels else out
     doc.spans[NESTED_KEY] = nested_places(doc)
     return doc
+
+
+_CLITIC = re.compile(r"['’](?:s|S|ll|re|ve|d|m)?\b|['’]")
+
+
+def _has_a_name(ent: Span) -> bool:
+    """The mention has a letter or digit outside a clitic: the "’s" of "let’s", which the model sometimes
+    tags a group or place, is no mention (and would teach its label to every other "’s")."""
+    return any(c.isalnum() for c in _CLITIC.sub("", span_text(ent)))
 
 
 def _in_label(ent: Span, labels: list[tuple[int, int]]) -> bool:

@@ -224,10 +224,26 @@ def _unnamed_label(kept: list[str]) -> Speaker | None:
 def role_holder(role: str, doc: Doc, meta: Mapping[str, Any] | None = None) -> str:
     """The person a bare role stands for in this article ("President" → the person the heading or
     the article names "President X"), or ``""``. For actors that are only a role title."""
-    words = role.split()
-    if not words or not all(_clean(w) in titles("title") | titles("role") for w in words):
+    if not role_holder_words(role):
         return ""
-    return _by_role([_clean(w) for w in words if _clean(w) not in COURTESY], doc, meta or {})
+    return _by_role([_clean(w) for w in role.split() if _clean(w) not in COURTESY], doc, meta or {})
+
+
+def bare_role_holder(actor: str, mention: str, doc: Doc, meta: Mapping[str, Any] | None = None) -> str:
+    """The actor of a mention whose linked actor is only a role ("the President", "The Vice President"
+    linked to "President"): the person the heading or article names with the mention's role, else with
+    the actor's; ``actor`` itself for any other actor, or when no one is named. The one rule the
+    entities and actions tables share."""
+    if not actor or not role_holder_words(actor):
+        return actor
+    role = mention.removeprefix("the ").removeprefix("The ").strip()
+    return (role_holder(role, doc, meta) if role != actor else "") or role_holder(actor, doc, meta) or actor
+
+
+def role_holder_words(role: str) -> bool:
+    """Every word of ``role`` is a title or role word ("Vice President", "Secretary"): a role, no name."""
+    words = role.split()
+    return bool(words) and all(_clean(w) in titles("title") | titles("role") for w in words)
 
 
 def _title_case(name: str) -> str:
@@ -249,4 +265,4 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     return [(found.label[0], found.colon[1] if found.colon else found.label[1]) for found in labels]
 
 
-__all__ = ["COURTESY", "QUESTIONER", "Speaker", "interviewee", "label_spans", "resolve_label", "role_holder"]
+__all__ = ["COURTESY", "QUESTIONER", "Speaker", "bare_role_holder", "interviewee", "label_spans", "resolve_label", "role_holder", "role_holder_words"]

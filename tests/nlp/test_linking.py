@@ -49,3 +49,20 @@ def test_known_surname_opening_a_sentence_is_the_person(nlp):
     )
     got = actors(nlp, text)
     assert ("Rathbun", "Mark Rathbun") in got
+
+
+def test_a_bare_role_repeated_keeps_its_holder(article):
+    from analystkit.extract import extract_article
+
+    text = (
+        "Vice President Kamala Harris met Prime Minister Prayut. The Vice President reaffirmed the partnership. "
+        "The Vice President welcomed the Prime Minister."
+    )
+    rows = extract_article(article(text), tables=["entities", "actions"])
+    assert [r["actor"] for r in rows["entities"] if r["text"] == "Vice President"] == ["Kamala Harris", "Kamala Harris"]
+    assert {r["agent"] for r in rows["actions"] if r["agent_text"] == "The Vice President"} == {"Kamala Harris"}
+
+
+def test_a_clitic_is_no_mention(nlp):
+    ents = nlp("So, let’s keep coming together to invest in America. And let’s increase supply.").ents
+    assert [e.text for e in ents] == ["America"]
