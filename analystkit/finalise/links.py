@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 from ..extract.entities import actor_mentions
 from ..nlp.titles import TITLE_WORDS, is_role, is_title_word
 from ..vocab.gazetteer import lookup
-from ..vocab.words import given_name_forms
+from ..vocab.words import given_name_forms, word_list
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -159,8 +159,17 @@ def _words(text: str) -> list[str]:
     return words
 
 
+#: Words of address before a title ("Mr. President", "Madam Vice President"): the title is the office's.
+_ADDRESS = word_list("address_courtesy")
+
+
 def _title(words: list[str]) -> str:
-    return " ".join(w.lower().rstrip(".") for w in words if w.lower() != "the")
+    """A title in lower case without dots or "the"; a word of address before an office is dropped
+    ("Mr. President" → president), a courtesy title alone kept ("Mr." → mr)."""
+    title = [w.lower().rstrip(".") for w in words if w.lower() != "the"]
+    while len(title) > 1 and title[0] in _ADDRESS:
+        title = title[1:]
+    return " ".join(title)
 
 
 def title_and_name(text: str, actor: str | None = None) -> tuple[str, list[str]]:

@@ -170,3 +170,12 @@ def test_a_speaker_label_or_a_title_left_out_of_the_mention_is_read_too():
     assert alias_for(aliases, "e1", "Biden") == "Biden"  # "Dr." before the second mention: Joe or Jill
     assert alias_for(aliases, "e2", "Biden") == "Joe Biden"
     assert alias_for(aliases, "e3", "Biden") == "Biden" and alias_for(aliases, None, "Putin") == "Putin"
+
+
+def test_a_word_of_address_before_a_title_is_the_title():
+    # "Mr. President" (a journalist addressing him) is the President's title; "Mr. Biden" alone decides nothing.
+    rows = _BIDENS + [("m1", "Mr. President", "Biden"), ("m1", "Biden", "Biden"), ("m2", "Mr. Biden", "Biden")]
+    _, entities, _ = _joined(rows)
+    by_article = entities.groupby("article_id").actor.agg(list).to_dict()
+    assert by_article["m1"] == ["Joe Biden", "Joe Biden"]
+    assert by_article["m2"] == ["Biden"]
