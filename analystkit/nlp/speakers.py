@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -240,10 +241,20 @@ def bare_role_holder(actor: str, mention: str, doc: Doc, meta: Mapping[str, Any]
     return (role_holder(role, doc, meta) if role != actor else "") or role_holder(actor, doc, meta) or actor
 
 
+@lru_cache(maxsize=65536)
 def role_holder_words(role: str) -> bool:
-    """Every word of ``role`` is a title or role word ("Vice President", "Secretary"): a role, no name."""
+    """Every word of ``role`` is a title or role word ("Vice President", "Secretary"): a role, no name.
+    Cached: the entities table asks it of every actor mention."""
     words = role.split()
-    return bool(words) and all(_clean(w) in titles("title") | titles("role") for w in words)
+    if not words:
+        return False
+    known = _role_words()
+    return all(_clean(w) in known for w in words)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return titles("title") | titles("role")
 
 
 def _title_case(name: str) -> str:
