@@ -187,7 +187,7 @@ from ..nlp.quotes import (
     quotes_in,
 )
 from ..nlp.spans import clean_mention
-from ..nlp.speakers import Speaker, resolve_label, role_holder
+from ..nlp.speakers import Speaker, bare_role_holder, resolve_label
 from ..nlp.titles import is_role, strip_titles
 from ..nlp.transcripts import transcript_labels
 from ..vocab.attribution import Cue, Lexicon, load_lexicon
@@ -264,8 +264,8 @@ class _Context:
     speaker_type: str = ""
     #: the transcript turn of the sentence being read, if any
     turn: Turn | None = None
-    #: bare roles ("President") → the person holding them in this article ("" when none is named)
-    holders: dict[str, str] = field(default_factory=dict)
+    #: (bare role actor, its mention) → the actor it stands for in this article (the role itself when no one is named)
+    holders: dict[tuple[str, str], str] = field(default_factory=dict)
     #: attributions whose quote comes after their sentence ("X tweeted:"), by cue
     pending: list[Attribution] = field(default_factory=list)
     #: starts of sentences that only lead in to a quote (they yield no claim of their own)
@@ -2093,14 +2093,15 @@ def _is_question(sentence_text: str) -> bool:
 # ---------------------------------------------------------------- rows
 def _row(article: ArticleDoc, sentence: Sentence, claim_id: int, att: Attribution, ctx: _Context) -> dict:
     text = article.text
-    if att.source_actor and att.source_actor[:1].isupper() and " " not in att.source_actor.strip() or att.source_actor in ctx.holders:
-        # A bare role as the actor ("President"): the person the heading or the article names with it.
-        if att.source_actor not in ctx.holders:
-            ctx.holders[att.source_actor] = role_holder(att.source_actor, article.doc, article.meta)
-        if ctx.holders[att.source_actor]:
-            att.source_actor = ctx.holders[att.source_actor]
-            if att.source_type != "named_person":
-                att.source_type = "named_person"
+    if att.source_actor and is_role(att.source_actor):
+        # A bare role as the actor ("President", "The Vice President"): the person the heading or the
+        # article names with it, as in the entities and actions tables.
+        mention = text[att.source[0] : att.source[1]] if att.source else att.source_actor
+        if (att.source_actor, mention) not in ctx.holders:
+            ctx.holders[(att.source_actor, mention)] = bare_role_holder(att.source_actor, mention, article.doc, article.meta)
+        holder = ctx.holders[(att.source_actor, mention)]
+        if holder != att.source_actor:
+            att.source_actor, att.source_type = holder, "named_person"
     if att.source_actor and is_role(att.source_actor):
         # A role no one in the article or its heading holds by name ("the President publishes ..." in
         # a statute quoted by a letter; a label "THE PRESIDENT:"): an unnamed official, no actor "President";

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from ..nlp.doc import ArticleDoc, doc_ents, doc_text
 from ..nlp.spans import NESTED_KEY
-from ..nlp.speakers import bare_role_holder, role_holder_words
+from ..nlp.speakers import bare_role_holder
+from ..nlp.titles import is_role
 from ..vocab.labels import ACTOR_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,7 +38,7 @@ def extract_entities(article: ArticleDoc) -> list[dict]:
         start, end, label = ent.start_char, ent.end_char, ent.label_
         mention = text[start:end]
         actor = (ent.kb_id_ or mention) if label in ACTOR_LABELS else ""
-        if actor and role_holder_words(actor):
+        if actor and is_role(actor):
             # A role nobody in the text holds ("the President", "The Vice President" linked to "President"):
             # the person the heading or article names with it.
             if (actor, mention) not in holders:

@@ -45,6 +45,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..extract.entities import actor_mentions
+from ..nlp.spans import clean_mention
 from ..nlp.titles import TITLE_WORDS, is_role, is_title_word
 from ..vocab.gazetteer import lookup
 from ..vocab.words import given_name_forms, word_list
@@ -81,9 +82,7 @@ def _without_suffix(words: list[str]) -> list[str]:
 def _name_parts(name: str) -> tuple[str, str, tuple[str, ...]] | None:
     """``(given name, surname, middle words)`` of a full person name, in lower case, without a
     generational suffix ("Joseph R. Biden Jr." → joseph, biden, (r.,)); ``None`` for anything else."""
-    words = [w.strip(",") for w in name.split()]
-    while words and words[-1].lower() in _SUFFIXES:
-        words = words[:-1]
+    words = _without_suffix(name.split())
     if not looks_like_full_name(words) or _is_role(words):
         return None
     return words[0].lower(), words[-1].lower(), tuple(w.lower() for w in words[1:-1])
@@ -139,8 +138,6 @@ def alias_for(aliases: dict[str, str], article_id: str | None, name: str) -> str
     return aliases.get(name, name)
 
 
-_POSSESSIVES = ("'s", "’s", "'", "’")
-
 #: A title joins an ambiguous surname to a person only when the corpus writes it before that
 #: person's full name in at least this many articles: one article is one reading, and the person
 #: the surname means may be one the corpus never names in full ("Senator Graham" is not the one
@@ -149,13 +146,10 @@ TITLE_EVIDENCE_ARTICLES = 2
 
 
 def _words(text: str) -> list[str]:
+    """The words of a mention, the last without its possessive ("President Biden’s" → President, Biden)."""
     words = [w for w in (w.strip(",") for w in text.split()) if w]
     if words:
-        last = words[-1]
-        for ending in _POSSESSIVES:
-            if last.endswith(ending) and len(last) > len(ending):
-                words[-1] = last[: -len(ending)]
-                break
+        words[-1] = clean_mention(words[-1]) or words[-1]
     return words
 
 
@@ -188,10 +182,7 @@ def title_and_name(text: str, actor: str | None = None) -> tuple[str, list[str]]
         k = 0
         while k < len(words) and is_title_word(words[k]):
             k += 1
-    name = words[k:]
-    while name and name[-1].lower() in _SUFFIXES:
-        name = name[:-1]
-    return _title(words[:k]), name
+    return _title(words[:k]), _without_suffix(words[k:]) if words[k:] else []
 
 
 def _title_before(text: str | None, start) -> str:

@@ -107,14 +107,14 @@ def resolve_pronoun(
         ent = _last_entity_before(doc, token.idx, frozenset({"PERSON"}), ignore)
         return ent.kb_id_ if ent is not None else ""
     if lower in COLLECTIVE:
-        earlier = [actor for at, actor in previous if at < token.idx and actor]
+        earlier = [(at, actor) for at, actor in previous if at < token.idx and actor]
         ent = _last_entity_before(doc, token.idx, COLLECTIVE_LABELS, ignore)
         group = _plural_noun_before(token)
-        if group is not None and (ent is None or ent.end <= group.i) and (not earlier or max(at for at, a in previous if at < token.idx and a) < group.idx):
+        if group is not None and (ent is None or ent.end <= group.i) and all(at < group.idx for at, _ in earlier):
             # "the parties involved ... their assessment": the nearer plural noun, which names no actor, is meant
             return ""
         if earlier:
-            return earlier[-1]
+            return earlier[-1][1]
         return ent.kb_id_ if ent is not None else ""
     return ""
 

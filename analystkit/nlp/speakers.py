@@ -27,7 +27,6 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -37,6 +36,7 @@ from ..vocab.attribution import person_source_nouns
 from ..vocab.words import titles, word_list
 from .doc import doc_ents, doc_text, paragraph_starts
 from .spans import clean_mention
+from .titles import is_role
 from .transcripts import speaker_labels, transcript_labels
 
 #: Courtesy titles dropped from a label ("MR.", "MS.", "THE").
@@ -225,7 +225,7 @@ def _unnamed_label(kept: list[str]) -> Speaker | None:
 def role_holder(role: str, doc: Doc, meta: Mapping[str, Any] | None = None) -> str:
     """The person a bare role stands for in this article ("President" → the person the heading or
     the article names "President X"), or ``""``. For actors that are only a role title."""
-    if not role_holder_words(role):
+    if not is_role(role):
         return ""
     return _by_role([_clean(w) for w in role.split() if _clean(w) not in COURTESY], doc, meta or {})
 
@@ -234,27 +234,11 @@ def bare_role_holder(actor: str, mention: str, doc: Doc, meta: Mapping[str, Any]
     """The actor of a mention whose linked actor is only a role ("the President", "The Vice President"
     linked to "President"): the person the heading or article names with the mention's role, else with
     the actor's; ``actor`` itself for any other actor, or when no one is named. The one rule the
-    entities and actions tables share."""
-    if not actor or not role_holder_words(actor):
+    entities, actions and claims tables share."""
+    if not actor or not is_role(actor):
         return actor
     role = mention.removeprefix("the ").removeprefix("The ").strip()
     return (role_holder(role, doc, meta) if role != actor else "") or role_holder(actor, doc, meta) or actor
-
-
-@lru_cache(maxsize=65536)
-def role_holder_words(role: str) -> bool:
-    """Every word of ``role`` is a title or role word ("Vice President", "Secretary"): a role, no name.
-    Cached: the entities table asks it of every actor mention."""
-    words = role.split()
-    if not words:
-        return False
-    known = _role_words()
-    return all(_clean(w) in known for w in words)
-
-
-@lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
-    return titles("title") | titles("role")
 
 
 def _title_case(name: str) -> str:
@@ -276,4 +260,4 @@ def label_spans(text: str) -> list[tuple[int, int]]:
     return [(found.label[0], found.colon[1] if found.colon else found.label[1]) for found in labels]
 
 
-__all__ = ["COURTESY", "QUESTIONER", "Speaker", "bare_role_holder", "interviewee", "label_spans", "resolve_label", "role_holder", "role_holder_words"]
+__all__ = ["COURTESY", "QUESTIONER", "Speaker", "bare_role_holder", "interviewee", "label_spans", "resolve_label", "role_holder"]

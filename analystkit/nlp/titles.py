@@ -13,6 +13,8 @@ The words come from ``data/titles.csv`` and ``data/role_titles.csv``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from ..vocab.labels import NUMERIC_LABELS
@@ -253,13 +255,17 @@ def role_mentions(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
+_ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS | PORTFOLIO_WORDS
+
+
+@lru_cache(maxsize=65536)
 def is_role(name: str) -> bool:
     """The name is only title, role and portfolio words ("President", "The Vice President",
-    "Attorney General" if listed): a role that names no one."""
-    words = [w.strip(",'’").lower() for w in name.split()]
+    "Attorney General" if listed): a role that names no one. Cached: the entities table asks it of
+    every actor mention."""
+    words = [w.strip(",:'’").lower() for w in name.split()]
     words = [w for w in words if w != "the"]
-    roles = TITLE_WORDS | ROLE_NOUNS | PORTFOLIO_WORDS
-    return bool(words) and all(w in roles or w.rstrip(".") in roles for w in words)  # "Sen." and "Senator"
+    return bool(words) and all(w in _ROLE_WORDS or w.rstrip(".") in _ROLE_WORDS for w in words)  # "Sen." and "Senator"
 
 
 __all__ = [

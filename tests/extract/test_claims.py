@@ -1131,3 +1131,10 @@ def test_an_interview_frames_a_claim_only_around_a_speaker(claims):
     assert attributed(claims("He will participate in an interview with WVIT in Hartford, Connecticut.")) == []
     row = only(claims("In an interview with Yahoo News published Thursday, Trump did not rule out warrantless searches."))
     assert row["source_text"] == "Trump" and row["cue"].startswith("In an interview")
+
+
+def test_a_bare_role_of_two_words_is_the_person_the_heading_names(nlp):
+    text = "The Vice President said the talks went well."
+    article = ArticleDoc.build("t", nlp(text), {"title": "Remarks by Vice President Harris in Bangkok"})
+    row = next(r for r in extract_article(article, tables=["claims"])["claims"] if r["cue"] == "said")
+    assert row["source_actor"] == "Harris" and row["source_type"] == "named_person"
